@@ -1,0 +1,1 @@
+"""Pure parsers and the domain model: source metadata + bytes in, events out."""

@@ -1,0 +1,22 @@
+"""Name normalisation for matching one entity across documents and sources."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the\s+")
+
+
+def fold_accents(text: str) -> str:
+    """Strip diacritics: 'Cártel' -> 'Cartel'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_key(name: str) -> str:
+    """A matching key: case, accents, punctuation, hyphens and a leading article folded away."""
+    text = fold_accents(name).casefold().replace("-", " ").replace("'", "").replace("\u2019", "")
+    text = _SPACE.sub(" ", _PUNCT.sub(" ", text)).strip()
+    return _LEADING_THE.sub("", text)
