@@ -55,6 +55,7 @@ class DocumentRef:
     published_on: date | None = None
     citation: str | None = None
     public_notice: str | None = None
+    stage: str = "published"  # "public_inspection" for a document not yet published
 
 
 @dataclass(frozen=True)

@@ -20,3 +20,8 @@ def name_key(name: str) -> str:
     text = fold_accents(name).casefold().replace("-", " ").replace("'", "").replace("\u2019", "")
     text = _SPACE.sub(" ", _PUNCT.sub(" ", text)).strip()
     return _LEADING_THE.sub("", text)
+
+
+def document_key(number: str) -> str:
+    """An FR document number without zero-padding: public inspection writes '2012-07333', the FR '2012-7333'."""
+    return re.sub(r"-0+(?=\d)", "-", number.strip())

@@ -1,0 +1,1 @@
+"""The shell: HTTP clients for each source, the ingestion pipeline, Prefect flows and the CLI."""

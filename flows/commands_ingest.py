@@ -1,0 +1,60 @@
+"""Ingestion commands: run, backfill, announce — plain by default, as Prefect flows with --prefect."""
+from __future__ import annotations
+
+import sys
+
+from flows.config import Settings
+from flows.pipeline import run_announcement, run_backfill, run_nightly
+from flows.report import RunReport
+
+
+class RefusedToPublish(RuntimeError):
+    """The run derived a list it would not publish."""
+
+
+def progress_bar(label: str):
+    """A progress callback drawing a bar on stderr (tqdm), closed when the work is done."""
+    from tqdm import tqdm
+
+    bar = None
+
+    def update(done: int, total: int, item: str) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, desc=label, unit="doc", file=sys.stderr, disable=None)
+        bar.set_postfix_str(item, refresh=False)
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+def run_command(args, settings: Settings) -> int:
+    """Run one ingestion command and print its summary; exit 1 if it refused to publish."""
+    report = _prefect(args) if args.prefect else _plain(args, settings)
+    print(report.summary())
+    if report.refused:
+        print(f"designations: refused to publish: {report.refused}", file=sys.stderr)
+        return 1
+    if report.degraded:
+        print(f"designations: degraded sources: {', '.join(report.degraded)}", file=sys.stderr)
+    return 0
+
+
+def _plain(args, settings: Settings) -> RunReport:
+    if args.command == "run":
+        return run_nightly(settings, since=args.since)
+    if args.command == "backfill":
+        return run_backfill(settings, args.since, args.until, progress=progress_bar("backfill"))
+    return run_announcement(settings, document=args.document, url=args.url)
+
+
+def _prefect(args) -> RunReport:
+    from flows import prefect_flows
+
+    if args.command == "run":
+        return prefect_flows.nightly(since=args.since)
+    if args.command == "backfill":
+        return prefect_flows.backfill(since=args.since, until=args.until)
+    return prefect_flows.announcement(document_number=args.document, url=args.url)

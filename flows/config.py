@@ -1,0 +1,88 @@
+"""Configuration from environment variables (INTERFACE.md), with the public hosts each base stands for."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Mapping
+
+DEFAULT_USER_AGENT = (
+    "Mozilla/5.0 (compatible; designations/0.1; FTO/SDGT Federal Register ingestion; "
+    "+https://github.com/designations/designations)"
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run reads from its environment."""
+
+    data_dir: Path = Path("./data")
+    fr_api: str = "https://www.federalregister.gov/api/v1"
+    state_base: str = "https://www.state.gov"
+    treasury_base: str = "https://home.treasury.gov"
+    ofac_base: str = "https://ofac.treasury.gov"
+    ofac_list_base: str = "https://sanctionslistservice.ofac.treas.gov"
+    user_agent: str = DEFAULT_USER_AGENT
+    fr_api_rps: float = 5.0
+    fr_fulltext_rps: float = 1.0
+    site_rps: float = 1.0
+    http_timeout: float = 30.0
+    http_retries: int = 4
+    http_backoff: float = 2.0
+    lookback_days: int = 7
+    first_run_days: int = 30
+    pending_alert_days: int = 14
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> "Settings":
+        """Settings from DESIGNATIONS_* variables; keyword overrides (command-line flags) win."""
+        env = os.environ if env is None else env
+        values = {}
+        for name, field_type in cls.__annotations__.items():
+            raw = env.get(ENV_NAMES.get(name, f"DESIGNATIONS_{name.upper()}"))
+            if raw is not None and raw != "":
+                values[name] = _convert(name, field_type, raw)
+        settings = cls(**values)
+        return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+
+    @property
+    def fr_site(self) -> str:
+        """The Federal Register site root that the API base lives under (full-text URLs hang off it)."""
+        base = self.fr_api.rstrip("/")
+        return base[: -len("/api/v1")] if base.endswith("/api/v1") else base
+
+    def public_hosts(self) -> dict[str, str]:
+        """Public host -> the configured base that serves it (mirrors and proxies included)."""
+        return {
+            "www.federalregister.gov": self.fr_site,
+            "federalregister.gov": self.fr_site,
+            "www.state.gov": self.state_base,
+            "state.gov": self.state_base,
+            "home.treasury.gov": self.treasury_base,
+            "ofac.treasury.gov": self.ofac_base,
+            "sanctionslistservice.ofac.treas.gov": self.ofac_list_base,
+        }
+
+
+ENV_NAMES = {
+    "data_dir": "DESIGNATIONS_DATA_DIR",
+    "fr_api": "DESIGNATIONS_FR_API",
+    "fr_api_rps": "DESIGNATIONS_FR_API_RPS",
+    "fr_fulltext_rps": "DESIGNATIONS_FR_FULLTEXT_RPS",
+}
+
+
+def _convert(name: str, field_type: str, raw: str):
+    try:
+        if field_type == "Path":
+            return Path(raw)
+        if field_type == "float":
+            value = float(raw)
+            if value <= 0:
+                raise ValueError("must be positive")
+            return value
+        if field_type == "int":
+            return int(raw)
+        return raw.rstrip("/") if name.endswith(("_base", "_api")) else raw
+    except ValueError as error:
+        raise ValueError(f"{ENV_NAMES.get(name, f'DESIGNATIONS_{name.upper()}')}={raw!r}: {error}") from None

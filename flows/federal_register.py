@@ -1,0 +1,200 @@
+"""What to fetch from the Federal Register: windowed search, documents, public inspection, full text."""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Iterator
+
+from flows.http import FetchError, Fetched, HttpClient
+from parsers.dispatch import failed_notice, parse_fr
+from parsers.federal_register import parse_public_inspection
+from parsers.model import Notice, ParseError, Source
+from parsers.names import document_key
+
+AGENCIES = ("state-department", "treasury-department", "foreign-assets-control-office")
+TERM = ('"Foreign Terrorist Organization" | "Foreign Terrorist Organizations" | '
+        '"Specially Designated Global Terrorist" | "Specially Designated Global Terrorists" | "13224"')
+FIELDS = (
+    "document_number", "title", "type", "abstract", "action", "publication_date", "effective_on",
+    "signing_date", "citation", "start_page", "end_page", "volume", "agencies", "docket_ids", "html_url",
+    "pdf_url", "full_text_xml_url", "raw_text_url", "toc_subject", "toc_doc", "correction_of",
+)
+PER_PAGE = 1000
+# FORMATS.md §1: the API silently serves page 1 past page 50 or past page*per_page 10,000, and caps count.
+RESULT_CAP = 10_000
+
+
+class SearchCapError(FetchError):
+    """A single day holds more results than the API will page through."""
+
+
+@dataclass
+class SearchStats:
+    """How a windowed search went: windows asked, pages fetched, documents seen."""
+
+    windows: int = 0
+    splits: int = 0
+    pages: int = 0
+    documents: int = 0
+
+
+def search_params(since: date, until: date, page: int, per_page: int = PER_PAGE) -> list[tuple[str, str]]:
+    """documents.json query for FTO/SDGT notices of State, Treasury and OFAC published in [since, until]."""
+    params = [("conditions[agencies][]", slug) for slug in AGENCIES]
+    params += [
+        ("conditions[type][]", "NOTICE"),
+        ("conditions[term]", TERM),
+        ("conditions[publication_date][gte]", since.isoformat()),
+        ("conditions[publication_date][lte]", until.isoformat()),
+        ("order", "newest"),
+        ("per_page", str(per_page)),
+        ("page", str(page)),
+    ]
+    return params + [("fields[]", f) for f in FIELDS]
+
+
+def _json(fetched: Fetched) -> dict:
+    try:
+        return json.loads(fetched.body)
+    except ValueError as error:
+        raise FetchError(fetched.url, f"not JSON: {error}") from None
+
+
+def iter_search(client: HttpClient, since: date, until: date, stats: SearchStats | None = None,
+                per_page: int = PER_PAGE, conditional: bool = False) -> Iterator[dict]:
+    """Every matching document in the range, splitting date windows until each is under the cap."""
+    stats = stats or SearchStats()
+    seen: set[tuple[str, str]] = set()
+    windows = [(since, until)]
+    while windows:
+        start, end = windows.pop()
+        stats.windows += 1
+        for result in _iter_window(client, start, end, stats, per_page, windows, conditional):
+            key = (result["document_number"], result.get("publication_date") or "")
+            if key not in seen:
+                seen.add(key)
+                stats.documents += 1
+                yield result
+
+
+def _iter_window(client, start, end, stats, per_page, windows, conditional) -> Iterator[dict]:
+    first = _json(client.get(f"{client.settings.fr_api}/documents.json",
+                             params=search_params(start, end, 1, per_page), conditional=conditional))
+    stats.pages += 1
+    count = int(first.get("count", 0))
+    if count >= RESULT_CAP:
+        if start == end:
+            raise SearchCapError(f"{client.settings.fr_api}/documents.json",
+                                 f"{start} alone holds {count}+ documents: narrow the search")
+        middle = start + (end - start) // 2
+        windows += [(middle + timedelta(days=1), end), (start, middle)]
+        stats.splits += 1
+        return
+    results = first.get("results", [])
+    yield from results
+    got = len(results)
+    for page in range(2, math.ceil(count / per_page) + 1):
+        body = _json(client.get(f"{client.settings.fr_api}/documents.json",
+                                params=search_params(start, end, page, per_page)))
+        stats.pages += 1
+        page_results = body.get("results", [])
+        if page_results and results and page_results[0]["document_number"] == results[0]["document_number"]:
+            raise FetchError("documents.json", f"page {page} of {start}..{end} came back as page 1")
+        got += len(page_results)
+        yield from page_results
+    if got != count:
+        raise FetchError("documents.json", f"{start}..{end}: expected {count} documents, got {got}")
+
+
+def fetch_document(client: HttpClient, number: str) -> dict:
+    """One document's metadata by number (FetchError with status 404 if the FR does not know it)."""
+    fetched = client.get(f"{client.settings.fr_api}/documents/{number}.json", params=[("fields[]", f) for f in FIELDS])
+    return _json(fetched)
+
+
+def full_text_url(meta: dict) -> str:
+    """The full-text XML URL of a document, built from its date and number if the API gave none."""
+    if meta.get("full_text_xml_url"):
+        return meta["full_text_xml_url"]
+    y, m, d = meta["publication_date"].split("-")
+    return f"https://www.federalregister.gov/documents/full_text/xml/{y}/{m}/{d}/{meta['document_number']}.xml"
+
+
+def fetch_full_text(client: HttpClient, meta: dict) -> Fetched | None:
+    """A document's full-text XML, or None when the FR has none for it."""
+    try:
+        return client.get(full_text_url(meta), bucket="fr_fulltext")
+    except FetchError as error:
+        if error.status == 404:
+            return None
+        raise
+
+
+def fetch_public_inspection(client: HttpClient) -> Fetched:
+    """The documents on public inspection now (conditional: unchanged since last poll costs a 304)."""
+    return client.get(f"{client.settings.fr_api}/public-inspection-documents/current.json", conditional=True)
+
+
+def notice_for(run, meta: dict) -> Notice:
+    """Fetch a document's full text into the archive and parse it; a bad document becomes a review item."""
+    fetched = fetch_full_text(run.client, meta)
+    body = fetched.body if fetched else None
+    try:
+        return parse_fr(meta, body)
+    except ParseError as error:
+        url = meta.get("html_url") or f"https://www.federalregister.gov/d/{meta['document_number']}"
+        return failed_notice(Source.FEDERAL_REGISTER, meta["document_number"], url, body or b"", error,
+                             meta.get("title", ""), _date(meta.get("publication_date")))
+
+
+def known_documents(run) -> set[str]:
+    """FR documents already parsed from their published text."""
+    return {document_key(d["document_id"]) for d in run.ledger.read_documents()
+            if d["source"] == "federal_register" and d["stage"] == "published" and d["kind"] != "parse_error"}
+
+
+def poll_federal_register(run, since: date, until: date, progress=None) -> list[Notice]:
+    """New FTO/SDGT documents published in [since, until], parsed; failures degrade the source."""
+    status = run.report.source("federal_register")
+    stats = SearchStats()
+    try:
+        metas = list(iter_search(run.client, since, until, stats, conditional=True))
+    except FetchError as error:
+        run.report.degrade("federal_register", f"search failed: {error}")
+        return []
+    known = known_documents(run)
+    todo = [m for m in metas if document_key(m["document_number"]) not in known]
+    status.documents = len(todo)
+    notices = []
+    for done, meta in enumerate(todo, 1):
+        try:
+            notices.append(notice_for(run, meta))
+        except FetchError as error:
+            run.report.degrade("federal_register", f"{meta['document_number']} not fetched: {error.reason}")
+        if progress:
+            progress(done, len(todo), meta["document_number"])
+    return notices
+
+
+def poll_public_inspection(run) -> list[Notice]:
+    """Designations on public inspection now, as pending events effective on their publication day."""
+    try:
+        fetched = fetch_public_inspection(run.client)
+        notices = parse_public_inspection(fetched.body)
+    except (FetchError, ParseError) as error:
+        run.report.degrade("public_inspection", str(error))
+        return []
+    run.report.source("public_inspection").documents = len(notices)
+    return [_as_public_inspection(n) for n in notices]
+
+
+def _as_public_inspection(notice: Notice) -> Notice:
+    document = replace(notice.document, stage="public_inspection",
+                       document_id=document_key(notice.document.document_id))
+    return replace(notice, document=document, events=tuple(replace(e, document=document) for e in notice.events))
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

@@ -1,0 +1,219 @@
+"""A polite HTTP client: rate limits, retries with backoff, conditional requests, rebasing, archiving."""
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import random
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
+
+from flows.config import Settings
+from storage.raw import RawArchive
+
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+MAX_RETRY_AFTER = 120.0
+MAX_REDIRECTS = 5
+
+
+class FetchError(RuntimeError):
+    """A URL that could not be fetched after every retry (or must not be fetched at all)."""
+
+    def __init__(self, url: str, reason: str, status: int | None = None):
+        super().__init__(f"{url}: {reason}")
+        self.url, self.reason, self.status = url, reason, status
+
+
+class RateLimiter:
+    """At most `rate` starts per second, shared by threads."""
+
+    def __init__(self, rate: float):
+        self.interval = 1.0 / rate
+        self._next = 0.0
+        self._lock = threading.Lock()
+
+    def wait(self) -> None:
+        """Block until the next request may start."""
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next)
+            self._next = start + self.interval
+        if start > now:
+            time.sleep(start - now)
+
+
+@dataclass
+class Fetched:
+    """One response body, archived, with where it came from."""
+
+    url: str
+    status: int
+    body: bytes
+    sha256: str
+    not_modified: bool = False
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Counter:
+    """Requests sent per rate bucket, for reports and benchmarks."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, bucket: str) -> None:
+        with self.lock:
+            self.counts[bucket] = self.counts.get(bucket, 0) + 1
+
+
+class HttpClient:
+    """Every request the pipeline makes goes through here."""
+
+    def __init__(self, settings: Settings, archive: RawArchive | None):
+        self.settings = settings
+        self.archive = archive
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = settings.user_agent
+        self.limiters = {
+            "fr_api": RateLimiter(settings.fr_api_rps),
+            "fr_fulltext": RateLimiter(settings.fr_fulltext_rps),
+            "site": RateLimiter(settings.site_rps),
+        }
+        self.sent = Counter()
+        self._hosts = settings.public_hosts()
+
+    def rebase(self, url: str) -> str:
+        """Point a public URL of one of our sources at its configured base (mirror or proxy)."""
+        parts = urlsplit(url)
+        base = self._hosts.get(parts.hostname or "")
+        if base is None:
+            return url
+        target = urlsplit(base)
+        path = target.path.rstrip("/") + parts.path
+        return urlunsplit((target.scheme, target.netloc, path, parts.query, ""))
+
+    def is_public_source_url(self, url: str) -> bool:
+        """Whether a URL is on one of our sources' public hosts (what `announce --url` accepts)."""
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and parts.hostname in self._hosts and not parts.username
+
+    def allowed(self, url: str) -> bool:
+        """Only our sources' public hosts and their configured bases are ever fetched."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return False
+        bases = {urlsplit(b).netloc for b in self._hosts.values()}
+        return parts.hostname in self._hosts or parts.netloc in bases
+
+    def get(self, url: str, *, bucket: str = "fr_api", params=None, conditional: bool = False) -> Fetched:
+        """GET with the bucket's rate limit, retries, optional conditional headers; archive the body."""
+        url = self.rebase(url)
+        for _ in range(MAX_REDIRECTS + 1):
+            full_url = requests.Request("GET", url, params=params).prepare().url
+            response = self._send(full_url, bucket, conditional)
+            if response.status_code in (301, 302, 303, 307, 308):
+                url, params = self._redirect_target(full_url, response), None
+                continue
+            return self._finish(full_url, response)
+        raise FetchError(url, "too many redirects")
+
+    def _redirect_target(self, url: str, response: requests.Response) -> str:
+        location = requests.compat.urljoin(url, response.headers.get("Location", ""))
+        target = self.rebase(location)
+        if not self.allowed(target):
+            raise FetchError(url, f"refusing redirect off the source sites to {location}")
+        return target
+
+    def _send(self, url: str, bucket: str, conditional: bool) -> requests.Response:
+        headers = self._validators(url) if conditional else {}
+        last_error = "no attempt"
+        for attempt in range(self.settings.http_retries + 1):
+            self.limiters[bucket].wait()
+            self.sent.add(bucket)
+            try:
+                response = self.session.get(url, headers=headers, timeout=self.settings.http_timeout,
+                                            allow_redirects=False)
+                _check_complete(response)
+            except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+                    requests.exceptions.ContentDecodingError, TruncatedBody) as error:
+                last_error = f"{type(error).__name__}: {error}"
+                self._log(url, None, error=last_error)
+                self._sleep(attempt, None)
+                continue
+            if response.status_code in RETRY_STATUSES:
+                last_error = f"HTTP {response.status_code}"
+                self._log(url, response.status_code, error=last_error)
+                if attempt < self.settings.http_retries:
+                    self._sleep(attempt, response.headers.get("Retry-After"))
+                continue
+            return response
+        raise FetchError(url, f"gave up after {self.settings.http_retries + 1} attempts ({last_error})")
+
+    def _finish(self, url: str, response: requests.Response) -> Fetched:
+        headers = dict(response.headers)
+        if response.status_code == 304 and self.archive is not None:
+            record = self.archive.last_fetch(url)
+            body = self.archive.read_payload(record["sha256"])
+            self._log(url, 304, sha256=record["sha256"])
+            return Fetched(url, 304, body, record["sha256"], not_modified=True, headers=headers)
+        if response.status_code != 200:
+            self._log(url, response.status_code, error=f"HTTP {response.status_code}")
+            raise FetchError(url, f"HTTP {response.status_code}", response.status_code)
+        body = response.content
+        sha = self.archive.write_payload(body) if self.archive is not None else _sha(body)
+        self._log(url, 200, sha256=sha, etag=headers.get("ETag"), last_modified=headers.get("Last-Modified"),
+                  bytes=len(body))
+        return Fetched(url, 200, body, sha, headers=headers)
+
+    def _validators(self, url: str) -> dict[str, str]:
+        record = self.archive.last_fetch(url) if self.archive is not None else None
+        headers = {}
+        if record and record.get("etag"):
+            headers["If-None-Match"] = record["etag"]
+        if record and record.get("last_modified"):
+            headers["If-Modified-Since"] = record["last_modified"]
+        return headers
+
+    def _sleep(self, attempt: int, retry_after: str | None) -> None:
+        if attempt >= self.settings.http_retries:
+            return
+        delay = _retry_after_seconds(retry_after)
+        if delay is None:
+            delay = self.settings.http_backoff * (2 ** attempt) * (1 + random.random() / 4)
+        time.sleep(min(delay, MAX_RETRY_AFTER))
+
+    def _log(self, url: str, status: int | None, **extra) -> None:
+        if self.archive is not None:
+            fetched_at = datetime.now(timezone.utc).isoformat()
+            self.archive.append_log({"url": url, "status": status, "fetched_at": fetched_at, **extra})
+
+
+class TruncatedBody(IOError):
+    """A body shorter than its Content-Length."""
+
+
+def _check_complete(response: requests.Response) -> None:
+    expected = response.headers.get("Content-Length")
+    if expected and not response.headers.get("Content-Encoding") and len(response.content) < int(expected):
+        raise TruncatedBody(f"got {len(response.content)} of {expected} bytes")
+
+
+def _retry_after_seconds(value: str | None) -> float | None:
+    """Retry-After as seconds: either a number or an HTTP date."""
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def _sha(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()

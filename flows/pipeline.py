@@ -1,0 +1,143 @@
+"""The ingestion pipeline as plain functions: poll, archive, parse, ledger, derive, publish, report."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from importlib.metadata import PackageNotFoundError, version
+from typing import Callable
+
+from flows.config import Settings
+from flows.http import HttpClient
+from flows.report import RunReport
+from parsers.model import Notice
+from storage.derive import derive
+from storage.ledger import Ledger
+from storage.lock import data_lock
+from storage.raw import RawArchive
+from storage.versions import VersionStore
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class Run:
+    """One pass of the pipeline: its settings, clock, stores, HTTP client and report."""
+
+    settings: Settings
+    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    mode: str = "run"
+
+    def __post_init__(self) -> None:
+        self.archive = RawArchive(self.settings.data_dir)
+        self.ledger = Ledger(self.settings.data_dir)
+        self.versions = VersionStore(self.settings.data_dir)
+        self.client = HttpClient(self.settings, self.archive)
+        self.report = RunReport(mode=self.mode, started_at=self.now)
+
+    @property
+    def today(self) -> date:
+        """The legal date of this run (the list is derived as of this day)."""
+        return self.now.date()
+
+
+def code_version() -> str:
+    """The installed package version, for manifests."""
+    try:
+        return version("designations")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def fr_cursor(run: Run) -> date:
+    """Where a nightly search starts: the newest FR publication in the ledger minus the lookback window."""
+    dates = [d["published_on"] for d in run.ledger.read_documents()
+             if d["source"] == "federal_register" and d["stage"] == "published" and d["published_on"]]
+    if not dates:
+        return run.today - timedelta(days=run.settings.first_run_days)
+    return min(max(dates), run.today) - timedelta(days=run.settings.lookback_days)
+
+
+def ingest(run: Run, notices: list[Notice]) -> RunReport:
+    """Merge notices into the ledger and publish a new version if the list changed, under the data lock."""
+    report = run.report
+    report.notices.extend(notices)
+    with data_lock(run.settings.data_dir):
+        merge = run.ledger.merge(notices)
+        report.events_added += len(merge.added)
+        report.events_replaced += len(merge.replaced)
+        designations, events = derive(run.ledger.read_events(), run.today)
+        report.refused = _refusal(run, designations)
+        if report.refused is None:
+            report.published = run.versions.publish(
+                designations, events, created_at=run.now, as_of=run.today,
+                sources={s.name: s.status for s in report.sources.values()}, code_version=code_version())
+    report.pending_overdue = _overdue(run, designations)
+    return report
+
+
+def _refusal(run: Run, designations: list[dict]) -> str | None:
+    """The ledger only grows, so a list with fewer rows than its parent means something broke."""
+    parent = run.versions.latest_name()
+    if parent is None:
+        return None
+    before = run.versions.read_manifest(parent)["row_counts"]["designations"]
+    if len(designations) < before:
+        return f"the derived list has {len(designations)} designations, fewer than {before} in {parent}"
+    return None
+
+
+def _overdue(run: Run, designations: list[dict]) -> list[dict]:
+    """Announcements still pending after the configured number of days."""
+    limit = run.today - timedelta(days=run.settings.pending_alert_days)
+    return [
+        {"program": d["program"], "name": d["name"], "announced_on": d["announced_on"]}
+        for d in designations
+        if d["status"] == "pending" and d["announced_on"] and d["announced_on"] < limit
+    ]
+
+
+def finish(run: Run) -> RunReport:
+    """Close the report with request counts and the end time."""
+    run.report.requests = dict(run.client.sent.counts)
+    run.report.finished_at = datetime.now(timezone.utc)
+    return run.report
+
+
+def poll_all(run: Run, since: date | None = None, until: date | None = None, progress: Progress | None = None) -> list[Notice]:
+    """Ask every source what is new; a source that fails degrades the run and adds nothing."""
+    from flows.federal_register import poll_federal_register, poll_public_inspection
+
+    since = since or fr_cursor(run)
+    notices = poll_federal_register(run, since, until or run.today, progress)
+    notices += poll_public_inspection(run)
+    return notices
+
+
+def run_nightly(settings: Settings, since: date | None = None, now: datetime | None = None) -> RunReport:
+    """One ingestion pass over every source, publishing a version if anything changed."""
+    run = Run(settings, now or datetime.now(timezone.utc), mode="run")
+    ingest(run, poll_all(run, since))
+    return finish(run)
+
+
+def run_backfill(settings: Settings, since: date, until: date | None = None, progress: Progress | None = None,
+                 now: datetime | None = None) -> RunReport:
+    """The Federal Register over a historical range, then one publish."""
+    from flows.federal_register import poll_federal_register
+
+    run = Run(settings, now or datetime.now(timezone.utc), mode="backfill")
+    until = until or run.today
+    if since > until:
+        raise ValueError(f"--since {since} is after --until {until}")
+    ingest(run, poll_federal_register(run, since, until, progress))
+    return finish(run)
+
+
+def run_announcement(settings: Settings, document: str | None = None, url: str | None = None,
+                     now: datetime | None = None) -> RunReport:
+    """Ingest one named document now: an FR document number or a State/Treasury/FR URL."""
+    from flows.announce import fetch_announced
+
+    run = Run(settings, now or datetime.now(timezone.utc), mode="announce")
+    ingest(run, fetch_announced(run, document=document, url=url))
+    return finish(run)

@@ -1,0 +1,86 @@
+"""Prefect flows: nightly, announcement and backfill, each a table of contents over the pipeline."""
+from __future__ import annotations
+
+import os
+
+# PREFECT.md: nothing leaves the machine with these two; a cold embedded server needs more than 20 s here.
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+
+from datetime import date  # noqa: E402
+
+from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.artifacts import create_markdown_artifact  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+
+from flows import pipeline  # noqa: E402
+from flows.announce import fetch_announced  # noqa: E402
+from flows.config import Settings  # noqa: E402
+from flows.federal_register import poll_federal_register, poll_public_inspection  # noqa: E402
+from flows.report import RunReport  # noqa: E402
+from parsers.model import Notice  # noqa: E402
+
+
+@task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=30)
+def poll_federal_register_task(run: pipeline.Run, since: date | None, until: date | None = None) -> list[Notice]:
+    """New FR documents, fetched and parsed."""
+    return poll_federal_register(run, since or pipeline.fr_cursor(run), until or run.today)
+
+
+@task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=30)
+def poll_public_inspection_task(run: pipeline.Run) -> list[Notice]:
+    """Designations on public inspection, a day before publication."""
+    return poll_public_inspection(run)
+
+
+@task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=30)
+def fetch_announced_task(run: pipeline.Run, document_number: str | None, url: str | None) -> list[Notice]:
+    """The one document an analyst named."""
+    return fetch_announced(run, document=document_number, url=url)
+
+
+@task(cache_policy=NO_CACHE)
+def publish_task(run: pipeline.Run, notices: list[Notice]) -> RunReport:
+    """Merge into the ledger and publish a version if the list changed."""
+    return pipeline.ingest(run, notices)
+
+
+@task(cache_policy=NO_CACHE)
+def report_task(run: pipeline.Run) -> RunReport:
+    """Log the summary, publish the markdown artifact, fail the run if it refused to publish."""
+    report = pipeline.finish(run)
+    logger = get_run_logger()
+    logger.info(report.summary())
+    for name in report.degraded:
+        logger.warning("source %s degraded: %s", name, report.sources[name].detail)
+    create_markdown_artifact(key=f"designations-{report.mode}", markdown=report.markdown(),
+                             description=f"designations {report.mode}: what changed")
+    if report.refused:
+        raise RuntimeError(f"refused to publish: {report.refused}")
+    return report
+
+
+@flow(name="nightly", log_prints=True)
+def nightly(since: date | None = None) -> RunReport:
+    """Every source, from the ledger's cursor (minus the lookback window) or `since`."""
+    run = pipeline.Run(Settings.from_env(), mode="nightly")
+    notices = poll_federal_register_task(run, since) + poll_public_inspection_task(run)
+    publish_task(run, notices)
+    return report_task(run)
+
+
+@flow(name="announcement", log_prints=True)
+def announcement(document_number: str | None = None, url: str | None = None) -> RunReport:
+    """One named document, now: an FR number or a State/Treasury/FR URL."""
+    run = pipeline.Run(Settings.from_env(), mode="announcement")
+    publish_task(run, fetch_announced_task(run, document_number, url))
+    return report_task(run)
+
+
+@flow(name="backfill", log_prints=True)
+def backfill(since: date, until: date | None = None) -> RunReport:
+    """A historical range of the Federal Register."""
+    run = pipeline.Run(Settings.from_env(), mode="backfill")
+    publish_task(run, poll_federal_register_task(run, since, until))
+    return report_task(run)

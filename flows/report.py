@@ -1,0 +1,110 @@
+"""What a run did: sources, documents, events, the version it published and what needs review."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from parsers.model import Notice
+from storage.versions import Published
+
+
+@dataclass
+class SourceStatus:
+    """How one source fared in a run."""
+
+    name: str
+    status: str = "ok"  # ok | degraded | skipped
+    detail: str = ""
+    documents: int = 0
+
+
+@dataclass
+class RunReport:
+    """Everything a run has to say, for the CLI summary and the Prefect artifact."""
+
+    mode: str
+    started_at: datetime
+    sources: dict[str, SourceStatus] = field(default_factory=dict)
+    notices: list[Notice] = field(default_factory=list)
+    events_added: int = 0
+    events_replaced: int = 0
+    published: Published | None = None
+    refused: str | None = None
+    pending_overdue: list[dict] = field(default_factory=list)
+    requests: dict[str, int] = field(default_factory=dict)
+    finished_at: datetime | None = None
+
+    def source(self, name: str) -> SourceStatus:
+        """The status record of a source, created on first use."""
+        return self.sources.setdefault(name, SourceStatus(name))
+
+    def degrade(self, name: str, detail: str) -> None:
+        """Mark a source degraded, keeping every reason."""
+        status = self.source(name)
+        status.status = "degraded"
+        status.detail = f"{status.detail}; {detail}" if status.detail else detail
+
+    @property
+    def degraded(self) -> list[str]:
+        """Names of the sources that failed in part or in whole."""
+        return [s.name for s in self.sources.values() if s.status == "degraded"]
+
+    @property
+    def review(self) -> list[dict[str, Any]]:
+        """Documents a person should look at: relevant-looking but no events, unknown shapes, failures."""
+        return [
+            {"document_id": n.document.document_id, "title": n.document.title, "url": n.document.url,
+             "kind": n.kind, "reason": n.review}
+            for n in self.notices if n.review
+        ]
+
+    def summary(self) -> str:
+        """A few lines for the terminal."""
+        lines = [f"{self.mode}: {len(self.notices)} documents parsed, {self.events_added} events added, "
+                 f"{self.events_replaced} updated"]
+        for status in self.sources.values():
+            lines.append(f"  source {status.name}: {status.status}" + (f" ({status.detail})" if status.detail else ""))
+        if self.published:
+            counts = self.published.manifest["changes"]
+            lines.append(f"  published {self.published.name}: " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
+                         + f" -> {self.published.path}")
+        elif self.refused:
+            lines.append(f"  refused to publish: {self.refused}")
+        else:
+            lines.append("  no change: no new version")
+        for item in self.review:
+            lines.append(f"  review {item['document_id']}: {item['reason']} ({item['url']})")
+        for item in self.pending_overdue:
+            lines.append(f"  pending since {item['announced_on']} without a Federal Register notice: "
+                         f"{item['program']} {item['name']}")
+        if self.requests:
+            lines.append("  requests: " + ", ".join(f"{k} {v}" for k, v in sorted(self.requests.items())))
+        return "\n".join(lines)
+
+    def markdown(self) -> str:
+        """The Prefect artifact: what changed, with citations and links, and what needs review."""
+        out = [f"# designations {self.mode}", "", f"Started {self.started_at.isoformat()}.", "", "## Sources", ""]
+        out += [f"- **{s.name}**: {s.status}" + (f" — {s.detail}" if s.detail else "") for s in self.sources.values()]
+        out += ["", "## Changes", ""]
+        if self.published:
+            out.append(f"Published **{self.published.name}** (parent {self.published.manifest['parent']}).")
+            out += ["", "| change | program | name | fields |", "|---|---|---|---|"]
+            out += [f"| {c['change']} | {c['program']} | {c['name']} | {', '.join(c['fields_changed'])} |"
+                    for c in self.published.changes]
+        else:
+            out.append(f"No new version{': ' + self.refused if self.refused else ' (nothing changed)'}.")
+        out += ["", "## Events from this run", ""]
+        for notice in self.notices:
+            doc = notice.document
+            for event in notice.events:
+                cite = doc.citation or doc.document_id
+                out.append(f"- {event.program} {event.action} of **{event.name}** "
+                           f"(effective {event.effective_on or 'not stated'}) — [{cite}]({doc.url})")
+        if self.review:
+            out += ["", "## Needs review", ""]
+            out += [f"- [{r['document_id']}]({r['url']}) {r['title']}: {r['reason']}" for r in self.review]
+        if self.pending_overdue:
+            out += ["", "## Announced, still no Federal Register notice", ""]
+            out += [f"- {p['program']} {p['name']} (announced {p['announced_on']})" for p in self.pending_overdue]
+        return "\n".join(out) + "\n"

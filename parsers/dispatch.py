@@ -1,0 +1,76 @@
+"""Which parser reads which document: by source for fetched documents, by content for local files."""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from typing import Any, Mapping
+
+from parsers import federal_register as fr
+from parsers.model import DocumentRef, Notice, ParseError, Source
+
+
+def parse_fr(meta: Mapping[str, Any], xml: bytes | None) -> Notice:
+    """An FR document: the notice parser, handing OFAC sanctions actions to the SDN-entry parser."""
+    if xml is None:
+        return fr.parse_fr_metadata(meta)
+    notice = fr.parse_fr_document(meta, xml)
+    if notice.kind == "ofac_sanctions_action":
+        from parsers.ofac_fr import parse_ofac_notice
+
+        return parse_ofac_notice(meta, xml)
+    return notice
+
+
+def failed_notice(source: Source, document_id: str, url: str, body: bytes, error: Exception,
+                  title: str = "", published_on: date | None = None) -> Notice:
+    """A document no parser could read: kept for review, never dropped."""
+    document = DocumentRef(source, document_id, url, hashlib.sha256(body).hexdigest(), title, published_on)
+    return Notice(document, kind="parse_error", review=f"parse error: {error}")
+
+
+def parse_file(name: str, data: bytes) -> list[Notice]:
+    """Parse a local file of any supported kind, recognised by its content."""
+    head = data.lstrip()[:1]
+    if head in (b"{", b"["):
+        return _parse_json_file(name, json.loads(data))
+    if head == b"<":
+        text = data[:4096].decode("utf-8", "replace").lower()
+        if "<html" in text or "<!doctype html" in text:
+            return [_parse_html_file(name, data)]
+        root = data.lstrip()[:200]
+        if b"<FEDREG" in root or b"<fedreg" in root:
+            return fr.parse_fr_issue(data)
+        return [parse_fr({}, data)]
+    raise ParseError(name, "not FR XML, FR API JSON or an HTML page")
+
+
+def _parse_json_file(name: str, payload: Any) -> list[Notice]:
+    if isinstance(payload, dict) and ("regular_filings_updated_at" in payload or "special_filings_updated_at" in payload):
+        return fr.parse_public_inspection(json.dumps(payload).encode())
+    if isinstance(payload, dict) and "document_number" in payload:
+        return [fr.parse_fr_metadata(payload)]
+    if isinstance(payload, dict) and "results" in payload:
+        return [fr.parse_fr_metadata(result) for result in payload["results"]]
+    raise ParseError(name, "JSON that is neither an FR document, a search response nor a public-inspection list")
+
+
+def _parse_html_file(name: str, data: bytes) -> Notice:
+    text = data.decode("utf-8", "replace")
+    if "featured-content__headline" in text:
+        from parsers.state import parse_state_release
+
+        return parse_state_release(_canonical_url(text, name), data)
+    if "uswds-page-title" in text:
+        from parsers.treasury import parse_treasury_release
+
+        return parse_treasury_release(_canonical_url(text, name), data)
+    raise ParseError(name, "an HTML page that is neither a State nor a Treasury press release")
+
+
+def _canonical_url(text: str, name: str) -> str:
+    """The page's canonical link, or the file name when it has none."""
+    from bs4 import BeautifulSoup
+
+    link = BeautifulSoup(text, "lxml").find("link", rel="canonical")
+    return link["href"] if link and link.get("href") else name

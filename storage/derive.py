@@ -1,0 +1,195 @@
+"""The designation list at any legal date: a pure fold over the ledger's events."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from parsers.names import document_key, name_key
+
+# Same-day events apply in this order: a notice that designates and amends on one day reads naturally.
+ACTION_ORDER = {"announcement": 0, "designation": 1, "amendment": 2, "review": 3, "revocation": 4}
+
+
+@dataclass
+class Designation:
+    """One entity under one program, as it stands after the events applied so far."""
+
+    designation_id: str
+    program: str
+    name: str
+    entity_type: str
+    aliases: list[str] = field(default_factory=list)
+    announced_on: date | None = None
+    scheduled_on: date | None = None
+    designated_on: date | None = None
+    revoked_on: date | None = None
+    last_amended_on: date | None = None
+    last_reviewed_on: date | None = None
+    source_documents: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+    details: dict[str, list[str]] = field(default_factory=dict)
+
+    def keys(self) -> set[str]:
+        """Matching keys of the name and every alias."""
+        return {name_key(n) for n in [self.name, *self.aliases]}
+
+    def status(self, as_of: date) -> str:
+        """active, revoked or pending on a date."""
+        if self.revoked_on and self.revoked_on <= as_of:
+            return "revoked"
+        if self.designated_on and self.designated_on <= as_of:
+            return "active"
+        return "pending"
+
+    def row(self, as_of: date) -> dict:
+        """The designations.parquet row."""
+        return {
+            "designation_id": self.designation_id,
+            "program": self.program,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "entity_type": self.entity_type,
+            "status": self.status(as_of),
+            "announced_on": self.announced_on,
+            "scheduled_on": self.scheduled_on,
+            "designated_on": self.designated_on,
+            "revoked_on": self.revoked_on,
+            "last_amended_on": self.last_amended_on,
+            "last_reviewed_on": self.last_reviewed_on,
+            "source_documents": list(self.source_documents),
+            "citations": list(self.citations),
+            "details": json.dumps(self.details, ensure_ascii=False, sort_keys=True) if self.details else None,
+        }
+
+
+def known_on(event: dict) -> date | None:
+    """The day the public could first know of this event."""
+    return event.get("announced_on") or event.get("published_on") or event.get("effective_on")
+
+
+def applies_on(event: dict) -> date | None:
+    """The day the event takes legal effect (announcements: the day they are made)."""
+    if event["action"] == "announcement":
+        return known_on(event)
+    return event.get("effective_on") or known_on(event)
+
+
+def designation_id(program: str, name: str) -> str:
+    """Stable id from the program and the first name the entity was known by."""
+    return f"{program.lower()}-{hashlib.sha256(name_key(name).encode()).hexdigest()[:12]}"
+
+
+def _drop_superseded(events: list[dict]) -> list[dict]:
+    """Public-inspection events of a document that has since been published are replaced by it."""
+    published = {document_key(e["document_id"]) for e in events if e.get("stage") != "public_inspection"}
+    return [
+        e for e in events
+        if e.get("stage") != "public_inspection" or document_key(e["document_id"]) not in published
+    ]
+
+
+def _sort_key(event: dict) -> tuple:
+    return (applies_on(event) or date.min, ACTION_ORDER[event["action"]], known_on(event) or date.min, event["event_id"])
+
+
+class _Register:
+    """Designations by program and matching key while the fold runs."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[str, str], Designation] = {}
+        self.all: list[Designation] = []
+
+    def find(self, event: dict) -> Designation | None:
+        program = event["program"]
+        candidates = [event.get("previous_name"), event["name"], *(event.get("aliases") or [])]
+        for candidate in candidates:
+            if candidate and (hit := self.by_key.get((program, name_key(candidate)))):
+                return hit
+        return None
+
+    def create(self, event: dict) -> Designation:
+        first = event.get("previous_name") or event["name"]
+        designation = Designation(designation_id(event["program"], first), event["program"], first,
+                                  event.get("entity_type") or "organization")
+        self.all.append(designation)
+        self.index(designation)
+        return designation
+
+    def index(self, designation: Designation) -> None:
+        for key in designation.keys():
+            self.by_key.setdefault((designation.program, key), designation)
+
+
+def _add_aliases(designation: Designation, names: list[str]) -> None:
+    seen = designation.keys()
+    for alias in names:
+        if alias and name_key(alias) not in seen:
+            designation.aliases.append(alias)
+            seen.add(name_key(alias))
+
+
+def _cite(designation: Designation, event: dict) -> None:
+    source_doc = event["document_id"] if event["source"] == "federal_register" else event["url"]
+    if source_doc and source_doc not in designation.source_documents:
+        designation.source_documents.append(source_doc)
+    if event.get("citation") and event["citation"] not in designation.citations:
+        designation.citations.append(event["citation"])
+    for label, value in json.loads(event.get("details") or "[]"):
+        values = designation.details.setdefault(label, [])
+        if value not in values:
+            values.append(value)
+
+
+def _designate(designation: Designation, event: dict, when: date | None, as_of: date) -> None:
+    if event.get("stage") == "public_inspection":
+        designation.announced_on = designation.announced_on or known_on(event)
+    if when and when > as_of:
+        designation.scheduled_on = when
+        return
+    if designation.designated_on is None or (designation.revoked_on and when and when >= designation.revoked_on):
+        designation.designated_on, designation.revoked_on = when, None
+    designation.scheduled_on = None
+
+
+def _rename(designation: Designation, new_name: str) -> None:
+    old_name = designation.name
+    designation.name = new_name
+    designation.aliases = [a for a in designation.aliases if name_key(a) != name_key(new_name)]
+    _add_aliases(designation, [old_name])
+
+
+def _apply(designation: Designation, event: dict, as_of: date) -> None:
+    action, when = event["action"], applies_on(event)
+    if action == "announcement":
+        designation.announced_on = designation.announced_on or when
+        if event.get("effective_on") and event["effective_on"] > as_of:
+            designation.scheduled_on = event["effective_on"]
+    elif action == "designation":
+        _designate(designation, event, when, as_of)
+    elif action == "amendment":
+        if event.get("previous_name") and name_key(event["name"]) != name_key(designation.name):
+            _rename(designation, event["name"])
+        designation.last_amended_on = when
+    elif action == "review":
+        designation.last_reviewed_on = when
+    elif action == "revocation":
+        designation.revoked_on = when
+    _add_aliases(designation, [event["name"], *(event.get("aliases") or [])])
+    _cite(designation, event)
+
+
+def derive(events: list[dict], as_of: date) -> tuple[list[dict], list[dict]]:
+    """Fold events known by `as_of` into (designation rows, event rows with designation_id)."""
+    known = [e for e in _drop_superseded(events) if (known_on(e) or date.min) <= as_of]
+    register = _Register()
+    assigned: list[dict] = []
+    for event in sorted(known, key=_sort_key):
+        designation = register.find(event) or register.create(event)
+        if (applies_on(event) or date.min) <= as_of or event["action"] == "designation":
+            _apply(designation, event, as_of)
+            register.index(designation)
+        assigned.append({**event, "designation_id": designation.designation_id})
+    rows = sorted((d.row(as_of) for d in register.all), key=lambda r: (r["program"], name_key(r["name"])))
+    return rows, sorted(assigned, key=lambda r: r["event_id"])
