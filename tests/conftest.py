@@ -1,0 +1,39 @@
+"""Shared test setup: Prefect kept offline, settings pointed at local mirrors with fast, short retries."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+
+from flows.config import Settings  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+UNREACHABLE = "http://127.0.0.1:9"
+
+
+def mirror_settings(data_dir: Path, fr=None, state=None, treasury=None, ofac=None, **overrides) -> Settings:
+    """Settings for a run against local mirrors: no real host, generous rates, retries in milliseconds."""
+    values = dict(
+        data_dir=data_dir,
+        fr_api=fr.api_base if fr else UNREACHABLE + "/api/v1",
+        state_base=state.base_url if state else UNREACHABLE,
+        treasury_base=treasury.base_url if treasury else UNREACHABLE,
+        ofac_base=ofac.base_url if ofac else UNREACHABLE,
+        ofac_list_base=UNREACHABLE,
+        fr_api_rps=1000.0, fr_fulltext_rps=1000.0, site_rps=1000.0,
+        http_timeout=2.0, http_retries=3, http_backoff=0.01,
+    )
+    values.update(overrides)
+    return Settings(**values)
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    """An empty data directory."""
+    return tmp_path / "data"
