@@ -68,7 +68,7 @@ def cmd_snapshots(args, settings: Settings) -> int:
 def cmd_diff(args, settings: Settings) -> int:
     """What changed between two versions."""
     store = VersionStore(settings.data_dir)
-    old, new = (store.read_table(store.resolve(v), "designations").to_pylist() for v in (args.v1, args.v2))
+    old, new = (store.read_table(store.resolve(v), "designations") for v in (args.v1, args.v2))
     write_rows(diff_designations(old, new), args.format, CHANGE_COLUMNS)
     return 0
 

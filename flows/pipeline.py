@@ -10,7 +10,7 @@ from flows.config import Settings
 from flows.http import HttpClient
 from flows.report import RunReport
 from parsers.model import Notice
-from storage.derive import derive
+from storage.derive import derive_tables
 from storage.ledger import Ledger
 from storage.lock import data_lock
 from storage.raw import RawArchive
@@ -65,24 +65,24 @@ def ingest(run: Run, notices: list[Notice]) -> RunReport:
         merge = run.ledger.merge(notices)
         report.events_added += len(merge.added)
         report.events_replaced += len(merge.replaced)
-        designations, events = derive(run.ledger.read_events(), run.today)
+        designations, events = derive_tables(run.ledger.read_events_table(), run.today)
         report.refused = _refusal(run, designations)
         if report.refused is None:
             report.published = run.versions.publish(
                 designations, events, created_at=run.now, as_of=run.today,
                 sources={s.name: s.status for s in report.sources.values()}, code_version=code_version())
-    report.pending_overdue = _overdue(run, designations)
+    report.pending_overdue = _overdue(run, designations.to_pylist())
     return report
 
 
-def _refusal(run: Run, designations: list[dict]) -> str | None:
+def _refusal(run: Run, designations) -> str | None:
     """The ledger only grows, so a list with fewer rows than its parent means something broke."""
     parent = run.versions.latest_name()
     if parent is None:
         return None
     before = run.versions.read_manifest(parent)["row_counts"]["designations"]
-    if len(designations) < before:
-        return f"the derived list has {len(designations)} designations, fewer than {before} in {parent}"
+    if designations.num_rows < before:
+        return f"the derived list has {designations.num_rows} designations, fewer than {before} in {parent}"
     return None
 
 

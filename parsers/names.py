@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
@@ -11,10 +12,13 @@ _LEADING_THE = re.compile(r"^the\s+")
 
 def fold_accents(text: str) -> str:
     """Strip diacritics: 'Cártel' -> 'Cartel'."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 18)
 def name_key(name: str) -> str:
     """A matching key: case, accents, punctuation, hyphens and a leading article folded away."""
     text = fold_accents(name).casefold().replace("-", " ").replace("'", "").replace("\u2019", "")

@@ -6,7 +6,10 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+import pyarrow as pa
+
 from parsers.names import document_key, name_key
+from storage.schema import DESIGNATIONS, table_from_rows, version_events_table
 
 # Same-day events apply in this order: a notice that designates and amends on one day reads naturally.
 ACTION_ORDER = {"announcement": 0, "designation": 1, "amendment": 2, "review": 3, "revocation": 4}
@@ -33,7 +36,7 @@ class Designation:
 
     def keys(self) -> set[str]:
         """Matching keys of the name and every alias."""
-        return {name_key(n) for n in [self.name, *self.aliases]}
+        return {name_key(self.name), *map(name_key, self.aliases)}
 
     def status(self, as_of: date) -> str:
         """active, revoked or pending on a date."""
@@ -118,8 +121,9 @@ class _Register:
         return designation
 
     def index(self, designation: Designation) -> None:
-        for key in designation.keys():
-            self.by_key.setdefault((designation.program, key), designation)
+        program = designation.program
+        for name in (designation.name, *designation.aliases):
+            self.by_key.setdefault((program, name_key(name)), designation)
 
 
 def _add_aliases(designation: Designation, names: list[str]) -> None:
@@ -180,16 +184,22 @@ def _apply(designation: Designation, event: dict, as_of: date) -> None:
     _cite(designation, event)
 
 
-def derive(events: list[dict], as_of: date) -> tuple[list[dict], list[dict]]:
-    """Fold events known by `as_of` into (designation rows, event rows with designation_id)."""
+def derive(events: list[dict], as_of: date) -> tuple[list[dict], dict[str, str]]:
+    """Fold events known by `as_of` into (designation rows, event_id -> designation_id)."""
     known = [e for e in _drop_superseded(events) if (known_on(e) or date.min) <= as_of]
     register = _Register()
-    assigned: list[dict] = []
+    assigned: dict[str, str] = {}
     for event in sorted(known, key=_sort_key):
         designation = register.find(event) or register.create(event)
         if (applies_on(event) or date.min) <= as_of or event["action"] == "designation":
             _apply(designation, event, as_of)
             register.index(designation)
-        assigned.append({**event, "designation_id": designation.designation_id})
+        assigned[event["event_id"]] = designation.designation_id
     rows = sorted((d.row(as_of) for d in register.all), key=lambda r: (r["program"], name_key(r["name"])))
-    return rows, sorted(assigned, key=lambda r: r["event_id"])
+    return rows, assigned
+
+
+def derive_tables(ledger_events: pa.Table, as_of: date) -> tuple[pa.Table, pa.Table]:
+    """The version tables for a date: designations, and the events used with their designation_id."""
+    rows, assigned = derive(ledger_events.to_pylist(), as_of)
+    return table_from_rows(rows, DESIGNATIONS), version_events_table(ledger_events, assigned)

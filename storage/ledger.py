@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parsers.model import Event, Notice
@@ -103,6 +104,10 @@ class Ledger:
     def read_events(self) -> list[dict]:
         """Every event row."""
         return _read_rows(self.events_path)
+
+    def read_events_table(self) -> pa.Table:
+        """Every event, as an Arrow table."""
+        return pq.read_table(self.events_path) if self.events_path.exists() else LEDGER_EVENTS.empty_table()
 
     def read_documents(self) -> list[dict]:
         """Every parsed document row."""

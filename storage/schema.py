@@ -77,5 +77,12 @@ COMPARED_COLUMNS = [f.name for f in DESIGNATIONS if f.name not in ("designation_
 
 def table_from_rows(rows: list[dict], schema: pa.Schema) -> pa.Table:
     """Build a table of exactly this schema from row dicts (missing keys become nulls)."""
-    columns = {f.name: [row.get(f.name) for row in rows] for f in schema}
-    return pa.Table.from_pydict(columns, schema=schema)
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def version_events_table(ledger_events: pa.Table, assigned: dict[str, str]) -> pa.Table:
+    """The ledger's events that a derivation used, each with its designation_id, ordered by event_id."""
+    ids = ledger_events["event_id"].to_pylist()
+    used = ledger_events.filter(pa.array([i in assigned for i in ids], pa.bool_()))
+    designation_ids = pa.array([assigned[i] for i in ids if i in assigned], pa.string())
+    return used.add_column(1, "designation_id", designation_ids).select(VERSION_EVENTS.names).cast(VERSION_EVENTS).sort_by("event_id")

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from storage.atomic import write_bytes_atomic
-from storage.schema import CHANGES, COMPARED_COLUMNS, DESIGNATIONS, VERSION_EVENTS, table_from_rows
+from storage.schema import CHANGES, COMPARED_COLUMNS, DESIGNATIONS, table_from_rows
 
 VERSION_NAME = re.compile(r"^v(\d{6})$")
 
@@ -35,37 +36,49 @@ class Published:
     changes: list[dict]
 
 
-def content_hash(designations: list[dict], events: list[dict]) -> str:
-    """Hash of what a version says, independent of when or by whom it was written."""
+def content_hash(*tables: pa.Table) -> str:
+    """Hash of what a version says (its tables' Arrow data), independent of when or by whom it was written."""
     digest = hashlib.sha256()
-    for rows in (designations, events):
-        for row in rows:
-            digest.update(json.dumps(row, sort_keys=True, default=str, ensure_ascii=False).encode())
-            digest.update(b"\n")
-        digest.update(b"\x00")
+    for table in tables:
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table.combine_chunks())
+        digest.update(sink.getvalue())
     return digest.hexdigest()
 
 
-def diff_designations(parent: list[dict], current: list[dict]) -> list[dict]:
-    """Rows added, removed or changed between two lists, by designation_id."""
-    before = {r["designation_id"]: r for r in parent}
-    after = {r["designation_id"]: r for r in current}
-    changes = []
-    for key in sorted(before.keys() | after.keys()):
-        old, new = before.get(key), after.get(key)
-        row = new or old
-        base = {"designation_id": key, "program": row["program"], "name": row["name"]}
-        if old is None:
-            changes.append({**base, "change": "added", "fields_changed": []})
-        elif new is None:
-            changes.append({**base, "change": "removed", "fields_changed": []})
-        elif fields := [c for c in COMPARED_COLUMNS if _norm(old.get(c)) != _norm(new.get(c))]:
-            changes.append({**base, "change": "changed", "fields_changed": fields})
-    return changes
+def _comparable(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Lists joined into one string so that columns compare element-wise."""
+    return pc.binary_join(column, "\x1f") if pa.types.is_list(column.type) else column
 
 
-def _norm(value: Any) -> Any:
-    return list(value) if isinstance(value, (list, tuple)) else value
+def _differs(old: pa.ChunkedArray, new: pa.ChunkedArray) -> pa.ChunkedArray:
+    old, new = _comparable(old), _comparable(new)
+    same = pc.or_kleene(pc.equal(old, new), pc.and_(pc.is_null(old), pc.is_null(new)))
+    return pc.invert(pc.fill_null(same, False))
+
+
+def diff_designations(parent: pa.Table, current: pa.Table) -> list[dict]:
+    """Rows added, removed or changed between two lists, by designation_id, ordered by id."""
+    old, new = parent.sort_by("designation_id"), current.sort_by("designation_id")
+    in_old = pc.is_in(new["designation_id"], value_set=old["designation_id"].combine_chunks())
+    in_new = pc.is_in(old["designation_id"], value_set=new["designation_id"].combine_chunks())
+    changes = [_change(row, "added") for row in new.filter(pc.invert(in_old)).select(["designation_id", "program", "name"]).to_pylist()]
+    changes += [_change(row, "removed") for row in old.filter(pc.invert(in_new)).select(["designation_id", "program", "name"]).to_pylist()]
+    old, new = old.filter(in_new), new.filter(in_old)  # same ids, same order
+    flags = {c: _differs(old[c], new[c]) for c in COMPARED_COLUMNS}
+    any_change = flags[COMPARED_COLUMNS[0]]
+    for flag in flags.values():
+        any_change = pc.or_(any_change, flag)
+    rows = pc.indices_nonzero(any_change.combine_chunks()).to_pylist()
+    for index in rows:
+        row = new.slice(index, 1).select(["designation_id", "program", "name"]).to_pylist()[0]
+        changes.append(_change(row, "changed", [c for c in COMPARED_COLUMNS if flags[c][index].as_py()]))
+    return sorted(changes, key=lambda c: c["designation_id"])
+
+
+def _change(row: dict, kind: str, fields: list[str] | None = None) -> dict:
+    return {**row, "change": kind, "fields_changed": fields or []}
 
 
 class VersionStore:
@@ -109,7 +122,7 @@ class VersionStore:
         """One of a version's Parquet tables ('designations', 'events', 'changes')."""
         return pq.read_table(self.root / name / f"{table}.parquet", columns=columns)
 
-    def publish(self, designations: list[dict], events: list[dict], *, created_at: datetime,
+    def publish(self, designations: pa.Table, events: pa.Table, *, created_at: datetime,
                 as_of: date, sources: dict[str, Any], code_version: str,
                 crash_hook=None) -> Published | None:
         """Write a new version if the content changed (caller holds the data lock)."""
@@ -118,8 +131,8 @@ class VersionStore:
         parent_manifest = self.read_manifest(parent) if parent else None
         if parent_manifest and parent_manifest["content_hash"] == digest:
             return None
-        parent_rows = self.read_table(parent, "designations").to_pylist() if parent else []
-        changes = diff_designations(parent_rows, designations)
+        parent_table = self.read_table(parent, "designations") if parent else DESIGNATIONS.empty_table()
+        changes = diff_designations(parent_table, designations)
         name = self._next_name()
         manifest = {
             "version": name,
@@ -127,10 +140,10 @@ class VersionStore:
             "created_at": created_at.isoformat(),
             "as_of": as_of.isoformat(),
             "content_hash": digest,
-            "row_counts": {"designations": len(designations), "events": len(events), "changes": len(changes)},
+            "row_counts": {"designations": designations.num_rows, "events": events.num_rows, "changes": len(changes)},
             "counts": _counts(designations),
             "changes": dict(Counter(c["change"] for c in changes)),
-            "source_documents": len({e["document_id"] for e in events}),
+            "source_documents": len(pc.unique(events["document_id"])),
             "sources": sources,
             "code_version": code_version,
         }
@@ -139,8 +152,8 @@ class VersionStore:
         staging = self.root / f".staging-{name}-{os.getpid()}"
         staging.mkdir(parents=True)
         try:
-            pq.write_table(table_from_rows(designations, DESIGNATIONS), staging / "designations.parquet", compression="zstd")
-            pq.write_table(table_from_rows(events, VERSION_EVENTS), staging / "events.parquet", compression="zstd")
+            pq.write_table(designations, staging / "designations.parquet", compression="zstd")
+            pq.write_table(events, staging / "events.parquet", compression="zstd")
             pq.write_table(table_from_rows(changes, CHANGES), staging / "changes.parquet", compression="zstd")
             if crash_hook:
                 crash_hook()
@@ -158,9 +171,9 @@ class VersionStore:
         return f"v{max(numbers, default=0) + 1:06d}"
 
 
-def _counts(designations: list[dict]) -> dict[str, dict[str, int]]:
+def _counts(designations: pa.Table) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = {}
-    for row in designations:
-        by_status = counts.setdefault(row["program"], {})
-        by_status[row["status"]] = by_status.get(row["status"], 0) + 1
-    return counts
+    grouped = designations.group_by(["program", "status"]).aggregate([([], "count_all")])
+    for row in grouped.to_pylist():
+        counts.setdefault(row["program"], {})[row["status"]] = row["count_all"]
+    return {program: dict(sorted(v.items())) for program, v in sorted(counts.items())}

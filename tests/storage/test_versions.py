@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from parsers.model import Notice
-from storage.derive import derive
+from storage.derive import derive_tables
 from storage.ledger import Ledger
 from storage.lock import data_lock
 from storage.versions import VersionStore
@@ -22,7 +22,7 @@ def publish(data_dir, notices, crash_hook=None):
     """Merge notices and publish as the pipeline does, under the lock."""
     with data_lock(data_dir):
         Ledger(data_dir).merge(notices)
-        designations, events = derive(Ledger(data_dir).read_events(), NOW.date())
+        designations, events = derive_tables(Ledger(data_dir).read_events_table(), NOW.date())
         return VersionStore(data_dir).publish(designations, events, created_at=NOW, as_of=NOW.date(),
                                               sources={}, code_version="test", crash_hook=crash_hook)
 
