@@ -80,7 +80,10 @@ class Event:
         """Stable id: the same document saying the same thing always gives the same id."""
         doc = self.document
         number = doc.document_id.strip().lower()
-        key = "|".join([doc.source.value, number, self.program.value, self.action.value, name_key(self.name)])
+        parts = [doc.source.value, number, self.program.value, self.action.value, name_key(self.name)]
+        if doc.stage != "published":
+            parts.append(doc.stage)
+        key = "|".join(parts)
         return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 

@@ -84,12 +84,13 @@ def designation_id(program: str, name: str) -> str:
     return f"{program.lower()}-{hashlib.sha256(name_key(name).encode()).hexdigest()[:12]}"
 
 
-def _drop_superseded(events: list[dict]) -> list[dict]:
-    """Public-inspection events of a document that has since been published are replaced by it."""
+def _mark_superseded(events: list[dict]) -> list[dict]:
+    """Public-inspection events of a document since published only tell when it was first known."""
     published = {document_key(e["document_id"]) for e in events if e.get("stage") != "public_inspection"}
     return [
-        e for e in events
-        if e.get("stage") != "public_inspection" or document_key(e["document_id"]) not in published
+        {**e, "superseded": True}
+        if e.get("stage") == "public_inspection" and document_key(e["document_id"]) in published else e
+        for e in events
     ]
 
 
@@ -166,6 +167,9 @@ def _rename(designation: Designation, new_name: str) -> None:
 
 def _apply(designation: Designation, event: dict, as_of: date) -> None:
     action, when = event["action"], applies_on(event)
+    if event.get("superseded"):
+        designation.announced_on = min(filter(None, [designation.announced_on, known_on(event)]))
+        return
     if action == "announcement":
         designation.announced_on = designation.announced_on or when
         if event.get("effective_on") and event["effective_on"] > as_of:
@@ -186,7 +190,7 @@ def _apply(designation: Designation, event: dict, as_of: date) -> None:
 
 def derive(events: list[dict], as_of: date) -> tuple[list[dict], dict[str, str]]:
     """Fold events known by `as_of` into (designation rows, event_id -> designation_id)."""
-    known = [e for e in _drop_superseded(events) if (known_on(e) or date.min) <= as_of]
+    known = [e for e in _mark_superseded(events) if (known_on(e) or date.min) <= as_of]
     register = _Register()
     assigned: dict[str, str] = {}
     for event in sorted(known, key=_sort_key):
