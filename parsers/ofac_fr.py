@@ -1,0 +1,287 @@
+"""Federal Register "Notice of OFAC Sanctions Action(s)": SDN entries under each action, SDGT/FTO ones as events."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Mapping
+
+from lxml import etree
+
+from parsers.model import Action, DocumentRef, Event, Notice, ParseError, Program, Source
+from parsers.sdn import SdnEntry, SdnEntryError, entry_events, parse_sdn_entry, terrorism_programs
+
+KIND_ACTION = "ofac_sanctions_action"
+KIND_NO_TERRORISM = "ofac_no_terrorism_entries"
+KIND_OTHER = "ofac_other"
+
+_MONTHS = {name: number for number, name in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+_DATE = r"([A-Z][a-z]+\.? \d{1,2}, \d{4})"
+_ACTION = re.compile(r"\bOn " + _DATE + r",? (?:the )?(?:Director of )?(?:OFAC|the Office of Foreign Assets Control|"
+                     r"Office of Foreign Assets Control)\b(.*)", re.DOTALL)
+_NUMBERING = re.compile(r"^\(?\d{1,4}[.)]\s+")
+_TAG = re.compile(r"\[[A-Z0-9][A-Z0-9 .-]*\]")
+_TO = re.compile(r"\s+-to-\s+")
+_FRDOC = re.compile(r"FR Doc\.?\s*(?:No\.?\s*)?([A-Z]?\d{1,4}-\d+)")
+_ENTRY_HEADINGS = ("individual", "entit", "vessel", "aircraft", "person")
+_TERRORISM_WORDS = re.compile(r"13224|\bSDGT\b|Foreign Terrorist Organization|Global Terrorism", re.IGNORECASE)
+_BROKEN = SdnEntry(None, "", "organization", ())  # holds the place of an entry that did not parse
+
+
+@dataclass(frozen=True)
+class _Section:
+    """The action in force while reading: what OFAC did, on what date, and whether entries may follow."""
+
+    action: Action | None = None
+    effective_on: date | None = None
+    in_entries: bool = False
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One parsed entry with its section, or (entry None) a "-to-" between an old and an updated entry."""
+
+    section: _Section
+    entry: SdnEntry | None = None
+
+
+@dataclass
+class _Reading:
+    """What reading the SUPPLEMENTARY INFORMATION has found so far."""
+
+    items: list[_Item] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    actions: int = 0
+    malformed: int = 0
+
+
+def parse_ofac_notice(meta: Mapping[str, Any], xml: bytes) -> Notice:
+    """Events for the SDGT/FTO entries of one OFAC sanctions-action notice."""
+    root = _parse_xml(meta, xml)
+    document = _document(meta, xml, root)
+    _check_ofac(root, document.document_id)
+    supplementary = root.find(".//SUPLINF")
+    if supplementary is None:
+        raise ParseError(document.document_id, "OFAC notice without SUPPLEMENTARY INFORMATION (SUPLINF)")
+    reading = _Reading()
+    section = _Section()
+    for element in supplementary.iter("HD", "P", "FP"):
+        text = _text(element)
+        if not text or _inside_signature(element, supplementary):
+            continue
+        if element.tag == "HD":
+            section = _heading(section, text)
+        else:
+            section = _paragraph(reading, section, text)
+    signed_on, signer = _signature(root)
+    events = _events(reading, document, signed_on, signer)
+    return _notice(document, reading, events, root)
+
+
+def _parse_xml(meta: Mapping[str, Any], xml: bytes) -> etree._Element:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
+    name = str(meta.get("document_number") or "unknown")
+    try:
+        root = etree.fromstring(xml, parser)
+    except etree.XMLSyntaxError as error:
+        raise ParseError(name, f"not well-formed XML: {error}") from error
+    if root.tag != "NOTICE":
+        raise ParseError(name, f"root is <{root.tag}>, expected <NOTICE>")
+    # Page-break markers can sit in the middle of an entry; their tails are text and stay.
+    etree.strip_elements(root, "PRTPAGE", with_tail=False)
+    return root
+
+
+def _document(meta: Mapping[str, Any], xml: bytes, root: etree._Element) -> DocumentRef:
+    number = str(meta.get("document_number") or "").strip() or _frdoc_number(root)
+    if not number:
+        raise ParseError("unknown", "no document_number in the metadata and no FR Doc line in the XML")
+    return DocumentRef(
+        source=Source.FEDERAL_REGISTER,
+        document_id=number,
+        url=str(meta.get("html_url") or f"https://www.federalregister.gov/d/{number}"),
+        raw_sha256=hashlib.sha256(xml).hexdigest(),
+        title=str(meta.get("title") or "").strip() or _text(root.find(".//SUBJECT")),
+        published_on=_iso_date(meta.get("publication_date")),
+        citation=meta.get("citation") or None,
+    )
+
+
+def _check_ofac(root: etree._Element, document_id: str) -> None:
+    names = " ".join(_text(element) for element in root.iter("AGENCY", "SUBAGY", "AGY")).upper()
+    if "FOREIGN ASSETS CONTROL" not in names or "TREASURY" not in names:
+        raise ParseError(document_id, f"not an OFAC notice (agency: {names or 'none'!r})")
+
+
+def _heading(section: _Section, text: str) -> _Section:
+    lowered = text.lower()
+    action = section.action
+    if re.search(r"delet|remov|unblock", lowered):
+        action = Action.REVOCATION
+    elif re.search(r"updat|amend|change", lowered):
+        action = Action.AMENDMENT
+    in_entries = action != section.action or any(word in lowered for word in _ENTRY_HEADINGS)
+    return _Section(action, section.effective_on, in_entries)
+
+
+def _paragraph(reading: _Reading, section: _Section, text: str) -> _Section:
+    action = _ACTION.search(text)
+    if action:
+        reading.actions += 1
+        effective_on = _month_day_year(action.group(1))
+        if effective_on is None:
+            reading.notes.append(f"unreadable action date {action.group(1)!r}")
+        return _Section(_action_kind(action.group(2)), effective_on, True)
+    if not section.in_entries:
+        return section
+    if text == "-to-":
+        reading.items.append(_Item(section))
+        return section
+    if _NUMBERING.match(text) or _TAG.search(text):
+        _entry_paragraph(reading, section, _NUMBERING.sub("", text))
+    return section
+
+
+def _entry_paragraph(reading: _Reading, section: _Section, text: str) -> None:
+    """One entry, or "OLD -to- NEW" for an update."""
+    if section.action is None:
+        _malformed(reading, "entry before any 'On <date>, OFAC ...' action", text)
+        return
+    for index, part in enumerate(_TO.split(text)):
+        if index:
+            reading.items.append(_Item(section))
+        try:
+            reading.items.append(_Item(section, parse_sdn_entry(part)))
+        except SdnEntryError as error:
+            _malformed(reading, error.reason, part)
+            reading.items.append(_Item(section, _BROKEN))
+
+
+def _events(reading: _Reading, document: DocumentRef, signed_on: date | None, signer: str | None) -> list[Event]:
+    """Plain entries make events of their section's action; "OLD -to- NEW" triples make update events."""
+    events: list[Event] = []
+    common = dict(signed_on=signed_on, signer=signer)
+    items, index = reading.items, 0
+    while index < len(items):
+        item = items[index]
+        if index + 1 < len(items) and items[index + 1].entry is None:
+            new = items[index + 2] if index + 2 < len(items) else None
+            if new is None or new.entry is None:
+                _malformed(reading, "'-to-' without the updated entry after it", "-to-")
+                index += 2
+                continue
+            if _usable(item) and _usable(new):
+                events += _update_events(item.entry, new.entry, document, new.section, common)
+            index += 3
+            continue
+        if item.entry is None:
+            _malformed(reading, "'-to-' without the old entry before it", "-to-")
+        elif _usable(item):
+            events += entry_events(item.entry, document, item.section.action, item.section.effective_on, **common)
+        index += 1
+    return events
+
+
+def _usable(item: _Item) -> bool:
+    return item.entry is not None and item.entry is not _BROKEN
+
+
+def _update_events(old: SdnEntry, new: SdnEntry, document: DocumentRef, section: _Section,
+                   common: dict[str, Any]) -> list[Event]:
+    """Per program: kept is an amendment, added a designation, dropped a revocation."""
+    before, after = set(terrorism_programs(old)), set(terrorism_programs(new))
+    renamed = old.name if old.name != new.name else None
+    events: list[Event] = []
+    for program in (Program.SDGT, Program.FTO):
+        if program in before and program in after:
+            events += entry_events(new, document, Action.AMENDMENT, section.effective_on, programs=[program],
+                                   previous_name=renamed, **common)
+        elif program in after:
+            events += entry_events(new, document, Action.DESIGNATION, section.effective_on, programs=[program],
+                                   **common)
+        elif program in before:
+            events += entry_events(old, document, Action.REVOCATION, section.effective_on, programs=[program],
+                                   **common)
+    return events
+
+
+def _malformed(reading: _Reading, reason: str, text: str) -> None:
+    reading.malformed += 1
+    reading.notes.append(f"malformed SDN entry ({reason}): {text}")
+
+
+def _notice(document: DocumentRef, reading: _Reading, events: list[Event], root: etree._Element) -> Notice:
+    parsed = sum(_usable(item) for item in reading.items)
+    review = None
+    if reading.malformed:
+        review = f"{reading.malformed} malformed SDN entr{'y' if reading.malformed == 1 else 'ies'}; see notes"
+    if events:
+        kind = KIND_ACTION
+    elif reading.actions or parsed:
+        kind = KIND_NO_TERRORISM
+        if not parsed and not review:
+            review = "an OFAC action with no SDN entries the parser could find"
+    else:
+        kind = KIND_OTHER
+        if not review and _TERRORISM_WORDS.search(_text(root)):
+            review = "an OFAC notice that mentions terrorism authorities but holds no SDN action"
+    return Notice(document, kind, tuple(events), review, tuple(reading.notes))
+
+
+def _action_kind(sentence: str) -> Action:
+    lowered = sentence.lower()
+    if re.search(r"\bremov|\bdelist|\bdelet|\bunblock", lowered):
+        return Action.REVOCATION
+    if re.search(r"\bupdat|\bamend|\bchang", lowered):
+        return Action.AMENDMENT
+    return Action.DESIGNATION
+
+
+def _month_day_year(text: str) -> date | None:
+    """"September 4, 2019" -> date(2019, 9, 4); None when it is no such date."""
+    match = re.match(r"([A-Za-z]+)\.? (\d{1,2}), (\d{4})$", text.strip())
+    month = _MONTHS.get(match.group(1).lower()) if match else None
+    if not month:
+        return None
+    try:
+        return date(int(match.group(3)), month, int(match.group(2)))
+    except ValueError:
+        return None
+
+
+def _signature(root: etree._Element) -> tuple[date | None, str | None]:
+    """The "Dated:" line's date and the signer's name."""
+    dated = re.search(_DATE, _text(root.find(".//SIG/DATED")))
+    signer = _text(root.find(".//SIG/NAME")).rstrip(",").strip() or None
+    return (_month_day_year(dated.group(1)) if dated else None), signer
+
+
+def _inside_signature(element: etree._Element, stop: etree._Element) -> bool:
+    parent = element.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == "SIG":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _frdoc_number(root: etree._Element) -> str:
+    match = _FRDOC.search(_text(root.find(".//FRDOC")))
+    return match.group(1) if match else ""
+
+
+def _iso_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _text(element: etree._Element | None) -> str:
+    if element is None:
+        return ""
+    return " ".join("".join(element.itertext()).split())
