@@ -1,0 +1,345 @@
+"""Federal Register notices (full-text XML, API metadata, public inspection) parsed into designation events.
+
+Notice kinds:
+  fto_designation, fto_amendment, fto_review, fto_review_amendment, fto_revocation,
+  sdgt_designation, sdgt_amendment, sdgt_review, sdgt_review_amendment, sdgt_revocation,
+  combined               events under both programs (FTO and SDGT) in one document
+  review_started         a review has begun or submissions are invited: nothing decided, no events
+  ofac_sanctions_action  Treasury/OFAC SDN-format entries, left to the OFAC parser (review says so)
+  presidential_document  executive orders, proclamations, memoranda: never designations themselves
+  not_relevant           nothing about the FTO or SDGT programs
+  unrecognised           mentions the programs but yields no events; `review` says why
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from parsers import fr_text, fr_xml
+from parsers.fr_text import Mention, looks_relevant
+from parsers.model import Action, DocumentRef, Event, Notice, ParseError, Program, Source
+
+__all__ = ["looks_relevant", "parse_fr_document", "parse_fr_issue", "parse_fr_metadata", "parse_public_inspection"]
+
+_OFAC_TITLE = re.compile(r"^Notice of OFAC Sanctions Actions?\b", re.IGNORECASE)
+_OFAC_REVIEW = "OFAC SDN-format entries: parsed by the OFAC parser"
+_META_FTO_TITLE = re.compile(
+    r"^Foreign Terrorist Organization (Designations?|Revocations?)(?: of|:)\s*(.+)$", re.IGNORECASE
+)
+_STATE_SLUGS = {"state-department"}
+_TREASURY_SLUGS = {"treasury-department", "foreign-assets-control-office"}
+_ACTIONS = {
+    "designation": Action.DESIGNATION,
+    "amendment": Action.AMENDMENT,
+    "review": Action.REVIEW,
+    "revocation": Action.REVOCATION,
+}
+
+
+def parse_fr_document(meta: Mapping[str, Any], xml: bytes) -> Notice:
+    """One FR document: its API metadata (may be empty) and its full-text XML."""
+    hint = str(meta.get("document_number") or fr_xml.frdoc_number_in_bytes(xml) or "unknown FR document")
+    root = fr_xml.parse_xml(xml, hint)
+    if root.tag not in fr_xml.DOCUMENT_TAGS:
+        raise ParseError(hint, f"unknown root element <{root.tag}>; expected one of {', '.join(fr_xml.DOCUMENT_TAGS)}")
+    return _parse_node(meta, root, hashlib.sha256(xml).hexdigest())
+
+
+def parse_fr_issue(xml: bytes) -> list[Notice]:
+    """A whole daily issue (root FEDREG): one Notice per NOTICE/RULE/PRORULE/PRESDOCU, in print order."""
+    root = fr_xml.parse_xml(xml, "FR daily issue")
+    if root.tag != "FEDREG":
+        raise ParseError("FR daily issue", f"unknown root element <{root.tag}>; expected FEDREG")
+    volume, printed_date = fr_xml.issue_header(root)
+    issue_date = fr_text.parse_long_date(printed_date)
+    issue_meta = {"volume": volume, "publication_date": issue_date.isoformat() if issue_date else None}
+    pages = fr_xml.contents_pages(root)
+    notices = []
+    for node in fr_xml.iter_documents(root):
+        meta = {**issue_meta, "start_page": pages.get(fr_xml.frdoc_of(node) or "")}
+        raw = fr_xml.serialize(node)
+        notices.append(_parse_node(meta, node, hashlib.sha256(raw).hexdigest()))
+    return notices
+
+
+def parse_fr_metadata(meta: Mapping[str, Any]) -> Notice:
+    """One FR document from its API JSON alone, for when no full text exists: only unambiguous titles give events."""
+    number = str(meta.get("document_number") or "")
+    if not number:
+        raise ParseError("unknown FR document", "API metadata without document_number")
+    title = str(meta.get("title") or "")
+    ref = _document_ref(meta, number, _json_sha256(meta), title, citation=meta.get("citation"))
+    if str(meta.get("type") or "").lower().startswith("presidential"):
+        return Notice(document=ref, kind="presidential_document")
+    return _notice_from_title(ref, _metadata_title(meta), meta.get("signing_date"), announced_on=None)
+
+
+def parse_public_inspection(payload: bytes) -> list[Notice]:
+    """State/Treasury/OFAC documents on public inspection whose titles concern FTO/SDGT; the rest are omitted."""
+    try:
+        listing = json.loads(payload)
+    except ValueError as error:
+        raise ParseError("public inspection listing", f"not JSON: {error}") from error
+    if not isinstance(listing, dict) or not isinstance(listing.get("results", []), list):
+        raise ParseError("public inspection listing", "expected an object with a 'results' list")
+    sha = hashlib.sha256(payload).hexdigest()
+    notices = []
+    for entry in listing.get("results", []):
+        title = _inspection_title(entry)
+        if not (_from_state_or_treasury(entry) and looks_relevant(title)):
+            continue
+        number = str(entry.get("document_number") or "")
+        if not number:
+            raise ParseError("public inspection listing", f"entry without document_number: {title!r}")
+        ref = replace(_document_ref(entry, number, sha, title, citation=None), stage="public_inspection")
+        announced = _iso_date(str(entry.get("filed_at") or "")[:10])
+        notices.append(_notice_from_title(ref, title, None, announced_on=announced))
+    return notices
+
+
+# --- one full-text document -------------------------------------------------------------------------------
+
+
+def _parse_node(meta: Mapping[str, Any], node, raw_sha256: str) -> Notice:
+    """Turn one parsed document node into a Notice."""
+    parts = fr_xml.document_parts(node)
+    number = str(meta.get("document_number") or parts.frdoc_number or "")
+    if not number:
+        raise ParseError("unknown FR document", f"<{node.tag}> without an [FR Doc. …] number and no metadata")
+    title = parts.subject or str(meta.get("title") or "")
+    public_notice = parts.public_notice or _docket_public_notice(meta)
+    ref = _document_ref(meta, number, raw_sha256, title, citation=_citation(meta, parts), public_notice=public_notice)
+    if parts.root_tag == "PRESDOCU":
+        return Notice(document=ref, kind="presidential_document")
+    if _is_ofac_action(parts, meta):
+        return Notice(document=ref, kind="ofac_sanctions_action", review=_OFAC_REVIEW)
+    if not looks_relevant(parts.raw_text):
+        return Notice(document=ref, kind="not_relevant")
+    if not _is_state(parts, meta):
+        agency = parts.agency or "an unnamed agency"
+        return _unrecognised(ref, f"mentions FTO/SDGT but is a {parts.root_tag} of {agency}, "
+                                  "not a State Department notice")
+    return _state_notice(ref, parts)
+
+
+def _state_notice(ref: DocumentRef, parts: fr_xml.DocumentParts) -> Notice:
+    """Events from a State Department notice, or why there are none."""
+    operative = tuple(p for p in parts.paragraphs if fr_text.is_operative(p))
+    operative_text = " ".join(operative)
+    actions = fr_text.actions_in(operative_text)
+    if not actions:
+        if fr_text.starts_review_only(" ".join(parts.paragraphs)):
+            return Notice(document=ref, kind="review_started")
+        return _unrecognised(ref, "mentions FTO/SDGT but holds no designation, amendment, review or revocation "
+                                  "language")
+    programs = fr_text.programs_in(operative_text) or fr_text.programs_in(ref.title)
+    if not programs:
+        return _unrecognised(ref, f"{'/'.join(actions)} language found but no FTO or SDGT authority named")
+    signed_on = fr_text.parse_long_date(parts.dated)
+    # a date the notice states (State SDGT notices often give one) wins; FTO actions take effect on publication
+    effective = fr_text.stated_effective_date(" ".join(parts.paragraphs), signed_on) or ref.published_on
+    events = []
+    for action in actions:
+        mentions, previous = _mentions_for(action, parts, ref.title)
+        for program in sorted(programs):
+            events.extend(_event(ref, program, _ACTIONS[action], m, previous.get(m.name), effective, signed_on,
+                                 parts.signer) for m in mentions)
+    if not events:
+        return _unrecognised(ref, f"{'/'.join(actions)} language found but no entity names could be read")
+    return Notice(document=ref, kind=_kind(events), events=tuple(events))
+
+
+def _mentions_for(action: str, parts: fr_xml.DocumentParts, title: str) -> tuple[list[Mention], dict[str, str]]:
+    """The entities an action applies to, and previous names for renamed ones."""
+    paragraphs = parts.paragraphs
+    if action == "designation":
+        return fr_text.designation_mentions(paragraphs), {}
+    if action == "amendment":
+        return _amendment_mentions(paragraphs)
+    if action == "revocation":
+        found = fr_text.revocation_mentions(paragraphs) or fr_text.title_mentions(title)
+        return found or fr_text.designation_of_mentions(paragraphs), {}
+    found = fr_text.title_mentions(title) or fr_text.designation_of_mentions(paragraphs)
+    return found, {}
+
+
+def _amendment_mentions(paragraphs: tuple[str, ...]) -> tuple[list[Mention], dict[str, str]]:
+    """One mention for an amended designation: added aliases; a new primary name keeps the old one as alias."""
+    amendment = fr_text.amendment_text(paragraphs)
+    if amendment.target is None:
+        return [], {}
+    old_name = amendment.target.name
+    if amendment.new_primary:
+        renamed = Mention(name=amendment.new_primary, aliases=[old_name, *amendment.added_aliases],
+                          entity_type="organization")
+        return [renamed], {renamed.name: old_name}
+    return [Mention(name=old_name, aliases=list(amendment.added_aliases), entity_type="organization")], {}
+
+
+def _event(ref: DocumentRef, program: Program, action: Action, mention: Mention, previous_name: str | None,
+           effective_on: date | None, signed_on: date | None, signer: str | None) -> Event:
+    """One event for one entity under one program."""
+    entity_type = "organization" if program == Program.FTO else (mention.entity_type or "unknown")
+    return Event(
+        program=program,
+        action=action,
+        name=mention.name,
+        document=ref,
+        aliases=fr_text.dedupe_aliases(mention.aliases, mention.name),
+        entity_type=entity_type,
+        effective_on=effective_on,
+        signed_on=signed_on,
+        previous_name=previous_name,
+        signer=signer,
+        details=tuple(mention.details),
+    )
+
+
+def _kind(events: list[Event]) -> str:
+    """The notice kind named by its events' programs and actions."""
+    programs = {e.program for e in events}
+    if len(programs) > 1:
+        return "combined"
+    actions = {e.action for e in events}
+    prefix = next(iter(programs)).value.lower()
+    if actions == {Action.REVIEW, Action.AMENDMENT}:
+        return f"{prefix}_review_amendment"
+    return f"{prefix}_{next(iter(actions)).value}"
+
+
+def _unrecognised(ref: DocumentRef, reason: str) -> Notice:
+    """A relevant-looking document that yielded nothing: for a person to read."""
+    return Notice(document=ref, kind="unrecognised", review=reason)
+
+
+def _is_ofac_action(parts: fr_xml.DocumentParts, meta: Mapping[str, Any]) -> bool:
+    """Treasury/OFAC 'Notice of OFAC Sanctions Action(s)'."""
+    title = parts.subject or str(meta.get("title") or "")
+    from_ofac = "FOREIGN ASSETS CONTROL" in parts.subagency.upper() or bool(_agency_slugs(meta) & _TREASURY_SLUGS)
+    return from_ofac and bool(_OFAC_TITLE.search(title))
+
+
+def _is_state(parts: fr_xml.DocumentParts, meta: Mapping[str, Any]) -> bool:
+    """Whether the State Department issued the document."""
+    agency = parts.agency.upper()
+    return "DEPARTMENT OF STATE" in agency or "STATE DEPARTMENT" in agency or bool(_agency_slugs(meta) & _STATE_SLUGS)
+
+
+# --- metadata-only and public inspection --------------------------------------------------------------------
+
+
+def _notice_from_title(ref: DocumentRef, title: str, signing_date: Any, announced_on: date | None) -> Notice:
+    """Events from a title alone, only when its form leaves no doubt; otherwise a notice for review."""
+    if _OFAC_TITLE.search(title):
+        return Notice(document=ref, kind="ofac_sanctions_action", review=_OFAC_REVIEW)
+    if not looks_relevant(title):
+        return Notice(document=ref, kind="not_relevant")
+    match = _META_FTO_TITLE.match(title.strip())
+    if not match:
+        return _unrecognised(ref, f"title alone does not say what was done: {title!r}")
+    action = Action.DESIGNATION if match.group(1).lower().startswith("designation") else Action.REVOCATION
+    names = _title_names(match.group(2), plural=match.group(1).lower().endswith("s"))
+    events = tuple(
+        Event(program=Program.FTO, action=action, name=name, document=ref, effective_on=ref.published_on,
+              signed_on=_iso_date(signing_date), announced_on=announced_on)
+        for name in names
+    )
+    if not events:
+        return _unrecognised(ref, f"no names in title {title!r}")
+    return Notice(document=ref, kind=f"fto_{action.value}", events=events)
+
+
+def _title_names(text: str, plural: bool) -> list[str]:
+    """Names from a title tail: 'X' or, for plural titles, 'X, Y, and Z'."""
+    text = text.strip().rstrip(".")
+    if not plural:
+        return [fr_text.clean_name(text)] if fr_text.clean_name(text) else []
+    pieces = [p for p in re.split(r",\s*|\s+and\s+", text) if p.strip()]
+    return [name for name in (fr_text.clean_name(p) for p in pieces) if name]
+
+
+def _metadata_title(meta: Mapping[str, Any]) -> str:
+    """The title, or toc_subject + toc_doc when the title is missing."""
+    title = str(meta.get("title") or "").strip()
+    if title:
+        return title
+    return f"{meta.get('toc_subject') or ''} {meta.get('toc_doc') or ''}".strip()
+
+
+def _inspection_title(entry: Mapping[str, Any]) -> str:
+    """A public-inspection title rebuilt from its subjects ('…Designation:' + 'Cartel de los Soles')."""
+    subjects = [str(entry.get(k) or "").strip() for k in ("subject_1", "subject_2", "subject_3")]
+    subjects = [s for s in subjects if s]
+    if subjects:
+        return fr_xml.clean(" ".join(subjects))
+    return fr_xml.clean(str(entry.get("title") or ""))
+
+
+def _from_state_or_treasury(entry: Mapping[str, Any]) -> bool:
+    """Whether a listing entry comes from State, Treasury or OFAC."""
+    names = {str(n).lower() for n in entry.get("agency_names") or []}
+    return bool(_agency_slugs(entry) & (_STATE_SLUGS | _TREASURY_SLUGS)) or bool(
+        names & {"state department", "treasury department", "foreign assets control office"}
+    )
+
+
+# --- document references --------------------------------------------------------------------------------------
+
+
+def _document_ref(meta: Mapping[str, Any], number: str, raw_sha256: str, title: str, citation: str | None,
+                  public_notice: str | None = None) -> DocumentRef:
+    """The citable reference shared by every event of a document."""
+    return DocumentRef(
+        source=Source.FEDERAL_REGISTER,
+        document_id=number,
+        url=str(meta.get("html_url") or f"https://www.federalregister.gov/d/{number}"),
+        raw_sha256=raw_sha256,
+        title=title,
+        published_on=_iso_date(meta.get("publication_date")),
+        citation=citation,
+        public_notice=public_notice or _docket_public_notice(meta),
+    )
+
+
+def _citation(meta: Mapping[str, Any], parts: fr_xml.DocumentParts) -> str | None:
+    """'90 FR 53045' from metadata, else from the volume and the document's first printed page."""
+    if meta.get("citation"):
+        return str(meta["citation"])
+    volume = meta.get("volume")
+    page = meta.get("start_page") or parts.first_page
+    return f"{volume} FR {page}" if volume and page else None
+
+
+def _docket_public_notice(meta: Mapping[str, Any]) -> str | None:
+    """The State public notice number among the API's docket ids."""
+    for docket in meta.get("docket_ids") or meta.get("docket_numbers") or []:
+        number = fr_xml.public_notice_number(str(docket))
+        if number:
+            return number
+    return None
+
+
+def _agency_slugs(meta: Mapping[str, Any]) -> set[str]:
+    """The agency slugs listed in API metadata."""
+    return {str(a.get("slug")) for a in meta.get("agencies") or [] if isinstance(a, Mapping) and a.get("slug")}
+
+
+def _iso_date(value: Any) -> date | None:
+    """A date from 'YYYY-MM-DD', or None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _json_sha256(meta: Mapping[str, Any]) -> str:
+    """A stable hash of metadata that has no raw bytes of its own (keys sorted, compact)."""
+    canonical = json.dumps(meta, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
