@@ -42,8 +42,8 @@ def test_seed_fto_active_from_publication():
     assert fto["scheduled_on"] is None
     assert (sdgt["status"], sdgt["designated_on"]) == ("active", date(2025, 7, 25))
     assert fto["designation_id"] != sdgt["designation_id"]
-    # the public-inspection event is superseded by the published notice
-    assert len(events) == 3 and set(events.values()) == {fto["designation_id"], sdgt["designation_id"]}
+    # the public-inspection event stays, dating when the designation was first known
+    assert len(events) == 4 and set(events.values()) == {fto["designation_id"], sdgt["designation_id"]}
 
 
 def test_public_inspection_alone_makes_a_pending_designation():
