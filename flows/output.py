@@ -16,7 +16,7 @@ def _cell(value) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def write_table(rows: Sequence[dict], columns: Sequence[str], out: IO[str] = sys.stdout, max_width: int = 60) -> None:
+def write_table(rows: Sequence[dict], columns: Sequence[str], out: IO[str], max_width: int = 60) -> None:
     """Aligned columns with a header line."""
     cells = [[_cell(r.get(c))[:max_width] for c in columns] for r in rows]
     widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
@@ -25,13 +25,13 @@ def write_table(rows: Sequence[dict], columns: Sequence[str], out: IO[str] = sys
         out.write("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() + "\n")
 
 
-def write_jsonl(rows: Iterable[dict], out: IO[str] = sys.stdout) -> None:
+def write_jsonl(rows: Iterable[dict], out: IO[str]) -> None:
     """One JSON object per line, dates as ISO strings."""
     for row in rows:
         out.write(json.dumps(row, default=_cell, ensure_ascii=False) + "\n")
 
 
-def write_csv(rows: Sequence[dict], columns: Sequence[str], out: IO[str] = sys.stdout) -> None:
+def write_csv(rows: Sequence[dict], columns: Sequence[str], out: IO[str]) -> None:
     """CSV with a header; lists joined with '; '."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
@@ -39,8 +39,9 @@ def write_csv(rows: Sequence[dict], columns: Sequence[str], out: IO[str] = sys.s
         writer.writerow([_cell(row.get(c)) for c in columns])
 
 
-def write_rows(rows: Sequence[dict], fmt: str, table_columns: Sequence[str], out: IO[str] = sys.stdout) -> None:
-    """Rows in the format the user asked for."""
+def write_rows(rows: Sequence[dict], fmt: str, table_columns: Sequence[str], out: IO[str] | None = None) -> None:
+    """Rows in the format the user asked for (to stdout unless `out` is given)."""
+    out = out or sys.stdout
     if fmt == "jsonl":
         write_jsonl(rows, out)
     elif fmt == "csv":

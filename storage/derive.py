@@ -190,7 +190,7 @@ def _apply(designation: Designation, event: dict, as_of: date) -> None:
 
 def derive(events: list[dict], as_of: date) -> tuple[list[dict], dict[str, str]]:
     """Fold events known by `as_of` into (designation rows, event_id -> designation_id)."""
-    known = [e for e in _mark_superseded(events) if (known_on(e) or date.min) <= as_of]
+    known = _mark_superseded([e for e in events if (known_on(e) or date.min) <= as_of])
     register = _Register()
     assigned: dict[str, str] = {}
     for event in sorted(known, key=_sort_key):

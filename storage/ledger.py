@@ -107,7 +107,7 @@ class Ledger:
 
     def read_events_table(self) -> pa.Table:
         """Every event, as an Arrow table."""
-        return pq.read_table(self.events_path) if self.events_path.exists() else LEDGER_EVENTS.empty_table()
+        return pq.ParquetFile(self.events_path).read() if self.events_path.exists() else LEDGER_EVENTS.empty_table()
 
     def read_documents(self) -> list[dict]:
         """Every parsed document row."""
@@ -132,4 +132,4 @@ def _read_rows(path: Path) -> list[dict]:
     """A Parquet file's rows as dicts (none if it does not exist yet)."""
     if not path.exists():
         return []
-    return pq.read_table(path).to_pylist()
+    return pq.ParquetFile(path).read().to_pylist()

@@ -120,7 +120,7 @@ class VersionStore:
 
     def read_table(self, name: str, table: str, columns: list[str] | None = None) -> pa.Table:
         """One of a version's Parquet tables ('designations', 'events', 'changes')."""
-        return pq.read_table(self.root / name / f"{table}.parquet", columns=columns)
+        return pq.ParquetFile(self.root / name / f"{table}.parquet").read(columns=columns)
 
     def publish(self, designations: pa.Table, events: pa.Table, *, created_at: datetime,
                 as_of: date, sources: dict[str, Any], code_version: str,

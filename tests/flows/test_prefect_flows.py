@@ -1,0 +1,56 @@
+"""The Prefect layer: deployments in prefect.yaml, and the flows run for real on a test server."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import yaml
+
+from tests.conftest import REPO
+from tests.flows.fr_fixtures import cartel_de_los_soles
+from tests.mirror.fr_api import FRMirror
+
+
+def test_prefect_yaml_deployments_point_at_the_flows():
+    from prefect.flows import load_flow_from_entrypoint
+
+    config = yaml.safe_load((REPO / "prefect.yaml").read_text())
+    deployments = {d["name"]: d for d in config["deployments"]}
+    assert sorted(deployments) == ["announcement", "backfill", "nightly"]
+    assert deployments["nightly"]["schedules"] == [{"cron": "0 2 * * *", "timezone": "America/New_York"}]
+    for name, deployment in deployments.items():
+        assert load_flow_from_entrypoint(str(REPO / deployment["entrypoint"])).name == name
+        assert deployment["concurrency_limit"] == {"limit": 1, "collision_strategy": "ENQUEUE"}
+
+
+@pytest.fixture(scope="module")
+def prefect_server():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+def test_flows_publish_and_leave_a_markdown_artifact(prefect_server, tmp_path, monkeypatch):
+    from prefect.client.orchestration import get_client
+
+    from flows.prefect_flows import announcement, nightly
+
+    with FRMirror([cartel_de_los_soles()]) as fr:
+        for name, value in {"DESIGNATIONS_DATA_DIR": str(tmp_path / "data"), "DESIGNATIONS_FR_API": fr.api_base,
+                            "DESIGNATIONS_FR_API_RPS": "1000", "DESIGNATIONS_FR_FULLTEXT_RPS": "1000",
+                            "DESIGNATIONS_HTTP_BACKOFF": "0.01", "DESIGNATIONS_FIRST_RUN_DAYS": "100000"}.items():
+            monkeypatch.setenv(name, value)
+        first = nightly()
+        second = announcement(document_number="2025-20750")
+    assert first.published.name == "v000001" and first.degraded == []
+    assert second.published is None and second.events_added == 0
+
+    async def artifacts():
+        async with get_client() as client:
+            return await client.read_artifacts()
+
+    markdown = {a.key: a.data for a in asyncio.run(artifacts())}
+    assert "Published **v000001**" in markdown["designations-nightly"]
+    assert "[90 FR 53045](https://www.federalregister.gov/documents/2025/11/24/2025-20750/" in markdown["designations-nightly"]
+    assert "No new version (nothing changed)." in markdown["designations-announcement"]
