@@ -32,6 +32,12 @@ class Settings:
     lookback_days: int = 7
     first_run_days: int = 30
     pending_alert_days: int = 14
+    sources: str = "federal_register,public_inspection,state,treasury,state_fto_page"
+
+    @property
+    def enabled_sources(self) -> list[str]:
+        """The sources a run polls, in order (DESIGNATIONS_SOURCES, comma-separated)."""
+        return [s.strip() for s in self.sources.split(",") if s.strip()]
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> "Settings":

@@ -8,8 +8,10 @@ from typing import Callable
 
 from flows.config import Settings
 from flows.http import HttpClient
+from flows.reconcile import reconcile_fto_page, uncertain_matches
 from flows.report import RunReport
 from parsers.model import Notice
+from parsers.state_fto_page import FtoPage
 from storage.derive import derive_tables
 from storage.ledger import Ledger
 from storage.lock import data_lock
@@ -26,6 +28,8 @@ class Run:
     settings: Settings
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     mode: str = "run"
+
+    fto_page: FtoPage | None = None
 
     def __post_init__(self) -> None:
         self.archive = RawArchive(self.settings.data_dir)
@@ -71,7 +75,11 @@ def ingest(run: Run, notices: list[Notice]) -> RunReport:
             report.published = run.versions.publish(
                 designations, events, created_at=run.now, as_of=run.today,
                 sources={s.name: s.status for s in report.sources.values()}, code_version=code_version())
-    report.pending_overdue = _overdue(run, designations.to_pylist())
+    rows = designations.to_pylist()
+    report.pending_overdue = _overdue(run, rows)
+    report.reconciliation = uncertain_matches(rows)
+    if run.fto_page is not None:
+        report.reconciliation += reconcile_fto_page(run.fto_page, rows)
     return report
 
 
@@ -103,14 +111,30 @@ def finish(run: Run) -> RunReport:
     return run.report
 
 
-def poll_all(run: Run, since: date | None = None, until: date | None = None, progress: Progress | None = None) -> list[Notice]:
-    """Ask every source what is new; a source that fails degrades the run and adds nothing."""
+def poll_source(run: Run, name: str, since: date | None = None, until: date | None = None,
+                progress: Progress | None = None) -> list[Notice]:
+    """Ask one source what is new; a source that fails degrades the run and adds nothing."""
     from flows.federal_register import poll_federal_register, poll_public_inspection
+    from flows.state import fetch_fto_page, poll_state
+    from flows.treasury import poll_treasury
 
-    since = since or fr_cursor(run)
-    notices = poll_federal_register(run, since, until or run.today, progress)
-    notices += poll_public_inspection(run)
-    return notices
+    if name == "federal_register":
+        return poll_federal_register(run, since or fr_cursor(run), until or run.today, progress)
+    if name == "public_inspection":
+        return poll_public_inspection(run)
+    if name == "state":
+        return poll_state(run)
+    if name == "treasury":
+        return poll_treasury(run)
+    if name == "state_fto_page":
+        run.fto_page = fetch_fto_page(run)
+        return []
+    raise ValueError(f"unknown source {name!r} in DESIGNATIONS_SOURCES")
+
+
+def poll_all(run: Run, since: date | None = None) -> list[Notice]:
+    """Every enabled source in turn."""
+    return [n for name in run.settings.enabled_sources for n in poll_source(run, name, since)]
 
 
 def run_nightly(settings: Settings, since: date | None = None, now: datetime | None = None) -> RunReport:
@@ -123,13 +147,11 @@ def run_nightly(settings: Settings, since: date | None = None, now: datetime | N
 def run_backfill(settings: Settings, since: date, until: date | None = None, progress: Progress | None = None,
                  now: datetime | None = None) -> RunReport:
     """The Federal Register over a historical range, then one publish."""
-    from flows.federal_register import poll_federal_register
-
     run = Run(settings, now or datetime.now(timezone.utc), mode="backfill")
     until = until or run.today
     if since > until:
         raise ValueError(f"--since {since} is after --until {until}")
-    ingest(run, poll_federal_register(run, since, until, progress))
+    ingest(run, poll_source(run, "federal_register", since, until, progress))
     return finish(run)
 
 

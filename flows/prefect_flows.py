@@ -17,21 +17,14 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from flows import pipeline  # noqa: E402
 from flows.announce import fetch_announced  # noqa: E402
 from flows.config import Settings  # noqa: E402
-from flows.federal_register import poll_federal_register, poll_public_inspection  # noqa: E402
 from flows.report import RunReport  # noqa: E402
 from parsers.model import Notice  # noqa: E402
 
 
-@task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=30)
-def poll_federal_register_task(run: pipeline.Run, since: date | None, until: date | None = None) -> list[Notice]:
-    """New FR documents, fetched and parsed."""
-    return poll_federal_register(run, since or pipeline.fr_cursor(run), until or run.today)
-
-
-@task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=30)
-def poll_public_inspection_task(run: pipeline.Run) -> list[Notice]:
-    """Designations on public inspection, a day before publication."""
-    return poll_public_inspection(run)
+@task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=30, task_run_name="poll-{name}")
+def poll_task(run: pipeline.Run, name: str, since: date | None = None, until: date | None = None) -> list[Notice]:
+    """What one source has that is new, fetched and parsed (a failing source degrades the run)."""
+    return pipeline.poll_source(run, name, since, until)
 
 
 @task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=30)
@@ -65,7 +58,7 @@ def report_task(run: pipeline.Run) -> RunReport:
 def nightly(since: date | None = None) -> RunReport:
     """Every source, from the ledger's cursor (minus the lookback window) or `since`."""
     run = pipeline.Run(Settings.from_env(), mode="nightly")
-    notices = poll_federal_register_task(run, since) + poll_public_inspection_task(run)
+    notices = [n for name in run.settings.enabled_sources for n in poll_task(run, name, since)]
     publish_task(run, notices)
     return report_task(run)
 
@@ -82,5 +75,5 @@ def announcement(document_number: str | None = None, url: str | None = None) -> 
 def backfill(since: date, until: date | None = None) -> RunReport:
     """A historical range of the Federal Register."""
     run = pipeline.Run(Settings.from_env(), mode="backfill")
-    publish_task(run, poll_federal_register_task(run, since, until))
+    publish_task(run, poll_task(run, "federal_register", since, until))
     return report_task(run)

@@ -32,6 +32,7 @@ class RunReport:
     published: Published | None = None
     refused: str | None = None
     pending_overdue: list[dict] = field(default_factory=list)
+    reconciliation: list[str] = field(default_factory=list)
     requests: dict[str, int] = field(default_factory=dict)
     finished_at: datetime | None = None
 
@@ -78,6 +79,7 @@ class RunReport:
         for item in self.pending_overdue:
             lines.append(f"  pending since {item['announced_on']} without a Federal Register notice: "
                          f"{item['program']} {item['name']}")
+        lines += [f"  check: {line}" for line in self.reconciliation]
         if self.requests:
             lines.append("  requests: " + ", ".join(f"{k} {v}" for k, v in sorted(self.requests.items())))
         return "\n".join(lines)
@@ -107,4 +109,7 @@ class RunReport:
         if self.pending_overdue:
             out += ["", "## Announced, still no Federal Register notice", ""]
             out += [f"- {p['program']} {p['name']} (announced {p['announced_on']})" for p in self.pending_overdue]
+        if self.reconciliation:
+            out += ["", "## Cross-checks (reported, not applied)", ""]
+            out += [f"- {line}" for line in self.reconciliation]
         return "\n".join(out) + "\n"

@@ -28,6 +28,8 @@ def mirror_settings(data_dir: Path, fr=None, state=None, treasury=None, ofac=Non
         ofac_list_base=UNREACHABLE,
         fr_api_rps=1000.0, fr_fulltext_rps=1000.0, site_rps=1000.0,
         http_timeout=2.0, http_retries=3, http_backoff=0.01,
+        sources=",".join(["federal_register", "public_inspection"] + (["state", "state_fto_page"] if state else [])
+                         + (["treasury"] if treasury else [])),
     )
     values.update(overrides)
     return Settings(**values)

@@ -39,7 +39,8 @@ def test_flows_publish_and_leave_a_markdown_artifact(prefect_server, tmp_path, m
     with FRMirror([cartel_de_los_soles()]) as fr:
         for name, value in {"DESIGNATIONS_DATA_DIR": str(tmp_path / "data"), "DESIGNATIONS_FR_API": fr.api_base,
                             "DESIGNATIONS_FR_API_RPS": "1000", "DESIGNATIONS_FR_FULLTEXT_RPS": "1000",
-                            "DESIGNATIONS_HTTP_BACKOFF": "0.01", "DESIGNATIONS_FIRST_RUN_DAYS": "100000"}.items():
+                            "DESIGNATIONS_HTTP_BACKOFF": "0.01", "DESIGNATIONS_FIRST_RUN_DAYS": "100000",
+                            "DESIGNATIONS_SOURCES": "federal_register,public_inspection"}.items():
             monkeypatch.setenv(name, value)
         first = nightly()
         second = announcement(document_number="2025-20750")

@@ -1,0 +1,31 @@
+"""What to fetch from the State Department: press releases, and the FTO page for reconciliation."""
+from __future__ import annotations
+
+from flows.http import FetchError
+from flows.sites import fetch_page, poll_listing
+from parsers.model import Notice, ParseError, Source
+from parsers.state import parse_state_listing, parse_state_release
+from parsers.state_fto_page import FtoPage, parse_fto_page
+
+STATE_HOSTS = ("www.state.gov", "state.gov")
+LISTING_PAGES = 3
+
+
+def listing_urls() -> list[str]:
+    """The press-release listing, newest page first."""
+    base = "https://www.state.gov/press-releases/"
+    return [base] + [f"{base}page/{n}/" for n in range(2, LISTING_PAGES + 1)]
+
+
+def poll_state(run) -> list[Notice]:
+    """New State press releases that designate, amend or revoke FTOs/SDGTs (or only mention them)."""
+    return poll_listing(run, Source.STATE, listing_urls(), parse_state_listing, parse_state_release)
+
+
+def fetch_fto_page(run) -> FtoPage | None:
+    """State's table of FTOs; None (and the source degraded) if it cannot be read or changed shape."""
+    try:
+        return parse_fto_page(fetch_page(run, "https://www.state.gov/foreign-terrorist-organizations/").body)
+    except (FetchError, ParseError) as error:
+        run.report.degrade("state_fto_page", str(error))
+        return None
