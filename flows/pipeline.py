@@ -129,6 +129,10 @@ def poll_source(run: Run, name: str, since: date | None = None, until: date | No
     if name == "state_fto_page":
         run.fto_page = fetch_fto_page(run)
         return []
+    if name in ("ofac_lists", "ofac_recent_actions"):
+        from flows import ofac
+
+        return getattr(ofac, f"poll_{name}")(run)
     raise ValueError(f"unknown source {name!r} in DESIGNATIONS_SOURCES")
 
 

@@ -83,6 +83,8 @@ class Event:
         parts = [doc.source.value, number, self.program.value, self.action.value, name_key(self.name)]
         if doc.stage != "published":
             parts.append(doc.stage)
+        # OFAC lists distinct entries under one name (branch offices): its entry number tells them apart.
+        parts += [value for label, value in self.details if label == "ent_num"]
         key = "|".join(parts)
         return hashlib.sha256(key.encode()).hexdigest()[:20]
 
