@@ -1,0 +1,532 @@
+"""Shared reading of State and Treasury press releases: listings, prose entities, dates, bot blocks.
+
+Notice kinds given to a press release (the same words as the Federal Register parser where they overlap):
+  fto_announcement, sdgt_announcement, sdgt_designation, fto_amendment, sdgt_revocation, ...
+                  one program and one action: `<program>_<action>`
+  combined        several programs or actions in one release
+  mention         names FTOs, SDGTs or E.O. 13224 but designates nothing: no events, no review
+  not_relevant    nothing about the two programs
+  unrecognised    reads like a designation but no entity could be named: `review` says why
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from parsers.model import Action, DocumentRef, Event, Notice, Program
+from parsers.names import name_key
+
+KIND_MENTION = "mention"
+KIND_NOT_RELEVANT = "not_relevant"
+KIND_UNRECOGNISED = "unrecognised"
+KIND_COMBINED = "combined"
+UPON_PUBLICATION = "upon publication in the Federal Register"
+
+
+@dataclass(frozen=True)
+class ListingItem:
+    """One entry of a press-release listing or feed."""
+
+    url: str
+    title: str
+    published_on: date | None
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A party named in prose, with the aliases given beside it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    entity_type: str = "organization"
+
+
+@dataclass
+class Effect:
+    """What a release says about when an action takes effect."""
+
+    on: date | None = None
+    condition: str | None = None
+
+
+@dataclass
+class Draft:
+    """An event before its document is attached: what a sentence said about one entity."""
+
+    program: Program
+    action: Action
+    entity: Entity
+    effect: Effect | None = None
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+
+# ---------------------------------------------------------------- bot blocks
+
+_ACCESS_DENIED = re.compile(r"<title>\s*Access Denied\s*</title>|<h1>\s*Access Denied\s*</h1>", re.IGNORECASE)
+_AKAMAI_REF = re.compile(r"Reference(?:&#32;|\s)*(?:&#35;|#)([0-9a-f&#;.]+)", re.IGNORECASE)
+_DIFFICULTIES = re.compile(r"experiencing technical difficulties", re.IGNORECASE)
+_REQUEST_BLOCKED = re.compile(r"request blocked", re.IGNORECASE)
+
+
+def detect_bot_block(status: int, html: bytes) -> str | None:
+    """Why a response is a bot-protection page rather than the page asked for, or None."""
+    text = html[:20000].decode("utf-8", errors="replace")
+    if _ACCESS_DENIED.search(text):
+        ref = _AKAMAI_REF.search(text)
+        detail = f", Akamai reference #{_unescape_ref(ref.group(1))}" if ref else ""
+        return f"access denied (HTTP {status}{detail})"
+    if status == 403:
+        return "HTTP 403 forbidden"
+    if _DIFFICULTIES.search(text) and len(text) < 5000:
+        blocked = "; request blocked" if _REQUEST_BLOCKED.search(text) else ""
+        return f"'technical difficulties' page served with HTTP {status}{blocked}"
+    return None
+
+
+def _unescape_ref(ref: str) -> str:
+    """Akamai writes its reference with HTML character references: '18&#46;9c' -> '18.9c'."""
+    return re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), ref).rstrip(".")
+
+
+# ---------------------------------------------------------------- text and dates
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], start=1)}
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?\b")
+_LONG_DATE = re.compile(rf"^\s*(?:[A-Z][a-z]+day,\s*)?({_MONTH_NAMES})\s+(\d{{1,2}}),\s*(\d{{4}})\s*$")
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace (including no-break spaces) to single spaces."""
+    return _SPACES.sub(" ", text.replace("\u00a0", " ").replace("\u200b", "")).strip()
+
+
+def parse_long_date(text: str) -> date | None:
+    """'November 16, 2025' (or '10/8/1997') as a date; None for anything else."""
+    if m := _LONG_DATE.match(clean(text)):
+        return date(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+    if m := _NUMERIC_DATE.match(text):
+        return date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
+    return None
+
+
+def resolve_month_day(month: str, day: str, year: str | None, around: date | None) -> date | None:
+    """A 'Month D[, YYYY]' phrase as a date; a missing year is the next such day on or after `around`."""
+    if year:
+        return date(int(year), _MONTHS[month.lower()], int(day))
+    if around is None:
+        return None
+    candidate = date(around.year, _MONTHS[month.lower()], int(day))
+    return candidate if candidate >= around - timedelta(days=31) else candidate.replace(year=around.year + 1)
+
+
+def sha256_hex(data: bytes) -> str:
+    """The sha256 of the raw bytes, hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+_ABBREVIATIONS = {"e.o", "u.s", "u.n", "a.k.a", "f.k.a", "n.k.a", "no", "nos", "mr", "mrs", "ms", "dr",
+                  "st", "jr", "sr", "gen", "lt", "col", "inc", "ltd", "co", "corp", "s.a", "c.v", "d.c",
+                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs"}
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; abbreviations such as 'E.O.' and 'a.k.a.' do not end one."""
+    sentences, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        before = text[start:m.start()].rsplit(" ", 1)[-1].lower().lstrip("(“\"")
+        if before in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", before):
+            continue
+        sentences.append(text[start:m.start() + 1].strip())
+        start = m.end()
+    if tail := text[start:].strip():
+        sentences.append(tail)
+    return sentences
+
+
+# ---------------------------------------------------------------- effective dates
+
+_EFFECT = re.compile(
+    r"\b(?:effective|(?:take|takes|taking|go|goes|come|comes|went|took|going) (?:into )?effect|"
+    r"becomes? effective)\b(?P<tail>[^.;]{0,90})", re.IGNORECASE)
+
+
+def stated_effect(text: str, announced_on: date | None) -> Effect | None:
+    """The effective date or condition a clause states ('effective November 24', 'effective tomorrow')."""
+    m = _EFFECT.search(text)
+    if not m:
+        return None
+    tail = m.group("tail")
+    if d := MONTH_DAY.search(tail):
+        return Effect(on=resolve_month_day(d.group(1), d.group(2), d.group(3), announced_on))
+    if re.search(r"\btomorrow\b", tail, re.IGNORECASE):
+        return Effect(on=announced_on + timedelta(days=1) if announced_on else None)
+    if re.search(r"\b(?:upon|on|after) (?:their |its )?publication\b", tail, re.IGNORECASE):
+        return Effect(condition=UPON_PUBLICATION)
+    if re.search(r"\b(?:today|immediately)\b", tail, re.IGNORECASE):
+        return Effect(on=announced_on)
+    return None
+
+
+_SCOPE_ACTIONS = [(re.compile(r"\brevocations?\b|\bdelistings?\b", re.I), Action.REVOCATION),
+                  (re.compile(r"\bamendments?\b", re.I), Action.AMENDMENT),
+                  (re.compile(r"\bdesignations?\b", re.I), None)]
+
+
+def apply_general_effects(drafts: list[Draft], sentences: list[str], announced_on: date | None) -> None:
+    """Fill effects stated apart from the operative sentence ('FTO designations go into effect upon publication')."""
+    for sentence in sentences:
+        effect = stated_effect(sentence, announced_on)
+        if effect is None:
+            continue
+        action = next((a for rx, a in _SCOPE_ACTIONS if rx.search(sentence)), "any")
+        programs = set(programs_in(sentence)) or set(Program)
+        for draft in drafts:
+            if draft.effect is not None or draft.program not in programs:
+                continue
+            if action == "any" or draft.action == action or (action is None and draft.action in (
+                    Action.ANNOUNCEMENT, Action.DESIGNATION)):
+                draft.effect = effect
+
+
+# ---------------------------------------------------------------- programs
+
+FTO_WORDS = r"Foreign Terrorist Organi[sz]ations?|FTOs?"
+SDGT_WORDS = r"Specially Designated Global Terrorists?(?: Organi[sz]ations?| entit(?:y|ies))?|SDGTs?"
+PROGRAM_WORDS = re.compile(rf"\b(?P<fto>{FTO_WORDS})\b|\b(?P<sdgt>{SDGT_WORDS})\b"
+                           r"|(?P<eo>E\.O\.\s*13224|Executive Order(?: \(E\.O\.\))? 13224)")
+
+
+def programs_in(text: str) -> tuple[Program, ...]:
+    """The programs a phrase names, in the order named (E.O. 13224 counts as SDGT)."""
+    found: list[Program] = []
+    for m in PROGRAM_WORDS.finditer(text):
+        program = Program.FTO if m.group("fto") else Program.SDGT
+        if program not in found:
+            found.append(program)
+    return tuple(found)
+
+
+def mentions_programs(text: str) -> bool:
+    """Whether a text names either program or E.O. 13224 at all."""
+    return PROGRAM_WORDS.search(text) is not None
+
+
+# ---------------------------------------------------------------- entities in prose
+
+_ALIAS_MARKER = re.compile(
+    r"^(?:also known as|a\.k\.a\.?|aka|f\.k\.a\.?|n\.k\.a\.?|formerly known as|formerly|also called|"
+    r"commonly referred to as|commonly known as|known as|alias(?:es)?)\s+", re.IGNORECASE)
+_NOT_ALIAS = re.compile(r"^(?:entity|individual|sdgt|fto|ftos|sdgts|dob\b.*|the\s+.*\bact\b.*)$", re.IGNORECASE)
+_QUOTES = "\"“”‘’'"
+_PARTICLE_START = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-", re.IGNORECASE)
+_DESCRIPTOR_SUFFIX = re.compile(r"-(?:based|aligned|linked|backed|affiliated|born)[,:]?$", re.IGNORECASE)
+PERSON_NOUNS = re.compile(
+    r"\b(?:leaders?|individuals?|members?|commanders?|officials?|financiers?|facilitators?|president|"
+    r"minister|head|lieutenants?|co-founders?|founders?|wife|husband|son|daughter|brother|national|"
+    r"persons?|spokesman|emir|chief)\b", re.IGNORECASE)
+_GROUP_HEAD = re.compile(
+    r"^[^(),]*\b(?:leaders|members|individuals|officials|commanders|groups|organizations|entities|militias)$",
+    re.IGNORECASE)
+_TITLE_PREFIX = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish)\s+)?(?:(?:Vice|Prime|Deputy|Foreign|Interior|Defense|Defence)\s+)*"
+    r"(?:President|Minister|Secretary|Commander|Leader|Emir|Sheikh)\s+(?=\S)")
+_GENERIC = re.compile(
+    r"^(?:all|both|these|those|this|their|its|his|her|them|they|it|each|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|several|other|\d+)\b", re.IGNORECASE)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_UNNAMED = re.compile(r",?\s*(?:along with|and|plus)\s+(\w+)\s+(?:other|additional)\b[^,—]*,?", re.IGNORECASE)
+_ITS_ALIAS = re.compile(r",?\s+and its alias(?:es)?,?\s+", re.IGNORECASE)
+_OTHER_ALIASES = re.compile(r",?\s+and (?:other|its|their) (?:associated |related )?aliases\b", re.IGNORECASE)
+_LISTED_UNDER = re.compile(
+    r"—\s*who (?:is|was) (?:listed|designated) under the name\s+(?P<name>[^—]+?)\s*(?:—|$)")
+
+
+def strip_quotes(text: str) -> str:
+    """A name without surrounding quotation marks or stray punctuation."""
+    return text.strip().strip(_QUOTES + " ,;:.").strip()
+
+
+def split_top_level(text: str, separators: str = ",;") -> list[str]:
+    """Split on separators that are outside parentheses and quotation marks."""
+    parts, depth, quote, start = [], 0, False, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in "“”\"":
+            quote = ch == "“" or (ch == '"' and not quote)
+        elif ch in separators and depth == 0 and not quote:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parentheticals(text: str) -> tuple[str, list[str]]:
+    """The text without its top-level parenthetical groups, and the groups' contents."""
+    outside, groups, depth, current = [], [], 0, []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+            if depth == 1:
+                current = []
+                continue
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append("".join(current))
+                continue
+        (current if depth else outside).append(ch)
+    return clean("".join(outside)), [clean(g) for g in groups]
+
+
+def is_short_reference(candidate: str, name: str) -> bool:
+    """Whether '(Guerrero)' after a name is just the release's short way of referring to it."""
+    words = set(name_key(name).split())
+    cand = name_key(candidate).split()
+    return bool(cand) and len(cand) < len(words) and set(cand) <= words
+
+
+def alias_list(group: str, name: str, drop_short: bool = True) -> list[str]:
+    """The aliases inside one parenthetical or appositive ('also known as A; also known as B').
+
+    With drop_short, a bare part of the name ('(Guerrero)') is taken as a short reference, not an alias.
+    """
+    aliases = []
+    for piece in split_top_level(group, ",;"):
+        for sub in re.split(r"\s+[–-]\s+", piece):
+            sub = _ALIAS_MARKER.sub("", sub.strip())
+            sub = re.sub(r"^the\s+", "", sub)
+            sub = strip_quotes(_ALIAS_MARKER.sub("", sub))
+            if sub and not _NOT_ALIAS.match(sub) and not (drop_short and is_short_reference(sub, name)):
+                aliases.append(sub)
+    return aliases
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether a phrase can be a proper name rather than a description ('all four groups')."""
+    if not text or _GENERIC.match(text):
+        return False
+    first = text.split()[0]
+    return first[0].isupper() or bool(_PARTICLE_START.match(first))
+
+
+def strip_descriptors(segment: str) -> tuple[str, bool]:
+    """Drop leading descriptions ('German-based', 'the respective leaders of those organizations,').
+
+    Returns the rest and whether the description marked the parties as people.
+    """
+    person = False
+    while True:
+        if m := _TITLE_PREFIX.match(segment):
+            segment, person = segment[m.end():], True
+            continue
+        word, _, rest = segment.partition(" ")
+        bare = word.strip(",:;“\"")
+        lower_word = bare[:1].islower() and not _PARTICLE_START.match(bare)
+        if not rest or not (lower_word or _DESCRIPTOR_SUFFIX.search(bare)):
+            break
+        person = person or bool(PERSON_NOUNS.search(bare))
+        segment = rest.lstrip()
+    head, _, tail = segment.partition(",")
+    if tail and _GROUP_HEAD.match(head.strip()):
+        return tail.strip(), person or bool(PERSON_NOUNS.search(head))
+    return segment.strip(), person
+
+
+def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) -> tuple[list[Entity], int]:
+    """The entities a prose phrase names ('A (also known as B), C, and D'), and how many it leaves unnamed."""
+    unnamed = 0
+    for m in _UNNAMED.finditer(segment):
+        unnamed += _NUMBER_WORDS.get(m.group(1).lower(), 0)
+    segment = _UNNAMED.sub(" ", segment)
+    segment = _OTHER_ALIASES.sub("", segment)
+    segment = _ITS_ALIAS.sub(", also known as ", segment)
+    listed_under = _LISTED_UNDER.search(segment)
+    segment = _LISTED_UNDER.sub(" ", segment)
+    segment = _dash_list(segment)
+    segment, person = strip_descriptors(clean(segment))
+    kind = "individual" if person else "organization"
+    entities: list[Entity] = []
+    for part in _list_parts(segment):
+        if _ALIAS_MARKER.match(part) and entities:
+            previous = entities[-1]
+            extra = _part_aliases(_ALIAS_MARKER.sub("", part), previous.name)
+            entities[-1] = replace(previous, aliases=unique_names(previous.aliases + tuple(extra)))
+            continue
+        name, groups = parentheticals(part)
+        name, title_person = strip_descriptors(name)
+        name = strip_quotes(name)
+        if not looks_like_name(name):
+            continue
+        aliases = [a for g in groups for a in alias_list(g, name)]
+        entities.append(Entity(name, unique_names(tuple(aliases)), "individual" if title_person else kind))
+    if listed_under and len(entities) == 1:
+        spoken = entities[0]
+        entities[0] = Entity(strip_quotes(listed_under.group("name")), unique_names((spoken.name, *spoken.aliases)),
+                             spoken.entity_type)
+    if abbreviations:
+        entities = [expand_abbreviation(e, abbreviations) for e in entities]
+    return entities, unnamed
+
+
+def _part_aliases(text: str, name: str) -> list[str]:
+    """Aliases from an appositive such as 'also known as Hay’at Tahrir al-Sham (HTS)'."""
+    core, groups = parentheticals(text)
+    return alias_list(core, name) + [a for g in groups for a in alias_list(g, name)]
+
+
+def _dash_list(segment: str) -> str:
+    """'four groups in Iraq—A, B, and C—' -> 'A, B, and C'; a descriptive aside between dashes is dropped."""
+    m = re.search(r"—([^—]+)(?:—|$)", segment)
+    if not m:
+        return segment
+    before = segment[:m.start()]
+    if re.search(r"\b(?:groups|organizations|entities|individuals|leaders|militias|cartels)\b", before, re.I):
+        return m.group(1)
+    return segment[:m.start()] + " " + segment[m.end():]
+
+
+def _list_parts(segment: str) -> list[str]:
+    """Split an enumeration 'A, B, and C' / 'A and B' into its members."""
+    parts = []
+    for raw in split_top_level(segment, ",;"):
+        raw = re.sub(r"^(?:and|or)\s+", "", raw.strip())
+        parts.extend(re.sub(r"^the\s+", "", p) for p in _split_and(raw))
+    return parts
+
+
+def _split_and(part: str) -> list[str]:
+    """Split 'A and B' when both sides are names of two words or more ('Iraq and Syria' stays whole)."""
+    pieces = re.split(r"\s+and\s+(?![^()]*\))", part)
+    if len(pieces) != 2:
+        return [part]
+    left, right = (re.sub(r"^the\s+", "", parentheticals(p)[0]) for p in pieces)
+    if len(left.split()) >= 2 and len(right.split()) >= 2 and looks_like_name(right):
+        return pieces
+    return [part]
+
+
+def unique_names(items: tuple[str, ...]) -> tuple[str, ...]:
+    """Items in first-seen order without repeats (compared by name key)."""
+    seen, out = set(), []
+    for item in items:
+        key = name_key(item)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return tuple(out)
+
+
+_ABBREVIATED = re.compile(
+    r"(?P<name>(?:[A-ZÀ-Ý][\w’'\-]*|(?:al|el|ad|an|ar|as|ash|at|az)-[\w’'\-]+)"
+    r"(?:\s+(?:[A-ZÀ-Ý][\w’'\-]*|(?:al|el|ad)-[\w’'\-]+|de|del|la|las|los|of|the|e|y|wal|and|for|in|–|-)){0,9})"
+    r"\s+\((?P<abbr>[A-Za-z][A-Za-z0-9\-/]{1,12})\)")
+
+
+def abbreviations_in(text: str) -> dict[str, str]:
+    """Acronyms the text defines ('Lashkar-e-Tayyiba (LeT)' -> {'LeT': 'Lashkar-e-Tayyiba'})."""
+    found: dict[str, str] = {}
+    for m in _ABBREVIATED.finditer(text):
+        abbr, name = m.group("abbr"), m.group("name")
+        name = re.sub(r"^(?:Today|On|In|While|Since)\s+(?=[A-Z])", "", name) if len(name.split()) > 1 else name
+        if sum(c.isupper() for c in abbr) >= 2 and abbr not in found and name_key(name) != name_key(abbr):
+            found[abbr] = name
+    return found
+
+
+def expand_abbreviation(entity: Entity, abbreviations: dict[str, str]) -> Entity:
+    """An entity named only by a defined acronym, given its full name (the acronym becomes an alias)."""
+    full = abbreviations.get(entity.name)
+    if not full:
+        return entity
+    return replace(entity, name=full, aliases=unique_names((entity.name, *entity.aliases)))
+
+
+def resolve_reference(text: str, abbreviations: dict[str, str]) -> str:
+    """A possessive or acronym reference ('LeT’s', 'BLA') as the full name it stands for."""
+    bare = re.sub(r"[’']s$", "", strip_quotes(text))
+    bare = re.sub(r"^the\s+", "", bare)
+    return abbreviations.get(bare, bare)
+
+
+# ---------------------------------------------------------------- assembling notices
+
+def draft_events(drafts: list[Draft], document: DocumentRef, announced_on: date | None) -> tuple[Event, ...]:
+    """Events from drafts, merged by (program, action, entity) in first-seen order."""
+    merged: dict[tuple[Program, Action, str], Draft] = {}
+    for draft in drafts:
+        key = (draft.program, draft.action, name_key(draft.entity.name))
+        if key in merged:
+            old = merged[key]
+            aliases = unique_names(old.entity.aliases + draft.entity.aliases)
+            kind = "individual" if "individual" in (old.entity.entity_type, draft.entity.entity_type) \
+                else old.entity.entity_type
+            old.entity = replace(old.entity, aliases=aliases, entity_type=kind)
+            old.effect = old.effect or draft.effect
+        else:
+            merged[key] = Draft(draft.program, draft.action, draft.entity, draft.effect, draft.extra)
+    return tuple(_event(d, document, announced_on) for d in merged.values())
+
+
+def _event(draft: Draft, document: DocumentRef, announced_on: date | None) -> Event:
+    """One event from one merged draft."""
+    effect = draft.effect or Effect()
+    details = draft.extra + ((("effective", effect.condition),) if effect.condition else ())
+    return Event(program=draft.program, action=draft.action, name=draft.entity.name, document=document,
+                 aliases=tuple(a for a in draft.entity.aliases if name_key(a) != name_key(draft.entity.name)),
+                 entity_type=draft.entity.entity_type, effective_on=effect.on, announced_on=announced_on,
+                 details=details)
+
+
+def notice_kind(events: tuple[Event, ...]) -> str:
+    """'<program>_<action>' for a single kind of event, else 'combined'."""
+    pairs = {(e.program, e.action) for e in events}
+    if len(pairs) == 1:
+        program, action = next(iter(pairs))
+        return f"{program.value.lower()}_{action.value}"
+    programs = {p for p, _ in pairs}
+    if len(programs) == 1 and {a for _, a in pairs} == {Action.REVIEW, Action.AMENDMENT}:
+        return f"{next(iter(programs)).value.lower()}_review_amendment"
+    return KIND_COMBINED
+
+
+def build_notice(document: DocumentRef, drafts: list[Draft], body: str, title: str,
+                 operative_seen: bool, unnamed: int, notes: tuple[str, ...] = ()) -> Notice:
+    """The notice for a release: its events, or a mention, or a page a person must read."""
+    events = draft_events(drafts, document, document.published_on)
+    if events:
+        review = None
+        if unnamed:
+            parties = "party is" if unnamed == 1 else "parties are"
+            review = f"{unnamed} more {parties} acted on without being named in the text: read the release"
+        return Notice(document=document, kind=notice_kind(events), events=events, review=review, notes=notes)
+    text = title + " " + body
+    if operative_seen or (looks_like_designation_title(title)
+                          and (mentions_programs(text) or "terror" in title.lower())):
+        return Notice(document=document, kind=KIND_UNRECOGNISED, notes=notes,
+                      review="reads like a terrorist designation, revocation or amendment, but no entity "
+                             "could be named from its text")
+    kind = KIND_MENTION if mentions_programs(text) else KIND_NOT_RELEVANT
+    return Notice(document=document, kind=kind, notes=notes)
+
+
+_DESIGNATION_TITLE = re.compile(
+    r"\b(?:Terrorist Designations?|Designations? of|Revocations? of|Delisting|Amendments? (?:to|of) the "
+    r"(?:Terrorist )?Designation)\b", re.IGNORECASE)
+
+
+def looks_like_designation_title(title: str) -> bool:
+    """Whether a headline announces a designation-type action ('Terrorist Designation of …')."""
+    return _DESIGNATION_TITLE.search(title) is not None

@@ -1,0 +1,249 @@
+"""State Department press releases (WordPress): the listing, the RSS feed and one release.
+
+A release that announces an FTO or SDGT designation gives `announcement` events (the legal record is the
+Federal Register notice); revocations, alias amendments and reviews give `revocation`, `amendment` and
+`review` events. Every event is dated `announced_on` = the release date; `effective_on` is the date the
+release states ('effective November 24', 'effective tomorrow, July 8') or None, with the detail
+('effective', 'upon publication in the Federal Register') when that is all it says.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from parsers import press
+from parsers.model import Action, DocumentRef, Notice, ParseError, Program, Source
+from parsers.names import name_key
+from parsers.press import Draft, Entity, ListingItem
+
+STATE_SITE = "https://www.state.gov"
+
+_PROGRAM_NAME = rf"(?:{press.FTO_WORDS}|{press.SDGT_WORDS})"
+_DESIGNATE = re.compile(
+    r"\b(?:is|are|am)\s+(?:also\s+)?(?:designating|adding)\b|\b(?:intends?|intent|plans?)\s+to\s+designate\b"
+    r"|\bwill\s+(?:also\s+)?designate\b|\bhereby\s+designates?\b|\bdesignates\b"
+    r"|\bannounc(?:e|es|ing)\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+){0,2}\w+[’']s\s+)?designations?\s+of\b")
+_REVOKE = re.compile(
+    r"\b(?:is|are|am)\s+(?:also\s+)?(?:revoking|delisting)\b|\b(?:intends?|intent)\s+to\s+revoke\b"
+    r"|\bwill\s+(?:also\s+)?revoke\b|\bhereby\s+revokes?\b|\brevokes\b"
+    r"|\bannounc(?:e|es|ing)\s+(?:the\s+)?revocations?\s+of\b")
+_ADDING = re.compile(r"(?:\band\s+)?\badding\b")
+_AS_PROGRAM = re.compile(rf"(?:\s+|—)as\s+(?:(?:a|an)\s+)?(?:designated\s+)?(?={_PROGRAM_NAME}\b)")
+_PROGRAM_DESIGNATION_OF = re.compile(
+    rf"^(?:the\s+)?(?P<programs>{_PROGRAM_NAME}(?:\s*\([A-Z]+s?\))?(?:\s+and\s+{_PROGRAM_NAME}(?:\s*\([A-Z]+s?\))?)?)"
+    rf"\s+designations?\s+of\s+(?P<segment>.+?)(?:,?\s+(?:under|pursuant to)\b.*)?$")
+_COUNTED_DESIGNATIONS = re.compile(
+    rf"^(?:\w+\s+)?(?P<programs>{_PROGRAM_NAME}(?:\s*\([A-Z]+s?\))?)\s+designations?\b[^:]*:\s*(?P<segment>.+)$")
+_LEADING_DESIGNATION_OF = re.compile(r"^(?:the\s+)?(?:terrorist\s+)?designations?\s+of\s+", re.IGNORECASE)
+_ADDED_TO = re.compile(
+    r"(?P<aliases>[^.]+?)\s+(?:has|have)\s+been\s+added\s+(?:as\s+(?:an?\s+)?alias(?:es)?\s+)?to\s+"
+    r"(?P<target>[^.]+?)[’']s\s+(?:(?:previous|existing|current)\s+)?designations?\b(?P<rest>.*)$")
+_ADDING_ALIAS = re.compile(
+    r"\badding\s+(?P<aliases>.+?)\s+as\s+(?:an?\s+)?(?:new\s+)?alias(?:es)?\s+to\s+(?P<target>.+?)[’']s\s+"
+    r"(?:(?:previous|existing|current)\s+)?(?P<rest>.*?)\s*designations?\b")
+_REVIEWED = re.compile(
+    rf"\breviewed\s+and\s+maintained\s+(?:the\s+)?(?P<target>.+?)[’']s\s+(?P<programs>{_PROGRAM_NAME}"
+    rf"(?:\s+and\s+{_PROGRAM_NAME})?)\s+designations?")
+_AUTHORITY = re.compile(r",?\s+(?:pursuant to|under)\s+(?:section|E\.O\.|Executive Order|the Immigration|the INA)")
+_BACK_REFERENCE = re.compile(r"^(?:all|both|these|those|the)\b|^(?:them|it)$", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- listings
+
+
+def parse_state_listing(html: bytes) -> list[ListingItem]:
+    """The releases on one page of https://www.state.gov/press-releases/ (newest first)."""
+    soup = BeautifulSoup(html, "lxml")
+    results = soup.select("li.collection-result")
+    if not results and not soup.select("ul.collection-results, div.collection-results"):
+        raise ParseError("state-listing", "no li.collection-result and no collection-results container")
+    items = []
+    for li in results:
+        link = li.select_one("a.collection-result__link")
+        if link is None or not link.get("href"):
+            raise ParseError("state-listing", "li.collection-result without a.collection-result__link")
+        label = li.select_one("p.collection-result__date")
+        spans = li.select("div.collection-result-meta span")
+        published = press.parse_long_date(spans[-1].get_text()) if spans else None
+        items.append(ListingItem(url=_absolute(link["href"]), title=press.clean(link.get_text()),
+                                 published_on=published,
+                                 label=press.clean(label.get_text()) if label else None))
+    return items
+
+
+def parse_state_rss(xml: bytes) -> list[ListingItem]:
+    """The items of https://www.state.gov/rss-feed/press-releases/feed/."""
+    soup = BeautifulSoup(xml, "xml")
+    if soup.find("rss") is None or soup.find("channel") is None:
+        raise ParseError("state-rss", "not an RSS 2.0 document (no rss/channel element)")
+    items = []
+    for item in soup.find_all("item"):
+        link, title = item.find("link"), item.find("title")
+        if link is None or title is None:
+            raise ParseError("state-rss", "item without link or title")
+        pub = item.find("pubDate")
+        category = item.find("category")
+        items.append(ListingItem(url=_absolute(link.get_text(strip=True)), title=press.clean(title.get_text()),
+                                 published_on=_rss_date(pub.get_text(strip=True)) if pub else None,
+                                 label=press.clean(category.get_text()) if category else None))
+    return items
+
+
+def _rss_date(text: str) -> date | None:
+    """An RFC 822 pubDate ('Sun, 16 Nov 2025 19:05:12 +0000') as the calendar date it names."""
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError):
+        return None
+
+
+def _absolute(href: str) -> str:
+    """A state.gov link on the public host, whatever host or scheme it was written with."""
+    parts = urlsplit(href)
+    return STATE_SITE + (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+# ---------------------------------------------------------------- one release
+
+
+def parse_state_release(url: str, html: bytes) -> Notice:
+    """One State release: its FTO/SDGT events, or why it has none."""
+    soup = BeautifulSoup(html, "lxml")
+    path = canonical_path(url, soup)
+    title_tag = soup.select_one("h1.featured-content__headline")
+    date_tag = soup.select_one("p.article-meta__publish-date")
+    body = soup.select_one("div.entry-content")
+    if title_tag is None or body is None or date_tag is None:
+        missing = [n for n, t in (("h1.featured-content__headline", title_tag),
+                                  ("p.article-meta__publish-date", date_tag), ("div.entry-content", body)) if t is None]
+        raise ParseError(path, f"not a State release page: missing {', '.join(missing)}")
+    published = press.parse_long_date(date_tag.get_text())
+    if published is None:
+        raise ParseError(path, f"unreadable publish date {press.clean(date_tag.get_text())!r}")
+    title = press.clean(title_tag.get_text())
+    document = DocumentRef(source=Source.STATE, document_id=path, url=STATE_SITE + path,
+                           raw_sha256=press.sha256_hex(html), title=title, published_on=published)
+    paragraphs = body_paragraphs(body)
+    reading = _Reading(published, press.abbreviations_in(" ".join(paragraphs)))
+    for paragraph in paragraphs:
+        for sentence in press.split_sentences(paragraph):
+            reading.read(sentence)
+    press.apply_general_effects(reading.drafts, reading.plain_sentences, published)
+    drafts = _drop_aliased_announcements(reading.drafts)
+    return press.build_notice(document, drafts, " ".join(paragraphs), title, reading.operative_seen,
+                              reading.unnamed)
+
+
+def canonical_path(url: str, soup: BeautifulSoup) -> str:
+    """The release's path on www.state.gov (from rel=canonical when the page gives one), ending in '/'."""
+    link = soup.find("link", rel="canonical")
+    href = link.get("href") if isinstance(link, Tag) else None
+    path = urlsplit(href).path if href and "state.gov" in urlsplit(href).netloc else urlsplit(url).path
+    if not path or path == "/":
+        raise ParseError(url, "no release path in the URL or the canonical link")
+    return path if path.endswith("/") else path + "/"
+
+
+def body_paragraphs(body: Tag) -> list[str]:
+    """The text of each top-level paragraph, list item and heading of a release body."""
+    blocks = body.find_all(["p", "li", "h2", "h3", "h4", "blockquote"])
+    chosen = [b for b in blocks if not any(p in blocks for p in b.parents)]
+    texts = [press.clean(re.sub(r"(?<=\w)\(", " (", b.get_text())) for b in chosen]
+    return [t for t in texts if t]
+
+
+class _Reading:
+    """The state of reading one release sentence by sentence."""
+
+    def __init__(self, announced_on: date, abbreviations: dict[str, str]):
+        self.announced_on = announced_on
+        self.abbreviations = abbreviations
+        self.drafts: list[Draft] = []
+        self.plain_sentences: list[str] = []
+        self.operative_seen = False
+        self.unnamed = 0
+
+    def read(self, sentence: str) -> None:
+        """Take the events one sentence states, or keep it for effective-date statements."""
+        operative = self._clauses(sentence)
+        found = self._amendments(sentence) + self._reviews(sentence)
+        if operative or found:
+            self.operative_seen = True
+        else:
+            self.plain_sentences.append(sentence)
+
+    def _clauses(self, sentence: str) -> bool:
+        """Designations and revocations, one clause per operative verb; whether the sentence had any."""
+        markers = sorted([(m.start(), m.end(), Action.ANNOUNCEMENT) for m in _DESIGNATE.finditer(sentence)]
+                         + [(m.start(), m.end(), Action.REVOCATION) for m in _REVOKE.finditer(sentence)]
+                         + [(m.start(), m.end(), None) for m in _ADDING.finditer(sentence)])
+        markers = [m for i, m in enumerate(markers) if not any(o[0] <= m[0] < o[1] for o in markers[:i])]
+        previous: list[Entity] = []
+        operative = False
+        for i, (start, end, action) in enumerate(markers):
+            stop = markers[i + 1][0] if i + 1 < len(markers) else len(sentence)
+            if action is None:
+                continue
+            clause, rest = sentence[start:stop], sentence[end:stop]
+            if action == Action.ANNOUNCEMENT and re.match(r"\s+(?:the\s+)?.+?\s+as\s+(?:an?\s+)?alias", rest):
+                continue
+            segment, programs = _segment_and_programs(rest)
+            if not programs:
+                continue
+            operative = True
+            entities, unnamed = press.parse_entities(segment, self.abbreviations)
+            if not entities and previous and _BACK_REFERENCE.match(segment.strip()):
+                entities = previous
+            self.unnamed += unnamed
+            effect = press.stated_effect(clause, self.announced_on)
+            self.drafts += [Draft(p, action, e, effect) for p in programs for e in entities]
+            previous = entities or previous
+        return operative
+
+    def _amendments(self, sentence: str) -> list[Draft]:
+        """Aliases added to an existing designation ('adding X as an alias to Y’s SDGT designation')."""
+        drafts = []
+        for rx in (_ADDING_ALIAS, _ADDED_TO):
+            for m in rx.finditer(sentence):
+                target = press.resolve_reference(m.group("target").strip(), self.abbreviations)
+                aliases, _ = press.parse_entities(m.group("aliases"), self.abbreviations)
+                names = tuple(n for a in aliases for n in (a.name, *a.aliases))
+                programs = press.programs_in(m.group("rest")) or press.programs_in(sentence)
+                if not names or not press.looks_like_name(target):
+                    continue
+                entity = Entity(target, names)
+                drafts += [Draft(p, Action.AMENDMENT, entity) for p in programs]
+        self.drafts += drafts
+        return drafts
+
+    def _reviews(self, sentence: str) -> list[Draft]:
+        """'has reviewed and maintained LeT’s FTO designation' (no change, but a dated review)."""
+        drafts = []
+        for m in _REVIEWED.finditer(sentence):
+            target = press.resolve_reference(m.group("target"), self.abbreviations)
+            drafts += [Draft(p, Action.REVIEW, Entity(target)) for p in press.programs_in(m.group("programs"))]
+        self.drafts += drafts
+        return drafts
+
+
+def _segment_and_programs(rest: str) -> tuple[str, tuple[Program, ...]]:
+    """Split what follows an operative verb into the named parties and the programs they go under."""
+    rest = rest.strip()
+    for rx in (_PROGRAM_DESIGNATION_OF, _COUNTED_DESIGNATIONS):
+        if m := rx.match(rest):
+            return m.group("segment"), press.programs_in(m.group("programs"))
+    rest = _LEADING_DESIGNATION_OF.sub("", rest)
+    if m := _AS_PROGRAM.search(rest) or _AUTHORITY.search(rest):
+        return rest[:m.start()], press.programs_in(rest[m.start():])
+    return rest, press.programs_in(rest)
+
+
+def _drop_aliased_announcements(drafts: list[Draft]) -> list[Draft]:
+    """An 'addition' that the same release records as an alias amendment is that amendment, not a new party."""
+    aliased = {(d.program, name_key(a)) for d in drafts if d.action == Action.AMENDMENT for a in d.entity.aliases}
+    return [d for d in drafts if not (d.action == Action.ANNOUNCEMENT
+                                      and (d.program, name_key(d.entity.name)) in aliased)]

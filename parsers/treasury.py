@@ -1,0 +1,284 @@
+"""Treasury press releases (Drupal): the listing and one release.
+
+An OFAC action under E.O. 13224 gives SDGT `designation` events (removals give `revocation`), effective and
+announced on the release date: OFAC actions take effect the day they are announced. Only parties the
+release says are designated or removed under E.O. 13224 count; actions under other orders (E.O. 13581,
+14059, 13894 …) and past actions the release recalls give nothing.
+
+Notes carry each link to OFAC's Recent Actions page as 'ofac_recent_actions=<url>', the join key to OFAC's
+own list of who was designated.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from parsers import press
+from parsers.model import Action, DocumentRef, Notice, ParseError, Program, Source
+from parsers.names import name_key
+from parsers.press import Draft, Effect, Entity, ListingItem
+
+TREASURY_SITE = "https://home.treasury.gov"
+OFAC_RECENT_ACTIONS = "https://ofac.treasury.gov/recent-actions/"
+NOTE_RECENT_ACTIONS = "ofac_recent_actions"
+
+_RELEASE_PATH = re.compile(r"^/news/press-releases/(?P<id>[A-Za-z0-9][A-Za-z0-9\-]*)/?$")
+_RECENT_ACTION = re.compile(
+    r"^https?://(?:ofac\.treasury\.gov|(?:home\.)?treasury\.gov/policy-issues/financial-sanctions)"
+    r"/recent-actions/(?P<id>\d{8}(?:_\d+)?)/?$")
+_SANCTIONING = re.compile(
+    r"\b(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)\s+(?P<segment>.+?)\s+(?:pursuant to|under)\s+"
+    r"(?P<authority>.+)$|\bdesignates\s+(?P<segment2>.+?)\s+pursuant to\s+(?P<authority2>.+)$")
+_BEING_DESIGNATED = re.compile(
+    r"^(?P<subject>.+?)\s+(?:is|are)\s+(?:also\s+)?being\s+designated\s+(?:today\s+)?(?:pursuant to|under)\s+"
+    r"(?P<authority>.+)$")
+_SANCTIONED_AS = re.compile(
+    rf"^Today,?\s.*?\b(?:sanctioned|designated)\s+(?P<segment>.+?)\s+as\s+(?:an?\s+)?(?:{press.SDGT_WORDS})\b")
+_FOLLOWING = re.compile(
+    r"\b(?:(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)\s+the\s+following\b"
+    r"|^The following\b.*?\b(?:is|are)\s+being\s+designated\b)(?P<rest>.*)$")
+_REMOVING = re.compile(
+    r"\b(?:is|are)\s+(?:also\s+)?(?:removing|delisting)\s+(?P<segment>.+?)(?:\s+from\s+the\s+SDN\s+List)?"
+    r"(?:\s+(?:as|pursuant to|under)\s+(?P<authority>.+))?$"
+    r"|\b(?:OFAC|Treasury)\s+(?:removed|delisted)\s+(?P<segment2>.+?)\s+from\s+the\s+(?:SDN List|List of "
+    r"Specially Designated Nationals[^.]*?)(?P<authority2>.*)$")
+_WHY = re.compile(r",?\s+for\s+(?:having|being|acting|its|their|his|her|operating|its role)\b")
+_SDGT_AUTHORITY = re.compile(rf"13224|\b(?:{press.SDGT_WORDS})\b")
+_PERSON_CUE = re.compile(
+    r"\b(?:leader|member|head|lieutenant|co-founder|founder|wife|husband|son|daughter|brother|sister|"
+    r"national|official|commander|financier|facilitator|president|minister|fugitive|individual)\b", re.I)
+_TYPE_TAG = re.compile(r"^\((?P<tag>Individual|Entity|Vessel|Aircraft)\)$", re.IGNORECASE)
+_GROUP = re.compile(r"\s*(\((?:[^()]|\([^()]*\))*\))")
+_NOT_A_PARTY = re.compile(r"^(?:WASHINGTON|Secretary|Under Secretary|Deputy Secretary|Director)\b")
+
+
+# ---------------------------------------------------------------- listing
+
+
+def parse_treasury_listing(html: bytes) -> list[ListingItem]:
+    """The releases on one page of https://home.treasury.gov/news/press-releases (newest first)."""
+    soup = BeautifulSoup(html, "lxml")
+    rows = soup.select("div.mm-news-row")
+    if not rows:
+        raise ParseError("treasury-listing", "no div.mm-news-row on the page")
+    items = []
+    for row in rows:
+        link = row.select_one('div.news-title a[href^="/news/press-releases/"]')
+        if link is None:
+            continue
+        time = row.select_one("time")
+        items.append(ListingItem(url=TREASURY_SITE + urlsplit(link["href"]).path,
+                                 title=press.clean(link.get_text()), published_on=_time_date(time)))
+    if not items:
+        raise ParseError("treasury-listing", "no row links to /news/press-releases/")
+    return items
+
+
+def _time_date(time: Tag | None) -> date | None:
+    """The calendar date of a <time datetime="2025-07-25T12:00:00Z"> (its text as a fallback)."""
+    if time is None:
+        return None
+    stamp = time.get("datetime") or ""
+    if m := re.match(r"(\d{4})-(\d{2})-(\d{2})", stamp):
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return press.parse_long_date(time.get_text())
+
+
+# ---------------------------------------------------------------- one release
+
+
+@dataclass
+class _Block:
+    """One paragraph or heading of a release body, with the bold names in it."""
+
+    text: str
+    heading: bool
+    bolds: list[Entity]
+    short_forms: dict[str, Entity]
+
+
+def parse_treasury_release(url: str, html: bytes) -> Notice:
+    """One Treasury release: its SDGT events, or why it has none."""
+    release_id = release_id_of(url)
+    soup = BeautifulSoup(html, "lxml")
+    title_tag = soup.select_one("h2.uswds-page-title")
+    time = soup.select_one("div.field--name-field-news-publication-date time[datetime]")
+    body = soup.select_one("div.field--name-field-news-body")
+    if title_tag is None or time is None or body is None:
+        missing = [n for n, t in (("h2.uswds-page-title", title_tag),
+                                  ("div.field--name-field-news-publication-date time[datetime]", time),
+                                  ("div.field--name-field-news-body", body)) if t is None]
+        raise ParseError(release_id, f"not a Treasury release page: missing {', '.join(missing)}")
+    published = _time_date(time)
+    if published is None:
+        raise ParseError(release_id, f"unreadable publication date {time.get('datetime')!r}")
+    title = press.clean(title_tag.get_text())
+    document = DocumentRef(source=Source.TREASURY, document_id=release_id,
+                           url=f"{TREASURY_SITE}/news/press-releases/{release_id}",
+                           raw_sha256=press.sha256_hex(html), title=title, published_on=published)
+    blocks = _blocks(body)
+    reading = _Reading(published, blocks)
+    reading.read()
+    text = " ".join(b.text for b in blocks)
+    return press.build_notice(document, reading.drafts, text, title, reading.operative_seen, 0,
+                              notes=recent_action_notes(body))
+
+
+def release_id_of(url: str) -> str:
+    """'sb0207' from https://home.treasury.gov/news/press-releases/sb0207 (any host, case folded)."""
+    m = _RELEASE_PATH.match(urlsplit(url).path)
+    if not m:
+        raise ParseError(url, "not a /news/press-releases/<id> URL")
+    return m.group("id").lower()
+
+
+def recent_action_notes(body: Tag) -> tuple[str, ...]:
+    """'ofac_recent_actions=https://ofac.treasury.gov/recent-actions/YYYYMMDD[_NN]' for each link, in order."""
+    notes: list[str] = []
+    for link in body.find_all("a", href=True):
+        if m := _RECENT_ACTION.match(link["href"].strip()):
+            note = f"{NOTE_RECENT_ACTIONS}={OFAC_RECENT_ACTIONS}{m.group('id')}"
+            if note not in notes:
+                notes.append(note)
+    return tuple(notes)
+
+
+def _blocks(body: Tag) -> list[_Block]:
+    """The body's top-level paragraphs and headings, in order."""
+    tags = body.find_all(["p", "li", "h2", "h3", "h4", "h5"])
+    blocks = []
+    for tag in tags:
+        if any(p in tags for p in tag.parents):
+            continue
+        text = press.clean(re.sub(r"(?<=\w)\(", " (", tag.get_text()))
+        if text:
+            named = _bold_entities(tag, text)
+            blocks.append(_Block(text, tag.name.startswith("h"), [e for e, _ in named],
+                                 {short: e for e, short in named if short}))
+    return blocks
+
+
+def _bold_entities(tag: Tag, text: str) -> list[tuple[Entity, str | None]]:
+    """The bold names of a paragraph, with the aliases, type marks and short form written right after each."""
+    entities = []
+    for bold in tag.find_all(["strong", "b"]):
+        name = press.strip_quotes(press.clean(bold.get_text()))
+        if not name or _NOT_A_PARTY.match(name) or not press.looks_like_name(name):
+            continue
+        after = press.clean("".join(s.get_text() if isinstance(s, Tag) else str(s) for s in bold.next_siblings))
+        aliases, kind = [], None
+        for group in _leading_groups(after):
+            if m := _TYPE_TAG.match(group.strip()):
+                kind = "individual" if m.group("tag").lower() == "individual" else "organization"
+            else:
+                aliases += press.alias_list(group.strip()[1:-1], name)
+        if kind is None:
+            sentence = next((s for s in press.split_sentences(text) if name in s), text)
+            quoted = any(q in after[:120] for q in "“\"") and "a.k.a" in after[:40]
+            kind = "individual" if quoted or _PERSON_CUE.search(sentence) else "organization"
+        first = re.match(r"^\s*\((?P<short>[^()]+)\)", after)
+        short = first.group("short") if first and press.is_short_reference(first.group("short"), name) else None
+        entities.append((Entity(name, tuple(aliases), kind), short))
+    return entities
+
+
+def _leading_groups(text: str) -> list[str]:
+    """The parenthetical groups that open a text: '(a.k.a. “X”) is …' -> ['(a.k.a. “X”)']."""
+    groups, pos = [], 0
+    while m := _GROUP.match(text, pos):
+        groups.append(m.group(1))
+        pos = m.end()
+    return groups
+
+
+class _Reading:
+    """Reading one release: operative sentences, 'the following' lists and per-entry paragraphs."""
+
+    def __init__(self, announced_on: date, blocks: list[_Block]):
+        self.announced_on = announced_on
+        self.blocks = blocks
+        self.drafts: list[Draft] = []
+        self.operative_seen = False
+        self.known: dict[str, Entity] = {}
+        for block in blocks:
+            for entity in block.bolds:
+                for key in (entity.name, *entity.aliases):
+                    self.known.setdefault(name_key(key), entity)
+            for short, entity in block.short_forms.items():
+                self.known.setdefault(name_key(short), entity)
+
+    def read(self) -> None:
+        """Collect SDGT designations and removals from every block."""
+        release_sdgt = any(self._sentence_authority(s) for b in self.blocks for s in press.split_sentences(b.text))
+        following: bool | None = None
+        for block in self.blocks:
+            if block.heading:
+                following = None
+                continue
+            for sentence in press.split_sentences(block.text):
+                if m := _FOLLOWING.search(sentence):
+                    rest = m.group("rest")
+                    following = bool(_SDGT_AUTHORITY.search(rest)) if "pursuant to" in rest else release_sdgt
+                    self.operative_seen = self.operative_seen or following
+                    continue
+                self._sentence(sentence, block)
+            if following:
+                for entity in block.bolds:
+                    if not _BEING_DESIGNATED.match(block.text):
+                        self._add(Action.DESIGNATION, entity)
+
+    def _sentence_authority(self, sentence: str) -> bool:
+        """Whether a 'sanctioning X pursuant to …' sentence cites E.O. 13224."""
+        m = _SANCTIONING.search(sentence)
+        return bool(m) and bool(_SDGT_AUTHORITY.search(_primary(m.group("authority") or m.group("authority2"))))
+
+    def _sentence(self, sentence: str, block: _Block) -> None:
+        """The designations or removals one sentence makes under E.O. 13224."""
+        if m := _BEING_DESIGNATED.match(sentence):
+            if _SDGT_AUTHORITY.search(_primary(m.group("authority"))):
+                self.operative_seen = True
+                subject = m.group("subject")
+                lead = next((b for b in block.bolds if subject.startswith(b.name)), None)
+                for entity in [lead] if lead else self._entities(subject):
+                    self._add(Action.DESIGNATION, entity)
+            return
+        if m := _SANCTIONING.search(sentence):
+            if _SDGT_AUTHORITY.search(_primary(m.group("authority") or m.group("authority2"))):
+                self.operative_seen = True
+                for entity in self._entities(m.group("segment") or m.group("segment2")):
+                    self._add(Action.DESIGNATION, entity)
+            return
+        if m := _SANCTIONED_AS.match(sentence):
+            self.operative_seen = True
+            for entity in self._entities(m.group("segment")):
+                self._add(Action.DESIGNATION, entity)
+            return
+        if (m := _REMOVING.search(sentence)) and _SDGT_AUTHORITY.search(sentence):
+            self.operative_seen = True
+            for entity in self._entities(m.group("segment") or m.group("segment2")):
+                self._add(Action.REVOCATION, entity)
+
+    def _entities(self, segment: str) -> list[Entity]:
+        """The parties a segment names, completed from the bold names they refer to."""
+        found, _ = press.parse_entities(segment)
+        return [self._resolve(e) for e in found]
+
+    def _resolve(self, entity: Entity) -> Entity:
+        """A short or partial reference ('Mosquera Serrano') as the bold entity it stands for."""
+        bold = self.known.get(name_key(entity.name))
+        if bold is None:
+            return entity
+        return replace(bold, aliases=tuple(dict.fromkeys(bold.aliases + entity.aliases)))
+
+    def _add(self, action: Action, entity: Entity) -> None:
+        """One SDGT draft, in force on the release date."""
+        self.drafts.append(Draft(Program.SDGT, action, entity, Effect(on=self.announced_on)))
+
+
+def _primary(authority: str) -> str:
+    """The authorities cited for an action, without the reasons given after them ('for having …')."""
+    return _WHY.split(authority, maxsplit=1)[0]
