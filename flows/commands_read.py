@@ -8,7 +8,7 @@ from dataclasses import asdict
 from flows.config import Settings
 from flows.output import write_rows
 from parsers.names import name_key
-from storage.derive import derive
+from storage.derive import derive, event_order
 from storage.versions import VersionStore, diff_designations
 
 SHOW_COLUMNS = ["program", "status", "name", "designated_on", "revoked_on", "citations", "designation_id"]
@@ -45,7 +45,7 @@ def cmd_history(args, settings: Settings) -> int:
     if not ids:
         raise LookupError(f"no designation named or numbered {wanted!r} in {version}")
     events = [e for e in store.read_table(version, "events").to_pylist() if e["designation_id"] in ids]
-    events.sort(key=lambda e: (e["effective_on"] or e["announced_on"] or e["published_on"], e["program"]))
+    events.sort(key=event_order)
     write_rows(events, args.format, HISTORY_COLUMNS)
     return 0
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Callable
 from urllib.parse import urlsplit
 
@@ -32,9 +33,10 @@ def fetch_page(run, url: str) -> Fetched:
     return fetched
 
 
-def known_urls(run, source: Source) -> set[str]:
-    """Release URLs of this source already parsed."""
-    return {d["url"] for d in run.ledger.read_documents() if d["source"] == source.value and d["kind"] != "parse_error"}
+def known_releases(run, source: Source) -> tuple[set[str], date | None]:
+    """Release URLs of this source already parsed, and the newest release date among them."""
+    rows = [d for d in run.ledger.read_documents() if d["source"] == source.value and d["kind"] != "parse_error"]
+    return {d["url"] for d in rows}, max((d["published_on"] for d in rows if d["published_on"]), default=None)
 
 
 def parse_release(source: Source, url: str, fetched: Fetched,
@@ -48,21 +50,33 @@ def parse_release(source: Source, url: str, fetched: Fetched,
 
 def poll_listing(run, source: Source, listing_urls: list[str], parse_listing: Callable[[bytes], list[ListingItem]],
                  parse: Callable[[str, bytes], Notice]) -> list[Notice]:
-    """New designation-like releases from a site's listing pages; any failure degrades the source."""
-    known = known_urls(run, source)
+    """New designation-like releases from a site's listing pages, newest page first, until known ground."""
+    known, newest = known_releases(run, source)
     notices: list[Notice] = []
     try:
         for listing_url in listing_urls:
             items = parse_listing(fetch_page(run, listing_url).body)
-            new = [i for i in items if i.url not in known and DESIGNATION_TITLE.search(i.title)]
-            for item in new:
-                notices.append(parse_release(source, item.url, fetch_page(run, item.url), parse))
-            if len(new) < len(items) or not items:  # reached releases we have seen: no need for older pages
+            for item in items:
+                if item.url not in known and DESIGNATION_TITLE.search(item.title):
+                    known.add(item.url)
+                    notices += _fetch_release(run, source, item.url, parse)
+            if not items or (newest and any(i.published_on and i.published_on <= newest for i in items)):
                 break
-    except (FetchError, ParseError) as error:
+    except (FetchError, ParseError) as error:  # the listing itself: nothing more to learn from this site now
         run.report.degrade(source.value, str(error))
     run.report.source(source.value).documents += len(notices)
     return notices
+
+
+def _fetch_release(run, source: Source, url: str, parse: Callable[[str, bytes], Notice]) -> list[Notice]:
+    """One release; a failure other than a block is noted and the listing goes on."""
+    try:
+        return [parse_release(source, url, fetch_page(run, url), parse)]
+    except BlockedError:
+        raise
+    except FetchError as error:
+        run.report.degrade(source.value, f"{url} not fetched: {error.reason}")
+        return []
 
 
 def fetch_release(run, url: str) -> Notice:

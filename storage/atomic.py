@@ -2,16 +2,24 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 
+def _aside(path: Path) -> Path:
+    """A fresh temporary name beside the target (unique per process and thread)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    return Path(name)
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write aside, fsync, then rename over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = _aside(path)
     with open(tmp, "wb") as handle:
         handle.write(data)
         handle.flush()
@@ -21,7 +29,6 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 def write_parquet_atomic(path: Path, table: pa.Table) -> None:
     """Write a Parquet file aside, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = _aside(path)
     pq.write_table(table, tmp, compression="zstd")
     os.replace(tmp, path)

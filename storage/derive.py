@@ -94,7 +94,8 @@ def _mark_superseded(events: list[dict]) -> list[dict]:
     ]
 
 
-def _sort_key(event: dict) -> tuple:
+def event_order(event: dict) -> tuple:
+    """Legal order of events: when they apply, then designation before amendment before revocation."""
     return (applies_on(event) or date.min, ACTION_ORDER[event["action"]], known_on(event) or date.min, event["event_id"])
 
 
@@ -193,7 +194,7 @@ def derive(events: list[dict], as_of: date) -> tuple[list[dict], dict[str, str]]
     known = _mark_superseded([e for e in events if (known_on(e) or date.min) <= as_of])
     register = _Register()
     assigned: dict[str, str] = {}
-    for event in sorted(known, key=_sort_key):
+    for event in sorted(known, key=event_order):
         designation = register.find(event) or register.create(event)
         if (applies_on(event) or date.min) <= as_of or event["action"] == "designation":
             _apply(designation, event, as_of)

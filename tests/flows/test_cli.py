@@ -65,8 +65,8 @@ def test_history_by_alias(capsys, built):
     code, out, _ = cli(capsys, built, "history", "cartel of the suns", "--format", "jsonl")
     events = [json.loads(line) for line in out.splitlines()]
     assert [(e["action"], e["stage"], e["citation"]) for e in events] == [
-        ("designation", "published", "90 FR 53045"), ("designation", "public_inspection", None)]
-    assert events[0]["url"].startswith("https://www.federalregister.gov/documents/2025/11/24/2025-20750/")
+        ("designation", "public_inspection", None), ("designation", "published", "90 FR 53045")]
+    assert events[1]["url"].startswith("https://www.federalregister.gov/documents/2025/11/24/2025-20750/")
 
 
 def test_snapshots_and_diff(capsys, built):
