@@ -4,11 +4,12 @@ from __future__ import annotations
 from flows.http import FetchError
 from flows.sites import fetch_page, poll_listing
 from parsers.model import Notice, ParseError, Source
-from parsers.state import parse_state_listing, parse_state_release
+from parsers.state import parse_state_listing, parse_state_release, parse_state_rss
 from parsers.state_fto_page import FtoPage, parse_fto_page
 
 STATE_HOSTS = ("www.state.gov", "state.gov")
 LISTING_PAGES = 3
+RSS_FEED = "https://www.state.gov/rss-feed/press-releases/feed/"
 
 
 def listing_urls() -> list[str]:
@@ -18,8 +19,11 @@ def listing_urls() -> list[str]:
 
 
 def poll_state(run) -> list[Notice]:
-    """New State press releases that designate, amend or revoke FTOs/SDGTs (or only mention them)."""
-    return poll_listing(run, Source.STATE, listing_urls(), parse_state_listing, parse_state_release)
+    """New State press releases that designate, amend or revoke FTOs/SDGTs; the RSS feed if the listing fails."""
+    notices = poll_listing(run, Source.STATE, listing_urls(), parse_state_listing, parse_state_release)
+    if "state" in run.report.degraded and not notices:
+        notices = poll_listing(run, Source.STATE, [RSS_FEED], parse_state_rss, parse_state_release)
+    return notices
 
 
 def fetch_fto_page(run) -> FtoPage | None:

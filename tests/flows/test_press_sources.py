@@ -97,3 +97,14 @@ def test_treasury_listing_skips_releases_about_other_things(data_dir):
         assert treasury.requests.count("/news/press-releases/sb0190") == 0
     assert report.degraded == [], report.sources["treasury"].detail
     assert [n.document.document_id for n in report.notices] == ["sb0207"]
+
+
+def test_state_rss_feed_when_the_listing_is_blocked(data_dir):
+    with SiteMirror() as state:
+        state_site(state)
+        state.add("/press-releases/", "<html><head><title>Access Denied</title></head></html>", status=403)
+        state.add("/rss-feed/press-releases/feed/", fixture("state", "rss_press_releases.xml"),
+                  content_type="application/rss+xml")
+        report = run_nightly(mirror_settings(data_dir, state=state, sources="state"), now=at("2025-11-17"))
+    assert report.degraded == ["state"] and "403" in report.sources["state"].detail
+    assert "Cartel de los Soles" in {e.name for n in report.notices for e in n.events}
