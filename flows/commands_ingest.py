@@ -32,7 +32,7 @@ def progress_bar(label: str):
 
 def run_command(args, settings: Settings) -> int:
     """Run one ingestion command and print its summary; exit 1 if it refused to publish."""
-    report = _prefect(args) if args.prefect else _plain(args, settings)
+    report = _prefect(args, settings) if args.prefect else _plain(args, settings)
     print(report.summary())
     if report.refused:
         print(f"designations: refused to publish: {report.refused}", file=sys.stderr)
@@ -50,11 +50,12 @@ def _plain(args, settings: Settings) -> RunReport:
     return run_announcement(settings, document=args.document, url=args.url)
 
 
-def _prefect(args) -> RunReport:
+def _prefect(args, settings: Settings) -> RunReport:
     from flows import prefect_flows
 
+    data_dir = str(settings.data_dir)
     if args.command == "run":
-        return prefect_flows.nightly(since=args.since)
+        return prefect_flows.nightly(since=args.since, data_dir=data_dir)
     if args.command == "backfill":
-        return prefect_flows.backfill(since=args.since, until=args.until)
-    return prefect_flows.announcement(document_number=args.document, url=args.url)
+        return prefect_flows.backfill(since=args.since, until=args.until, data_dir=data_dir)
+    return prefect_flows.announcement(document_number=args.document, url=args.url, data_dir=data_dir)

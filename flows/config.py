@@ -49,7 +49,9 @@ class Settings:
             if raw is not None and raw != "":
                 values[name] = _convert(name, field_type, raw)
         settings = cls(**values)
-        return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+        given = {k: _convert(k, cls.__annotations__[k], v) if isinstance(v, str) else v
+                 for k, v in overrides.items() if v is not None}
+        return replace(settings, **given)
 
     @property
     def fr_site(self) -> str:

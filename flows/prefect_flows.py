@@ -55,25 +55,25 @@ def report_task(run: pipeline.Run) -> RunReport:
 
 
 @flow(name="nightly", log_prints=True)
-def nightly(since: date | None = None) -> RunReport:
+def nightly(since: date | None = None, data_dir: str | None = None) -> RunReport:
     """Every source, from the ledger's cursor (minus the lookback window) or `since`."""
-    run = pipeline.Run(Settings.from_env(), mode="nightly")
+    run = pipeline.Run(Settings.from_env(data_dir=data_dir), mode="nightly")
     notices = [n for name in run.settings.enabled_sources for n in poll_task(run, name, since)]
     publish_task(run, notices)
     return report_task(run)
 
 
 @flow(name="announcement", log_prints=True)
-def announcement(document_number: str | None = None, url: str | None = None) -> RunReport:
+def announcement(document_number: str | None = None, url: str | None = None, data_dir: str | None = None) -> RunReport:
     """One named document, now: an FR number or a State/Treasury/FR URL."""
-    run = pipeline.Run(Settings.from_env(), mode="announcement")
+    run = pipeline.Run(Settings.from_env(data_dir=data_dir), mode="announcement")
     publish_task(run, fetch_announced_task(run, document_number, url))
     return report_task(run)
 
 
 @flow(name="backfill", log_prints=True)
-def backfill(since: date, until: date | None = None) -> RunReport:
+def backfill(since: date, until: date | None = None, data_dir: str | None = None) -> RunReport:
     """A historical range of the Federal Register."""
-    run = pipeline.Run(Settings.from_env(), mode="backfill")
+    run = pipeline.Run(Settings.from_env(data_dir=data_dir), mode="backfill")
     publish_task(run, poll_task(run, "federal_register", since, until))
     return report_task(run)

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import struct
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -47,15 +48,20 @@ def content_hash(*tables: pa.Table) -> str:
     return digest.hexdigest()
 
 
+# Built from raw buffers: pyarrow imports pandas whenever it converts a Python value, and read-only
+# commands (diff) must stay fast.
+_SEPARATOR = pa.StringArray.from_buffers(1, pa.py_buffer(struct.pack("<ii", 0, 1)), pa.py_buffer(b"\x1f"))[0]
+
+
 def _comparable(column: pa.ChunkedArray) -> pa.ChunkedArray:
     """Lists joined into one string so that columns compare element-wise."""
-    return pc.binary_join(column, "\x1f") if pa.types.is_list(column.type) else column
+    return pc.binary_join(column, _SEPARATOR) if pa.types.is_list(column.type) else column
 
 
 def _differs(old: pa.ChunkedArray, new: pa.ChunkedArray) -> pa.ChunkedArray:
     old, new = _comparable(old), _comparable(new)
-    same = pc.or_kleene(pc.equal(old, new), pc.and_(pc.is_null(old), pc.is_null(new)))
-    return pc.invert(pc.fill_null(same, False))
+    both_null = pc.and_(pc.is_null(old), pc.is_null(new))
+    return pc.invert(pc.coalesce(pc.or_kleene(pc.equal(old, new), both_null), both_null))
 
 
 def diff_designations(parent: pa.Table, current: pa.Table) -> list[dict]:

@@ -124,5 +124,6 @@ def test_read_only_commands_do_not_import_prefect(built):
     script = ("import sys; from flows.cli import main; "
               f"main(['--data-dir', {str(built)!r}, 'show', '--as-of', '2025-11-22']); "
               f"main(['--data-dir', {str(built)!r}, 'history', 'Cartel de los Soles']); "
+              f"main(['--data-dir', {str(built)!r}, 'diff', '1', '2']); "
               "assert 'prefect' not in sys.modules and 'pandas' not in sys.modules, 'prefect imported'")
     subprocess.run([sys.executable, "-c", script], check=True, cwd=REPO, capture_output=True)

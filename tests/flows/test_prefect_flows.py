@@ -34,6 +34,7 @@ def prefect_server():
 def test_flows_publish_and_leave_a_markdown_artifact(prefect_server, tmp_path, monkeypatch):
     from prefect.client.orchestration import get_client
 
+    from flows.cli import main
     from flows.prefect_flows import announcement, nightly
 
     with FRMirror([cartel_de_los_soles()]) as fr:
@@ -44,8 +45,11 @@ def test_flows_publish_and_leave_a_markdown_artifact(prefect_server, tmp_path, m
             monkeypatch.setenv(name, value)
         first = nightly()
         second = announcement(document_number="2025-20750")
+        elsewhere = tmp_path / "elsewhere"
+        assert main(["--data-dir", str(elsewhere), "backfill", "--prefect", "--since", "2025-11-01"]) == 0
     assert first.published.name == "v000001" and first.degraded == []
     assert second.published is None and second.events_added == 0
+    assert (elsewhere / "versions" / "LATEST").read_text().strip() == "v000001"
 
     async def artifacts():
         async with get_client() as client:
@@ -55,3 +59,4 @@ def test_flows_publish_and_leave_a_markdown_artifact(prefect_server, tmp_path, m
     assert "Published **v000001**" in markdown["designations-nightly"]
     assert "[90 FR 53045](https://www.federalregister.gov/documents/2025/11/24/2025-20750/" in markdown["designations-nightly"]
     assert "No new version (nothing changed)." in markdown["designations-announcement"]
+    assert "designations-backfill" in markdown
