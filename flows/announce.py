@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from flows.federal_register import _as_public_inspection, fetch_document, fetch_public_inspection, notice_for
+from flows.federal_register import as_public_inspection, fetch_document, fetch_public_inspection, notice_for
 from flows.http import FetchError
 from parsers.federal_register import parse_public_inspection
 from parsers.model import Notice
@@ -46,7 +46,7 @@ def _from_public_inspection(run, number: str) -> Notice:
     for notice in parse_public_inspection(fetched.body):
         if document_key(notice.document.document_id) == document_key(number):
             run.report.source("public_inspection").documents = 1
-            return _as_public_inspection(notice)
+            return as_public_inspection(notice)
     raise AnnounceError(f"the Federal Register knows no document {number} (published or on public inspection)")
 
 

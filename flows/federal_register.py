@@ -187,10 +187,10 @@ def poll_public_inspection(run) -> list[Notice]:
         run.report.degrade("public_inspection", str(error))
         return []
     run.report.source("public_inspection").documents = len(notices)
-    return [_as_public_inspection(n) for n in notices]
+    return [as_public_inspection(n) for n in notices]
 
 
-def _as_public_inspection(notice: Notice) -> Notice:
+def as_public_inspection(notice: Notice) -> Notice:
     document = replace(notice.document, stage="public_inspection",
                        document_id=document_key(notice.document.document_id))
     return replace(notice, document=document, events=tuple(replace(e, document=document) for e in notice.events))

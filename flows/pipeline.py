@@ -28,7 +28,6 @@ class Run:
     settings: Settings
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     mode: str = "run"
-
     fto_page: FtoPage | None = None
 
     def __post_init__(self) -> None:
