@@ -32,7 +32,7 @@ class Settings:
     lookback_days: int = 7
     first_run_days: int = 30
     pending_alert_days: int = 14
-    sources: str = "federal_register,public_inspection,state,treasury,state_fto_page"
+    sources: str = "federal_register,public_inspection,state,treasury,ofac_recent_actions,ofac_lists,state_fto_page"
 
     @property
     def enabled_sources(self) -> list[str]:

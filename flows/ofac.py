@@ -83,11 +83,11 @@ def listing_url(page: int) -> str:
 
 
 def recent_actions_cursor(run) -> date:
-    """The oldest action date read: `first_run_days` back, or the newest page in the ledger less the lookback if older."""
+    """The oldest action date read: `first_run_days` back, or the newest page in the ledger less lookback if older."""
     # A page that failed is not in the ledger: it is asked for again while it stays inside this window.
     window = run.today - timedelta(days=run.settings.first_run_days)
-    dates = [d["published_on"] for d in run.ledger.read_documents()
-             if d["source"] == Source.OFAC.value and d["document_id"].startswith("recent-actions/") and d["published_on"]]
+    dates = [d["published_on"] for d in run.ledger.read_documents() if d["source"] == Source.OFAC.value
+             and d["document_id"].startswith("recent-actions/") and d["published_on"]]
     if not dates:
         return window
     return min(window, min(max(dates), run.today) - timedelta(days=run.settings.lookback_days))
@@ -111,6 +111,7 @@ class Vintage:
     sha256: dict[str, str]
 
     def as_json(self) -> dict:
+        """The vintage as the state file keeps it."""
         return {"document_id": self.document_id, "date": self.fetched_on.isoformat(), "sha256": self.sha256}
 
 
@@ -126,7 +127,12 @@ def poll_ofac_lists(run) -> list[Notice]:
         run.report.degrade(LISTS_SOURCE, _fetch_problem(run, error))
         return []
     shas = {name: fetched.sha256 for name, fetched in bodies.items()}
-    applied = last_applied_vintage(run)
+    try:
+        applied = last_applied_vintage(run)
+    except (ValueError, KeyError, TypeError) as error:
+        run.report.degrade(LISTS_SOURCE, f"unreadable {LIST_STATE} ({error!r}): fix it, or delete it to apply "
+                                         f"the current files as a first vintage")
+        return []
     if applied is not None and applied.sha256 == shas:
         return []
     try:
@@ -213,7 +219,12 @@ def write_list_state(run, vintages: list[Vintage]) -> None:
 
 def read_vintage(run, vintage: Vintage) -> list[SdnEntry]:
     """A vintage's entries, read back from the raw archive."""
-    return parse_sdn_csv_set(*(run.archive.read_payload(vintage.sha256[name]) for name in LIST_FILES))
+    try:
+        files = [run.archive.read_payload(vintage.sha256[name]) for name in LIST_FILES]
+    except FileNotFoundError as error:
+        raise FileNotFoundError(f"the files of {vintage.document_id} are missing from the raw archive "
+                                f"({error.filename})") from None
+    return parse_sdn_csv_set(*files)
 
 
 def _new_document_id(run) -> str:
@@ -251,7 +262,8 @@ def reconcile_sdgt(run, entries: list[SdnEntry], vintage_id: str) -> list[str]:
     lines = []
     if unknown:
         lines.append(_names(f"{len(unknown)} of the {len(listed)} SDGT entries on OFAC's SDN list ({vintage_id}) "
-                            f"match no SDGT designation from our Federal Register, State or Treasury documents", unknown))
+                            f"match no SDGT designation from our Federal Register, State or Treasury documents",
+                            unknown))
     if absent:
         lines.append(_names(f"{len(absent)} active SDGT designations from our Federal Register, State or Treasury "
                             f"documents are not on OFAC's SDN list ({vintage_id})", absent))

@@ -76,7 +76,7 @@ def ingest(run: Run, notices: list[Notice]) -> RunReport:
                 sources={s.name: s.status for s in report.sources.values()}, code_version=code_version())
     rows = designations.to_pylist()
     report.pending_overdue = _overdue(run, rows)
-    report.reconciliation = uncertain_matches(rows)
+    report.reconciliation += uncertain_matches(rows)
     if run.fto_page is not None:
         report.reconciliation += reconcile_fto_page(run.fto_page, rows)
     return report
@@ -111,8 +111,8 @@ def finish(run: Run) -> RunReport:
 
 
 def poll_source(run: Run, name: str, since: date | None = None, until: date | None = None,
-                progress: Progress | None = None) -> list[Notice]:
-    """Ask one source what is new; a source that fails degrades the run and adds nothing."""
+                progress: Progress | None = None, earlier: list[Notice] = ()) -> list[Notice]:
+    """Ask one source what is new (`earlier`: this run's notices so far); a failing source adds nothing."""
     from flows.federal_register import poll_federal_register, poll_public_inspection
     from flows.state import fetch_fto_page, poll_state
     from flows.treasury import poll_treasury
@@ -128,16 +128,23 @@ def poll_source(run: Run, name: str, since: date | None = None, until: date | No
     if name == "state_fto_page":
         run.fto_page = fetch_fto_page(run)
         return []
-    if name in ("ofac_lists", "ofac_recent_actions"):
-        from flows import ofac
+    if name == "ofac_lists":
+        from flows.ofac import poll_ofac_lists
 
-        return getattr(ofac, f"poll_{name}")(run)
+        return poll_ofac_lists(run)
+    if name == "ofac_recent_actions":
+        from flows.ofac import poll_ofac_recent_actions
+
+        return poll_ofac_recent_actions(run, also=earlier)  # pages linked from Treasury releases
     raise ValueError(f"unknown source {name!r} in DESIGNATIONS_SOURCES")
 
 
 def poll_all(run: Run, since: date | None = None) -> list[Notice]:
     """Every enabled source in turn."""
-    return [n for name in run.settings.enabled_sources for n in poll_source(run, name, since)]
+    notices: list[Notice] = []
+    for name in run.settings.enabled_sources:
+        notices += poll_source(run, name, since, earlier=notices)
+    return notices
 
 
 def run_nightly(settings: Settings, since: date | None = None, now: datetime | None = None) -> RunReport:

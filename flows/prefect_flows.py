@@ -22,9 +22,10 @@ from parsers.model import Notice  # noqa: E402
 
 
 @task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=30, task_run_name="poll-{name}")
-def poll_task(run: pipeline.Run, name: str, since: date | None = None, until: date | None = None) -> list[Notice]:
+def poll_task(run: pipeline.Run, name: str, since: date | None = None, until: date | None = None,
+              earlier: list[Notice] = ()) -> list[Notice]:
     """What one source has that is new, fetched and parsed (a failing source degrades the run)."""
-    return pipeline.poll_source(run, name, since, until)
+    return pipeline.poll_source(run, name, since, until, earlier=earlier)
 
 
 @task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=30)
@@ -58,7 +59,9 @@ def report_task(run: pipeline.Run) -> RunReport:
 def nightly(since: date | None = None, data_dir: str | None = None) -> RunReport:
     """Every source, from the ledger's cursor (minus the lookback window) or `since`."""
     run = pipeline.Run(Settings.from_env(data_dir=data_dir), mode="nightly")
-    notices = [n for name in run.settings.enabled_sources for n in poll_task(run, name, since)]
+    notices: list[Notice] = []
+    for name in run.settings.enabled_sources:
+        notices += poll_task(run, name, since, earlier=list(notices))
     publish_task(run, notices)
     return report_task(run)
 

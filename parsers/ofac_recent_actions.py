@@ -1,0 +1,307 @@
+"""OFAC Recent Actions (ofac.treasury.gov/recent-actions): the listing, and one action page's SDGT/FTO events.
+
+A page says what OFAC did on one day under headings ("Counter Terrorism Designations", "… Removals",
+"… Update") and sentences such as "The following individuals have been added to OFAC's SDN List:", each
+followed by SDN entries in the list's text grammar, one per paragraph; an update is printed "OLD -to- NEW".
+Entries count by their [SDGT]/[FTO] tags, not by heading (Iran-related sections carry [SDGT] entries too).
+Every event takes effect on the page's release date: OFAC actions take effect the day OFAC acts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from parsers import press
+from parsers.model import Action, DocumentRef, Event, Notice, ParseError, Program, Source
+from parsers.ofac_fr import KIND_ACTION, KIND_NO_TERRORISM, KIND_OTHER
+from parsers.press import ListingItem
+from parsers.sdn import SdnEntry, SdnEntryError, entry_events, parse_sdn_entry, terrorism_programs
+
+OFAC_SITE = "https://ofac.treasury.gov"
+RECENT_ACTIONS = f"{OFAC_SITE}/recent-actions"
+
+_ACTION_PATH = re.compile(r"^/recent-actions/(?P<id>\d{8}(?:_\d+)?)/?$")
+_LIST_WORDS = re.compile(r"\bSDN\b|\bOFAC'?s list\b|\blist of SDNs\b", re.IGNORECASE)
+_ADDED = re.compile(r"\b(?:added|additions?|designated)\b", re.IGNORECASE)
+_REMOVED = re.compile(r"\b(?:removed|removals?|delet(?:ed|ions?)|delisted)\b", re.IGNORECASE)
+_UPDATED = re.compile(r"\b(?:updated|updates?|changes?|changed|amended)\b", re.IGNORECASE)
+_TAG = re.compile(r"\[[A-Z0-9][A-Z0-9 .-]*\]")
+_TERRORISM_TAG = re.compile(r"\[(?:SDGT|FTO)\]")
+_TO = re.compile(r"\s+-to-\s+")
+_ENTRY_END = re.compile(r"\]\s*(?:\((?:[^()]|\([^()]*\))*\))?\s*\.?$")
+# An entry starts with its name in capitals ("AL-AYY, Muhammad", "HURRAS AL-DIN"); prose does not ("U.S.", "OFAC's").
+_CAPS_START = re.compile(r"^['\"]?(?=[A-Z0-9'&.\-]*[A-Z]{2})[A-Z0-9'][A-Z0-9'&.\-]*(?:[ ,]|$)")
+_LONG_DATE_IN = re.compile(r"\b[A-Z][a-z]+ \d{1,2}, \d{4}\b")
+_TERRORISM_TITLE = re.compile(r"terroris|\bSDGTs?\b|\bFTOs?\b|13224", re.IGNORECASE)
+_LINE_BREAK = "\x1e"  # stands for <br> while a paragraph's text is read
+_BROKEN = SdnEntry(None, "", "organization", ())  # holds the place of an entry that did not parse
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One entry (or, entry None, a "-to-" between an old and an updated entry) and its section's action."""
+
+    action: Action | None
+    entry: SdnEntry | None
+
+
+@dataclass
+class _Reading:
+    """What reading the page body has found so far."""
+
+    items: list[_Item] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    malformed: int = 0
+
+
+# ---------------------------------------------------------------- listing
+
+
+def parse_recent_actions_index(html: bytes) -> list[ListingItem]:
+    """The actions on one page of https://ofac.treasury.gov/recent-actions, newest first."""
+    soup = BeautifulSoup(html, "lxml")
+    rows = soup.select("div.view-content div.views-row")
+    if not rows:
+        raise ParseError("ofac-recent-actions", "no div.views-row in div.view-content")
+    items = []
+    for row in rows:
+        link = next((a for a in row.find_all("a", href=True) if _ACTION_PATH.match(urlsplit(a["href"]).path)), None)
+        if link is None:
+            continue
+        action_id = _ACTION_PATH.match(urlsplit(link["href"]).path).group("id")
+        others = [press.clean(a.get_text()) for a in row.find_all("a", href=True) if a is not link]
+        items.append(ListingItem(url=f"{RECENT_ACTIONS}/{action_id}", title=press.clean(link.get_text()),
+                                 published_on=_row_date(row, link) or _id_date(action_id),
+                                 label=next((text for text in others if text), None)))
+    if not items:
+        raise ParseError("ofac-recent-actions", "no row links to /recent-actions/YYYYMMDD")
+    return items
+
+
+def _row_date(row: Tag, link: Tag) -> date | None:
+    """The 'September 10, 2019 - Category' line under the title."""
+    for text in row.stripped_strings:
+        if text != link.get_text(strip=True) and (match := _LONG_DATE_IN.search(text)):
+            return press.parse_long_date(match.group(0))
+    return None
+
+
+def is_terrorism_title(title: str) -> bool:
+    """Whether a Recent Actions title concerns counter-terrorism designations, updates or removals."""
+    return _TERRORISM_TITLE.search(title) is not None
+
+
+# ---------------------------------------------------------------- one action page
+
+
+def parse_recent_actions_page(url: str, html: bytes) -> Notice:
+    """One Recent Actions page: events for its SDGT/FTO entries, effective on its release date."""
+    action_id = recent_action_id(url)
+    document_id = f"recent-actions/{action_id}"
+    soup = BeautifulSoup(html, "lxml")
+    article = soup.select_one("article.node--type-ofac-recent-action") or soup
+    body = article.select_one(".field--name-field-body")
+    released = article.select_one(".field--name-field-release-date")
+    title = _title(soup)
+    if body is None or released is None or not title:
+        missing = [name for name, found in ((".field--name-field-body", body),
+                                            (".field--name-field-release-date", released),
+                                            ("h1.uswds-page-title", title)) if not found]
+        raise ParseError(document_id, f"not a Recent Actions page: missing {', '.join(missing)}")
+    action_on = _release_date(released)
+    if action_on is None:
+        raise ParseError(document_id, f"unreadable release date {press.clean(released.get_text())!r}")
+    document = DocumentRef(source=Source.OFAC, document_id=document_id, url=f"{RECENT_ACTIONS}/{action_id}",
+                           raw_sha256=press.sha256_hex(html), title=title, published_on=action_on)
+    reading = _read_body(body)
+    return _notice(document, reading, _events(reading, document, action_on))
+
+
+def recent_action_id(url: str) -> str:
+    """'20190910' (or '20190910_33') from .../recent-actions/20190910 on any host."""
+    match = _ACTION_PATH.match(urlsplit(url).path)
+    if not match:
+        raise ParseError(url, "not a /recent-actions/YYYYMMDD URL")
+    return match.group("id")
+
+
+def _title(soup: BeautifulSoup) -> str:
+    heading = soup.select_one("h1.uswds-page-title") or soup.select_one("h1")
+    if heading is not None:
+        return press.clean(heading.get_text())
+    title = soup.find("title")
+    return press.clean(title.get_text()).split(" | ")[0] if title else ""
+
+
+def _release_date(field_tag: Tag) -> date | None:
+    """'09/10/2019' in the field's item."""
+    item = field_tag.select_one(".field__item") or field_tag
+    return press.parse_long_date(press.clean(item.get_text()))
+
+
+def _id_date(action_id: str) -> date | None:
+    try:
+        return date(int(action_id[:4]), int(action_id[4:6]), int(action_id[6:8]))
+    except ValueError:
+        return None
+
+
+def _read_body(body: Tag) -> _Reading:
+    """Walk headings, "The following … SDN List:" sentences and entry paragraphs in order."""
+    reading = _Reading()
+    action: Action | None = None
+    in_section = False
+    for tag in _blocks(body):
+        lines = _lines(tag)
+        text = " ".join(lines)
+        if text.endswith(":") and _LIST_WORDS.search(text):
+            action, in_section = _sentence_action(text), True
+        elif _is_heading(tag, text):
+            action, in_section = _heading_action(text), True
+        elif _TAG.search(text) or (in_section and (_CAPS_START.match(text) or text == "-to-")):
+            for entry_text in _entry_texts(lines):
+                _entry(reading, action if in_section else None, entry_text)
+    return reading
+
+
+def _blocks(body: Tag) -> list[Tag]:
+    """The body's paragraphs and headings, outermost only, in order."""
+    tags = body.find_all(["p", "li", "h2", "h3", "h4", "h5", "h6"])
+    return [tag for tag in tags if not any(parent in tags for parent in tag.parents)]
+
+
+def _lines(tag: Tag) -> list[str]:
+    """A paragraph's text, cut where it has <br> line breaks."""
+    for br in tag.find_all("br"):
+        br.replace_with(_LINE_BREAK)
+    return [line for line in (press.clean(part) for part in tag.get_text().split(_LINE_BREAK)) if line]
+
+
+def _is_heading(tag: Tag, text: str) -> bool:
+    """An <hN>, or a paragraph that is all bold ("<p><strong>Counter Terrorism Designations</strong></p>")."""
+    if tag.name.startswith("h"):
+        return True
+    bold = "".join(b.get_text() for b in tag.find_all(["strong", "b"]))
+    return bool(text) and press.clean(bold) == text and not _TAG.search(text)
+
+
+def _heading_action(text: str) -> Action | None:
+    if _REMOVED.search(text):
+        return Action.REVOCATION
+    if _UPDATED.search(text):
+        return Action.AMENDMENT
+    return Action.DESIGNATION if re.search(r"designation", text, re.IGNORECASE) else None
+
+
+def _sentence_action(text: str) -> Action | None:
+    """"added" designates, "removed"/"deletions" revoke, "updated"/"changes" amend; a mix says nothing."""
+    found = {action for action, words in ((Action.DESIGNATION, _ADDED), (Action.REVOCATION, _REMOVED),
+                                          (Action.AMENDMENT, _UPDATED)) if words.search(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _entry_texts(lines: list[str]) -> list[str]:
+    """Entries of one paragraph: usually one; several when <br> separates them, each ending '[TAG] … .'."""
+    entries, current = [], []
+    for line in lines:
+        current.append(line)
+        if _ENTRY_END.search(line) or line == "-to-":
+            entries.append(" ".join(current))
+            current = []
+    if current:
+        entries.append(" ".join(current))
+    return entries
+
+
+def _entry(reading: _Reading, action: Action | None, text: str) -> None:
+    """One entry, or "OLD -to- NEW" for an update."""
+    for index, part in enumerate(_TO.split(text) if text != "-to-" else [""]):
+        if index or not part:
+            reading.items.append(_Item(action, None))
+        if not part:
+            continue
+        try:
+            reading.items.append(_Item(action, parse_sdn_entry(part)))
+        except SdnEntryError as error:
+            # Another program's broken entry is not ours to report; one without any tag may have lost [SDGT].
+            if _TERRORISM_TAG.search(part) or not _TAG.search(part):
+                _malformed(reading, error.reason, part)
+            reading.items.append(_Item(action, _BROKEN))
+
+
+def _events(reading: _Reading, document: DocumentRef, action_on: date) -> list[Event]:
+    """Plain entries make events of their section's action; "OLD -to- NEW" triples make update events."""
+    events: list[Event] = []
+    items, index = reading.items, 0
+    while index < len(items):
+        item = items[index]
+        if item.entry is not None and index + 1 < len(items) and items[index + 1].entry is None:
+            new = items[index + 2] if index + 2 < len(items) else None
+            if new is None or new.entry is None:
+                _malformed(reading, "'-to-' without the updated entry after it", "-to-")
+                index += 2
+                continue
+            if _usable(item) and _usable(new):
+                events += update_events(item.entry, new.entry, document, action_on)
+            index += 3
+            continue
+        if item.entry is None:
+            _malformed(reading, "'-to-' without the old entry before it", "-to-")
+        elif _usable(item) and terrorism_programs(item.entry):
+            events += _plain_events(reading, item, document, action_on)
+        index += 1
+    return events
+
+
+def _plain_events(reading: _Reading, item: _Item, document: DocumentRef, action_on: date) -> list[Event]:
+    if item.action is None:
+        _malformed(reading, "no heading or sentence says whether it was added, removed or updated",
+                   item.entry.text)
+        return []
+    return entry_events(item.entry, document, item.action, action_on)
+
+
+def update_events(old: SdnEntry, new: SdnEntry, document: DocumentRef, effective_on: date | None) -> list[Event]:
+    """Per program of an "OLD -to- NEW" update: kept is an amendment, added a designation, dropped a revocation."""
+    # The same rule as parsers.ofac_fr's private _update_events; one shared copy belongs in parsers.sdn.
+    before, after = set(terrorism_programs(old)), set(terrorism_programs(new))
+    renamed = old.name if old.name != new.name else None
+    events: list[Event] = []
+    for program in (Program.SDGT, Program.FTO):
+        if program in before and program in after:
+            events += entry_events(new, document, Action.AMENDMENT, effective_on, programs=[program],
+                                   previous_name=renamed)
+        elif program in after:
+            events += entry_events(new, document, Action.DESIGNATION, effective_on, programs=[program])
+        elif program in before:
+            events += entry_events(old, document, Action.REVOCATION, effective_on, programs=[program])
+    return events
+
+
+def _usable(item: _Item) -> bool:
+    return item.entry is not None and item.entry is not _BROKEN
+
+
+def _malformed(reading: _Reading, reason: str, text: str) -> None:
+    reading.malformed += 1
+    reading.notes.append(f"malformed SDN entry ({reason}): {text}")
+
+
+def _notice(document: DocumentRef, reading: _Reading, events: list[Event]) -> Notice:
+    parsed = sum(_usable(item) for item in reading.items)
+    review = None
+    if reading.malformed:
+        review = f"{reading.malformed} malformed SDN entr{'y' if reading.malformed == 1 else 'ies'}; see notes"
+    if events:
+        kind = KIND_ACTION
+    elif parsed:
+        kind = KIND_NO_TERRORISM
+    else:
+        kind = KIND_OTHER
+    if not events and not review and is_terrorism_title(document.title):
+        review = "a counter-terrorism action with no SDGT/FTO entry the parser could read"
+    return Notice(document, kind, tuple(events), review, tuple(reading.notes))
