@@ -3,18 +3,24 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Mapping
 
 from lxml import etree
 
-from parsers.model import Action, DocumentRef, Event, Notice, ParseError, Program, Source
-from parsers.sdn import SdnEntry, SdnEntryError, entry_events, parse_sdn_entry, terrorism_programs
-
-KIND_ACTION = "ofac_sanctions_action"
-KIND_NO_TERRORISM = "ofac_no_terrorism_entries"
-KIND_OTHER = "ofac_other"
+from parsers.model import Action, DocumentRef, Event, Notice, ParseError, Source
+from parsers.sdn_actions import (
+    KIND_NO_TERRORISM,
+    KIND_OTHER,
+    Reading,
+    add_entry,
+    events_from,
+    malformed_review,
+    note_malformed,
+    notice_kind,
+    parsed_entries,
+)
 
 _MONTHS = {name: number for number, name in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -24,11 +30,9 @@ _ACTION = re.compile(r"\bOn " + _DATE + r",? (?:the )?(?:Director of )?(?:OFAC|t
                      r"Office of Foreign Assets Control)\b(.*)", re.DOTALL)
 _NUMBERING = re.compile(r"^\(?\d{1,4}[.)]\s+")
 _TAG = re.compile(r"\[[A-Z0-9][A-Z0-9 .-]*\]")
-_TO = re.compile(r"\s+-to-\s+")
 _FRDOC = re.compile(r"FR Doc\.?\s*(?:No\.?\s*)?([A-Z]?\d{1,4}-\d+)")
 _ENTRY_HEADINGS = ("individual", "entit", "vessel", "aircraft", "person")
 _TERRORISM_WORDS = re.compile(r"13224|\bSDGT\b|Foreign Terrorist Organization|Global Terrorism", re.IGNORECASE)
-_BROKEN = SdnEntry(None, "", "organization", ())  # holds the place of an entry that did not parse
 
 
 @dataclass(frozen=True)
@@ -40,24 +44,6 @@ class _Section:
     in_entries: bool = False
 
 
-@dataclass(frozen=True)
-class _Item:
-    """One parsed entry with its section, or (entry None) a "-to-" between an old and an updated entry."""
-
-    section: _Section
-    entry: SdnEntry | None = None
-
-
-@dataclass
-class _Reading:
-    """What reading the SUPPLEMENTARY INFORMATION has found so far."""
-
-    items: list[_Item] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    actions: int = 0
-    malformed: int = 0
-
-
 def parse_ofac_notice(meta: Mapping[str, Any], xml: bytes) -> Notice:
     """Events for the SDGT/FTO entries of one OFAC sanctions-action notice."""
     root = _parse_xml(meta, xml)
@@ -66,7 +52,7 @@ def parse_ofac_notice(meta: Mapping[str, Any], xml: bytes) -> Notice:
     supplementary = root.find(".//SUPLINF")
     if supplementary is None:
         raise ParseError(document.document_id, "OFAC notice without SUPPLEMENTARY INFORMATION (SUPLINF)")
-    reading = _Reading()
+    reading = Reading()
     section = _Section()
     for element in supplementary.iter("HD", "P", "FP"):
         text = _text(element)
@@ -77,7 +63,7 @@ def parse_ofac_notice(meta: Mapping[str, Any], xml: bytes) -> Notice:
         else:
             section = _paragraph(reading, section, text)
     signed_on, signer = _signature(root)
-    events = _events(reading, document, signed_on, signer)
+    events = events_from(reading, document, signed_on=signed_on, signer=signer)
     return _notice(document, reading, events, root)
 
 
@@ -127,7 +113,7 @@ def _heading(section: _Section, text: str) -> _Section:
     return _Section(action, section.effective_on, in_entries)
 
 
-def _paragraph(reading: _Reading, section: _Section, text: str) -> _Section:
+def _paragraph(reading: Reading, section: _Section, text: str) -> _Section:
     action = _ACTION.search(text)
     if action:
         reading.actions += 1
@@ -137,97 +123,26 @@ def _paragraph(reading: _Reading, section: _Section, text: str) -> _Section:
         return _Section(_action_kind(action.group(2)), effective_on, True)
     if not section.in_entries:
         return section
-    if text == "-to-":
-        reading.items.append(_Item(section))
-        return section
-    if _NUMBERING.match(text) or _TAG.search(text):
+    if text == "-to-" or _NUMBERING.match(text) or _TAG.search(text):
         _entry_paragraph(reading, section, _NUMBERING.sub("", text))
     return section
 
 
-def _entry_paragraph(reading: _Reading, section: _Section, text: str) -> None:
-    """One entry, or "OLD -to- NEW" for an update."""
-    if section.action is None:
-        _malformed(reading, "entry before any 'On <date>, OFAC ...' action", text)
+def _entry_paragraph(reading: Reading, section: _Section, text: str) -> None:
+    """One entry, "OLD -to- NEW" for an update, or a lone "-to-" between the two."""
+    if section.action is None and text != "-to-":
+        note_malformed(reading, "entry before any 'On <date>, OFAC ...' action", text)
         return
-    for index, part in enumerate(_TO.split(text)):
-        if index:
-            reading.items.append(_Item(section))
-        try:
-            reading.items.append(_Item(section, parse_sdn_entry(part)))
-        except SdnEntryError as error:
-            _malformed(reading, error.reason, part)
-            reading.items.append(_Item(section, _BROKEN))
+    for error in add_entry(reading, section.action, section.effective_on, text):
+        note_malformed(reading, error.reason, error.text)
 
 
-def _events(reading: _Reading, document: DocumentRef, signed_on: date | None, signer: str | None) -> list[Event]:
-    """Plain entries make events of their section's action; "OLD -to- NEW" triples make update events."""
-    events: list[Event] = []
-    common = dict(signed_on=signed_on, signer=signer)
-    items, index = reading.items, 0
-    while index < len(items):
-        item = items[index]
-        if index + 1 < len(items) and items[index + 1].entry is None:
-            new = items[index + 2] if index + 2 < len(items) else None
-            if new is None or new.entry is None:
-                _malformed(reading, "'-to-' without the updated entry after it", "-to-")
-                index += 2
-                continue
-            if _usable(item) and _usable(new):
-                events += _update_events(item.entry, new.entry, document, new.section, common)
-            index += 3
-            continue
-        if item.entry is None:
-            _malformed(reading, "'-to-' without the old entry before it", "-to-")
-        elif _usable(item):
-            events += entry_events(item.entry, document, item.section.action, item.section.effective_on, **common)
-        index += 1
-    return events
-
-
-def _usable(item: _Item) -> bool:
-    return item.entry is not None and item.entry is not _BROKEN
-
-
-def _update_events(old: SdnEntry, new: SdnEntry, document: DocumentRef, section: _Section,
-                   common: dict[str, Any]) -> list[Event]:
-    """Per program: kept is an amendment, added a designation, dropped a revocation."""
-    before, after = set(terrorism_programs(old)), set(terrorism_programs(new))
-    renamed = old.name if old.name != new.name else None
-    events: list[Event] = []
-    for program in (Program.SDGT, Program.FTO):
-        if program in before and program in after:
-            events += entry_events(new, document, Action.AMENDMENT, section.effective_on, programs=[program],
-                                   previous_name=renamed, **common)
-        elif program in after:
-            events += entry_events(new, document, Action.DESIGNATION, section.effective_on, programs=[program],
-                                   **common)
-        elif program in before:
-            events += entry_events(old, document, Action.REVOCATION, section.effective_on, programs=[program],
-                                   **common)
-    return events
-
-
-def _malformed(reading: _Reading, reason: str, text: str) -> None:
-    reading.malformed += 1
-    reading.notes.append(f"malformed SDN entry ({reason}): {text}")
-
-
-def _notice(document: DocumentRef, reading: _Reading, events: list[Event], root: etree._Element) -> Notice:
-    parsed = sum(_usable(item) for item in reading.items)
-    review = None
-    if reading.malformed:
-        review = f"{reading.malformed} malformed SDN entr{'y' if reading.malformed == 1 else 'ies'}; see notes"
-    if events:
-        kind = KIND_ACTION
-    elif reading.actions or parsed:
-        kind = KIND_NO_TERRORISM
-        if not parsed and not review:
-            review = "an OFAC action with no SDN entries the parser could find"
-    else:
-        kind = KIND_OTHER
-        if not review and _TERRORISM_WORDS.search(_text(root)):
-            review = "an OFAC notice that mentions terrorism authorities but holds no SDN action"
+def _notice(document: DocumentRef, reading: Reading, events: list[Event], root: etree._Element) -> Notice:
+    kind, review = notice_kind(reading, events), malformed_review(reading)
+    if kind == KIND_NO_TERRORISM and not parsed_entries(reading) and not review:
+        review = "an OFAC action with no SDN entries the parser could find"
+    elif kind == KIND_OTHER and not review and _TERRORISM_WORDS.search(_text(root)):
+        review = "an OFAC notice that mentions terrorism authorities but holds no SDN action"
     return Notice(document, kind, tuple(events), review, tuple(reading.notes))
 
 

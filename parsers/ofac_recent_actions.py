@@ -9,17 +9,15 @@ Every event takes effect on the page's release date: OFAC actions take effect th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
 from parsers import press
-from parsers.model import Action, DocumentRef, Event, Notice, ParseError, Program, Source
-from parsers.ofac_fr import KIND_ACTION, KIND_NO_TERRORISM, KIND_OTHER
+from parsers.model import Action, DocumentRef, Event, Notice, ParseError, Source
 from parsers.press import ListingItem
-from parsers.sdn import SdnEntry, SdnEntryError, entry_events, parse_sdn_entry, terrorism_programs
+from parsers.sdn_actions import Reading, add_entry, events_from, malformed_review, note_malformed, notice_kind
 
 OFAC_SITE = "https://ofac.treasury.gov"
 RECENT_ACTIONS = f"{OFAC_SITE}/recent-actions"
@@ -31,31 +29,12 @@ _REMOVED = re.compile(r"\b(?:removed|removals?|delet(?:ed|ions?)|delisted)\b", r
 _UPDATED = re.compile(r"\b(?:updated|updates?|changes?|changed|amended)\b", re.IGNORECASE)
 _TAG = re.compile(r"\[[A-Z0-9][A-Z0-9 .-]*\]")
 _TERRORISM_TAG = re.compile(r"\[(?:SDGT|FTO)\]")
-_TO = re.compile(r"\s+-to-\s+")
 _ENTRY_END = re.compile(r"\]\s*(?:\((?:[^()]|\([^()]*\))*\))?\s*\.?$")
 # An entry starts with its name in capitals ("AL-AYY, Muhammad", "HURRAS AL-DIN"); prose does not ("U.S.", "OFAC's").
 _CAPS_START = re.compile(r"^['\"]?(?=[A-Z0-9'&.\-]*[A-Z]{2})[A-Z0-9'][A-Z0-9'&.\-]*(?:[ ,]|$)")
 _LONG_DATE_IN = re.compile(r"\b[A-Z][a-z]+ \d{1,2}, \d{4}\b")
 _TERRORISM_TITLE = re.compile(r"terroris|\bSDGTs?\b|\bFTOs?\b|13224", re.IGNORECASE)
 _LINE_BREAK = "\x1e"  # stands for <br> while a paragraph's text is read
-_BROKEN = SdnEntry(None, "", "organization", ())  # holds the place of an entry that did not parse
-
-
-@dataclass(frozen=True)
-class _Item:
-    """One entry (or, entry None, a "-to-" between an old and an updated entry) and its section's action."""
-
-    action: Action | None
-    entry: SdnEntry | None
-
-
-@dataclass
-class _Reading:
-    """What reading the page body has found so far."""
-
-    items: list[_Item] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    malformed: int = 0
 
 
 # ---------------------------------------------------------------- listing
@@ -117,8 +96,8 @@ def parse_recent_actions_page(url: str, html: bytes) -> Notice:
         raise ParseError(document_id, f"unreadable release date {press.clean(released.get_text())!r}")
     document = DocumentRef(source=Source.OFAC, document_id=document_id, url=f"{RECENT_ACTIONS}/{action_id}",
                            raw_sha256=press.sha256_hex(html), title=title, published_on=action_on)
-    reading = _read_body(body)
-    return _notice(document, reading, _events(reading, document, action_on))
+    reading = _read_body(body, action_on)
+    return _notice(document, reading, events_from(reading, document))
 
 
 def recent_action_id(url: str) -> str:
@@ -150,9 +129,9 @@ def _id_date(action_id: str) -> date | None:
         return None
 
 
-def _read_body(body: Tag) -> _Reading:
+def _read_body(body: Tag, action_on: date) -> Reading:
     """Walk headings, "The following … SDN List:" sentences and entry paragraphs in order."""
-    reading = _Reading()
+    reading = Reading()
     action: Action | None = None
     in_section = False
     for tag in _blocks(body):
@@ -164,7 +143,7 @@ def _read_body(body: Tag) -> _Reading:
             action, in_section = _heading_action(text), True
         elif _TAG.search(text) or (in_section and (_CAPS_START.match(text) or text == "-to-")):
             for entry_text in _entry_texts(lines):
-                _entry(reading, action if in_section else None, entry_text)
+                _entry(reading, action if in_section else None, action_on, entry_text)
     return reading
 
 
@@ -217,91 +196,16 @@ def _entry_texts(lines: list[str]) -> list[str]:
     return entries
 
 
-def _entry(reading: _Reading, action: Action | None, text: str) -> None:
-    """One entry, or "OLD -to- NEW" for an update."""
-    for index, part in enumerate(_TO.split(text) if text != "-to-" else [""]):
-        if index or not part:
-            reading.items.append(_Item(action, None))
-        if not part:
-            continue
-        try:
-            reading.items.append(_Item(action, parse_sdn_entry(part)))
-        except SdnEntryError as error:
-            # Another program's broken entry is not ours to report; one without any tag may have lost [SDGT].
-            if _TERRORISM_TAG.search(part) or not _TAG.search(part):
-                _malformed(reading, error.reason, part)
-            reading.items.append(_Item(action, _BROKEN))
+def _entry(reading: Reading, action: Action | None, action_on: date, text: str) -> None:
+    """One entry, "OLD -to- NEW" for an update, or a lone "-to-" between the two."""
+    for error in add_entry(reading, action, action_on, text):
+        # Another program's broken entry is not ours to report; one without any tag may have lost [SDGT].
+        if _TERRORISM_TAG.search(error.text) or not _TAG.search(error.text):
+            note_malformed(reading, error.reason, error.text)
 
 
-def _events(reading: _Reading, document: DocumentRef, action_on: date) -> list[Event]:
-    """Plain entries make events of their section's action; "OLD -to- NEW" triples make update events."""
-    events: list[Event] = []
-    items, index = reading.items, 0
-    while index < len(items):
-        item = items[index]
-        if item.entry is not None and index + 1 < len(items) and items[index + 1].entry is None:
-            new = items[index + 2] if index + 2 < len(items) else None
-            if new is None or new.entry is None:
-                _malformed(reading, "'-to-' without the updated entry after it", "-to-")
-                index += 2
-                continue
-            if _usable(item) and _usable(new):
-                events += update_events(item.entry, new.entry, document, action_on)
-            index += 3
-            continue
-        if item.entry is None:
-            _malformed(reading, "'-to-' without the old entry before it", "-to-")
-        elif _usable(item) and terrorism_programs(item.entry):
-            events += _plain_events(reading, item, document, action_on)
-        index += 1
-    return events
-
-
-def _plain_events(reading: _Reading, item: _Item, document: DocumentRef, action_on: date) -> list[Event]:
-    if item.action is None:
-        _malformed(reading, "no heading or sentence says whether it was added, removed or updated",
-                   item.entry.text)
-        return []
-    return entry_events(item.entry, document, item.action, action_on)
-
-
-def update_events(old: SdnEntry, new: SdnEntry, document: DocumentRef, effective_on: date | None) -> list[Event]:
-    """Per program of an "OLD -to- NEW" update: kept is an amendment, added a designation, dropped a revocation."""
-    # The same rule as parsers.ofac_fr's private _update_events; one shared copy belongs in parsers.sdn.
-    before, after = set(terrorism_programs(old)), set(terrorism_programs(new))
-    renamed = old.name if old.name != new.name else None
-    events: list[Event] = []
-    for program in (Program.SDGT, Program.FTO):
-        if program in before and program in after:
-            events += entry_events(new, document, Action.AMENDMENT, effective_on, programs=[program],
-                                   previous_name=renamed)
-        elif program in after:
-            events += entry_events(new, document, Action.DESIGNATION, effective_on, programs=[program])
-        elif program in before:
-            events += entry_events(old, document, Action.REVOCATION, effective_on, programs=[program])
-    return events
-
-
-def _usable(item: _Item) -> bool:
-    return item.entry is not None and item.entry is not _BROKEN
-
-
-def _malformed(reading: _Reading, reason: str, text: str) -> None:
-    reading.malformed += 1
-    reading.notes.append(f"malformed SDN entry ({reason}): {text}")
-
-
-def _notice(document: DocumentRef, reading: _Reading, events: list[Event]) -> Notice:
-    parsed = sum(_usable(item) for item in reading.items)
-    review = None
-    if reading.malformed:
-        review = f"{reading.malformed} malformed SDN entr{'y' if reading.malformed == 1 else 'ies'}; see notes"
-    if events:
-        kind = KIND_ACTION
-    elif parsed:
-        kind = KIND_NO_TERRORISM
-    else:
-        kind = KIND_OTHER
+def _notice(document: DocumentRef, reading: Reading, events: list[Event]) -> Notice:
+    kind, review = notice_kind(reading, events), malformed_review(reading)
     if not events and not review and is_terrorism_title(document.title):
         review = "a counter-terrorism action with no SDGT/FTO entry the parser could read"
     return Notice(document, kind, tuple(events), review, tuple(reading.notes))

@@ -172,7 +172,7 @@ def terrorism_programs(entry: SdnEntry) -> tuple[Program, ...]:
 def entry_events(entry: SdnEntry, document: DocumentRef, action: Action, effective_on: date | None, *,
                  programs: Iterable[Program] | None = None, previous_name: str | None = None,
                  signed_on: date | None = None, signer: str | None = None) -> list[Event]:
-    """One event per SDGT/FTO program of the entry (or of `programs`, when given)."""
+    """One event per SDGT/FTO program of the entry (or of `programs`, when given); weak aliases go in details."""
     wanted = terrorism_programs(entry) if programs is None else tuple(programs)
     details = entry_details(entry)
     return [
@@ -181,7 +181,7 @@ def entry_events(entry: SdnEntry, document: DocumentRef, action: Action, effecti
             action=action,
             name=entry.name,
             document=document,
-            aliases=entry.aliases + entry.weak_aliases,
+            aliases=entry.aliases,
             entity_type=entry.entity_type,
             effective_on=effective_on,
             signed_on=signed_on,
@@ -194,8 +194,11 @@ def entry_events(entry: SdnEntry, document: DocumentRef, action: Action, effecti
 
 
 def entry_details(entry: SdnEntry) -> tuple[tuple[str, str], ...]:
-    """The entry's identifiers, addresses, links and OFAC id as (key, value) pairs."""
-    pairs = list(entry.identifiers)
+    """The entry's weak aliases, identifiers, addresses, links and OFAC id as (key, value) pairs."""
+    # Weak aliases are OFAC's quoted a.k.a.s, often kunyas shared by different people ("ABU ALI"): matching
+    # designations on them would merge those people, so they are kept as details, not aliases.
+    pairs = [("weak_alias", alias) for alias in entry.weak_aliases]
+    pairs += entry.identifiers
     pairs += [("address", address) for address in entry.addresses]
     pairs += [("linked_to", link) for link in entry.linked_to]
     if entry.ent_num:
@@ -271,7 +274,7 @@ def _strip_links(body: str, text: str) -> tuple[str, list[str]]:
     """Remove a trailing "(Linked To: A; Linked To: B)" group."""
     if not body.endswith(")"):
         return body, []
-    opening = _matching_open(body, len(body) - 1)
+    opening = _matching_open(body, len(body) - 1, text)
     group = body[opening + 1: -1]
     if not group.startswith("Linked To:"):
         return body, []
@@ -279,7 +282,7 @@ def _strip_links(body: str, text: str) -> tuple[str, list[str]]:
     return body[:opening].rstrip(), links
 
 
-def _matching_open(text: str, closing: int) -> int:
+def _matching_open(text: str, closing: int, entry_text: str) -> int:
     depth = 0
     for index in range(closing, -1, -1):
         if text[index] == ")":
@@ -288,10 +291,10 @@ def _matching_open(text: str, closing: int) -> int:
             depth -= 1
             if depth == 0:
                 return index
-    raise SdnEntryError(text, "unbalanced parentheses")
+    raise SdnEntryError(entry_text, "unbalanced parentheses")
 
 
-def _matching_close(text: str, opening: int) -> int:
+def _matching_close(text: str, opening: int, entry_text: str) -> int:
     depth = 0
     for index in range(opening, len(text)):
         if text[index] == "(":
@@ -300,7 +303,7 @@ def _matching_close(text: str, opening: int) -> int:
             depth -= 1
             if depth == 0:
                 return index
-    raise SdnEntryError(text, "unbalanced parentheses")
+    raise SdnEntryError(entry_text, "unbalanced parentheses")
 
 
 def _split_name(body: str, entity_type: str, text: str) -> tuple[str, list[str], list[str], str]:
@@ -318,7 +321,7 @@ def _split_name(body: str, entity_type: str, text: str) -> tuple[str, list[str],
     weak: list[str] = []
     rest = body[group.start():]
     while rest.startswith("(") and re.match(r"\((?:a\.k\.a\.|f\.k\.a\.|n\.k\.a\.) ", rest):
-        closing = _matching_close(rest, 0)
+        closing = _matching_close(rest, 0, text)
         for chunk in split_segments(rest[1:closing], text):
             alias = _alias(chunk)
             if not alias:

@@ -128,7 +128,7 @@ def test_two_real_vintages_then_nothing_new_then_a_timed_bootstrap(lists, data_d
     v2 = designations(data_dir)
     assert sorted(n for row in v2 for n in held(row)) == sorted(set(before) | set(after))
     # Our list keeps one designation per entity: derive merges OFAC entries that share a normalised name or
-    # alias (an organisation listed once per branch; two people sharing a weak alias such as a kunya), so the
+    # strong alias (an organisation listed once per branch; weak aliases such as kunyas never match), so the
     # expectation is counted per designation, from the raw files' entry-level diff and the entries each
     # designation holds. A designation never disappears: one whose entries left the list is revoked, a change.
     new, gone = set(after) - set(before), set(before) - set(after)

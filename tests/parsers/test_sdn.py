@@ -132,16 +132,24 @@ def test_terrorism_entries_are_the_sdgt_or_fto_tagged():
 
 def test_entry_events_one_per_terrorism_program_sdgt_first():
     events = entry_events(parse_sdn_entry(FTO_AND_SDGT), DOCUMENT, Action.DESIGNATION, date(2019, 9, 10))
-    assert [(e.program, e.action, e.name, e.aliases, e.effective_on) for e in events] == [
-        (Program.SDGT, Action.DESIGNATION, "HURRAS AL-DIN", ("AQ-S",), date(2019, 9, 10)),
-        (Program.FTO, Action.DESIGNATION, "HURRAS AL-DIN", ("AQ-S",), date(2019, 9, 10)),
+    assert [(e.program, e.action, e.name, e.aliases, e.effective_on, e.details) for e in events] == [
+        (Program.SDGT, Action.DESIGNATION, "HURRAS AL-DIN", (), date(2019, 9, 10), (("weak_alias", "AQ-S"),)),
+        (Program.FTO, Action.DESIGNATION, "HURRAS AL-DIN", (), date(2019, 9, 10), (("weak_alias", "AQ-S"),)),
     ]
+
+
+def test_weak_aliases_are_details_in_order_not_aliases():
+    [event] = entry_events(parse_sdn_entry(INDIVIDUAL), DOCUMENT, Action.DESIGNATION, date(2019, 9, 4))
+    assert "AL-FATEH, Abu Hamzah" not in event.aliases and len(event.aliases) == 4
+    assert [pair for pair in event.details if pair[0] == "weak_alias"] == [
+        ("weak_alias", "AL-FATEH, Abu Hamzah"), ("weak_alias", "AL-MALIZI, Abu Sayyaf")]
 
 
 def test_entry_events_carry_identifiers_addresses_and_links_as_details():
     [event] = entry_events(parse_sdn_entry(ENTITY), DOCUMENT, Action.DESIGNATION, date(2019, 9, 4))
-    assert event.aliases == ("KISH PROTECTION AND INDEMNITY CLUB", "KPI")
+    assert event.aliases == ("KISH PROTECTION AND INDEMNITY CLUB",)
     assert event.details == (
+        ("weak_alias", "KPI"),
         ("website", "http://www.kishpandi.com"),
         ("additional_sanctions_information", "Subject to Secondary Sanctions"),
         ("address", "Suite 6, 96 Maalek Ashtar Street Andisheh Blvd. Kish Island, 7941777844, Iran"),
