@@ -79,9 +79,10 @@ def applies_on(event: dict) -> date | None:
     return event.get("effective_on") or known_on(event)
 
 
-def designation_id(program: str, name: str) -> str:
-    """Stable id from the program and the first name the entity was known by."""
-    return f"{program.lower()}-{hashlib.sha256(name_key(name).encode()).hexdigest()[:12]}"
+def designation_id(program: str, name: str, ofac_entry: str | None = None) -> str:
+    """Stable id from the program and OFAC's entry number, or else the first name the entity was known by."""
+    key = f"#{ofac_entry}" if ofac_entry else name_key(name)
+    return f"{program.lower()}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
 
 
 def _mark_superseded(events: list[dict]) -> list[dict]:
@@ -107,16 +108,20 @@ class _Register:
         self.all: list[Designation] = []
 
     def find(self, event: dict) -> Designation | None:
-        program = event["program"]
+        program, entry = event["program"], _ofac_entry(event)
+        if entry and (hit := self.by_key.get((program, "#" + entry))):
+            return hit
         candidates = [event.get("previous_name"), event["name"], *(event.get("aliases") or [])]
         for candidate in candidates:
-            if candidate and (hit := self.by_key.get((program, name_key(candidate)))):
+            hit = candidate and self.by_key.get((program, name_key(candidate)))
+            # OFAC numbers its entries: two entries that share a name or alias are still two designations.
+            if hit and not (entry and hit.details.get("ent_num") and entry not in hit.details["ent_num"]):
                 return hit
         return None
 
     def create(self, event: dict) -> Designation:
         first = event.get("previous_name") or event["name"]
-        designation = Designation(designation_id(event["program"], first), event["program"], first,
+        designation = Designation(designation_id(event["program"], first, _ofac_entry(event)), event["program"], first,
                                   event.get("entity_type") or "organization")
         self.all.append(designation)
         self.index(designation)
@@ -126,6 +131,15 @@ class _Register:
         program = designation.program
         for name in (designation.name, *designation.aliases):
             self.by_key.setdefault((program, name_key(name)), designation)
+        for entry in designation.details.get("ent_num", ()):
+            self.by_key.setdefault((program, "#" + entry), designation)
+
+
+def _ofac_entry(event: dict) -> str | None:
+    """OFAC's entry number for events from its list files, else None."""
+    if not event.get("details") or "ent_num" not in event["details"]:
+        return None
+    return next((value for label, value in json.loads(event["details"]) if label == "ent_num"), None)
 
 
 def _add_aliases(designation: Designation, names: list[str]) -> None:

@@ -205,7 +205,7 @@ def test_first_run_designates_every_tagged_entry(vintages):
 
 
 @needs_vintages
-def test_people_sharing_only_a_weak_alias_stay_separate_designations(vintages):
+def test_every_ofac_entry_is_its_own_designation(vintages):
     entries = by_ent_num(vintages["2021-07"])
     events = list_change_events(None, vintages["2021-07"], DOCUMENT, date(2021, 7, 7))
     rows, _ = derive([event_row(e) for e in events], date(2021, 7, 7))
@@ -218,13 +218,9 @@ def test_people_sharing_only_a_weak_alias_stay_separate_designations(vintages):
         assert len(held[first]["ent_num"]) == len(held[second]["ent_num"]) == 1
         assert shared in map(name_key, held[first]["weak_alias"])
         assert shared in map(name_key, held[second]["weak_alias"])
-    # Entries still merge when they share a name or a strong alias (an organisation listed once per branch).
-    for details in held.values():
-        keys = [{name_key(entries[n].name), *map(name_key, entries[n].aliases)} for n in details["ent_num"]]
-        assert len(keys) == 1 or all(any(key & other for other in keys if other is not key) for key in keys)
-    # 1,709 SDGT entries, 27 of them folded into another by a shared name or strong alias; weak aliases
-    # used to fold some 60 more.
-    assert len(sdgt) == 1682
+    # OFAC's entry number keeps every entry its own designation, even branches sharing one name.
+    assert all(len(json.loads(row["details"])["ent_num"]) == 1 for row in sdgt)
+    assert len(sdgt) == len({row["designation_id"] for row in sdgt}) == 1709
 
 
 # A hand-made set in the files' real shape: cp1252 bytes, CRLF, "-0- " cells, a split program field,

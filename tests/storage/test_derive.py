@@ -91,3 +91,16 @@ def test_alias_match_is_accent_and_case_blind():
 
 def test_same_document_twice_is_one_event():
     assert FTO_DESIGNATED.event_id == Event(**{**FTO_DESIGNATED.__dict__}).event_id
+
+
+def test_ofac_entries_sharing_an_alias_stay_two_designations():
+    doc = document(Source.OFAC, "sdn-list/2021-07-07", date(2021, 7, 7))
+    saeed = Event(Program.SDGT, Action.DESIGNATION, "SAEED, Muhammad", doc, aliases=("SAEED, Hafiz",),
+                  entity_type="individual", effective_on=date(2021, 7, 7), details=(("ent_num", "10689"),))
+    khan = Event(Program.SDGT, Action.DESIGNATION, "KHAN, Hafiz Saeed", doc, aliases=("SAEED, Hafiz",),
+                 entity_type="individual", effective_on=date(2021, 7, 7), details=(("ent_num", "18619"),))
+    renamed = Event(Program.SDGT, Action.AMENDMENT, "KHAN, Hafiz Saeed Ahmad", doc, previous_name="KHAN, Hafiz Saeed",
+                    effective_on=date(2021, 8, 1), details=(("ent_num", "18619"),))
+    designations, assigned = derive(rows([saeed, khan, renamed]), date(2021, 9, 1))
+    assert sorted(d["name"] for d in designations) == ["KHAN, Hafiz Saeed Ahmad", "SAEED, Muhammad"]
+    assert assigned[khan.event_id] == assigned[renamed.event_id] != assigned[saeed.event_id]
