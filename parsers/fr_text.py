@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from parsers.model import Program
+from parsers.text import outside_and_groups
 
 _RELEVANT = re.compile(
     r"foreign\s+terrorist\s+organi[sz]ations?|specially\s+designated\s+global\s+terrorists?"
@@ -205,24 +206,6 @@ def _top_split(text: str, separator: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _outside_and_groups(text: str) -> tuple[str, list[str]]:
-    """Text outside top-level parentheses, and the contents of each parenthetical group."""
-    outside, groups, depth, current = [], [], 0, []
-    for char in text:
-        if char == "(":
-            depth += 1
-            if depth == 1:
-                current = []
-                continue
-        elif char == ")" and depth:
-            depth -= 1
-            if depth == 0:
-                groups.append("".join(current))
-                continue
-        (current if depth else outside).append(char)
-    return "".join(outside), groups
-
-
 def clean_name(text: str) -> str:
     """A name without list joiners, alias markers, wrapping quotes or trailing punctuation."""
     text = _OTHER_ALIASES.sub(" ", text).strip()
@@ -237,7 +220,7 @@ def clean_name(text: str) -> str:
 
 def _has_marker(text: str) -> bool:
     """Whether an alias marker appears outside parentheses."""
-    outside, _ = _outside_and_groups(text)
+    outside, _ = outside_and_groups(text)
     return bool(re.search(r"\b" + _ALIAS_MARKER + r"\s", outside, re.IGNORECASE))
 
 
@@ -267,7 +250,7 @@ def _read_group(group: str, mention: Mention) -> None:
 def _mention(chunk: str) -> Mention | None:
     """One entity from text such as 'X (also known as A; also known as B)' or 'X, also known as A'."""
     chunk = _LEADING_JOINER.sub("", chunk.strip())
-    outside, groups = _outside_and_groups(chunk)
+    outside, groups = outside_and_groups(chunk)
     pieces = [p for p in _ALIAS_SPLIT.split(outside) if p.strip()]
     if not pieces:
         return None

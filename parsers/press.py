@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from parsers.model import Action, DocumentRef, Event, Notice, Program
 from parsers.names import name_key
+from parsers.text import outside_and_groups
 
 KIND_MENTION = "mention"
 KIND_NOT_RELEVANT = "not_relevant"
@@ -275,20 +276,8 @@ def split_top_level(text: str, separators: str = ",;") -> list[str]:
 
 def parentheticals(text: str) -> tuple[str, list[str]]:
     """The text without its top-level parenthetical groups, and the groups' contents."""
-    outside, groups, depth, current = [], [], 0, []
-    for ch in text:
-        if ch == "(":
-            depth += 1
-            if depth == 1:
-                current = []
-                continue
-        elif ch == ")" and depth:
-            depth -= 1
-            if depth == 0:
-                groups.append("".join(current))
-                continue
-        (current if depth else outside).append(ch)
-    return clean("".join(outside)), [clean(g) for g in groups]
+    outside, groups = outside_and_groups(text)
+    return clean(outside), [clean(g) for g in groups]
 
 
 def is_short_reference(candidate: str, name: str) -> bool:
