@@ -171,6 +171,8 @@ class HttpClient:
 
     def _validators(self, url: str) -> dict[str, str]:
         record = self.archive.last_fetch(url) if self.archive is not None else None
+        if record and not self.archive.object_path(record["sha256"]).exists():
+            record = None  # our copy is gone: ask for the body again
         headers = {}
         if record and record.get("etag"):
             headers["If-None-Match"] = record["etag"]
