@@ -80,13 +80,15 @@ def _fetch_release(run, source: Source, url: str, parse: Callable[[str, bytes], 
 
 
 def fetch_release(run, url: str) -> Notice:
-    """Fetch and parse one State or Treasury press release by its public URL."""
-    from flows.state import STATE_HOSTS, parse_state_release
-    from flows.treasury import TREASURY_HOSTS, parse_treasury_release
+    """Fetch and parse one State or Treasury press release, or one OFAC Recent Actions page, by public URL."""
+    from parsers.ofac_recent_actions import parse_recent_actions_page
+    from parsers.state import parse_state_release
+    from parsers.treasury import parse_treasury_release
 
-    host = urlsplit(url).hostname or ""
-    if host in STATE_HOSTS:
-        return parse_release(Source.STATE, url, fetch_page(run, url), parse_state_release)
-    if host in TREASURY_HOSTS:
-        return parse_release(Source.TREASURY, url, fetch_page(run, url), parse_treasury_release)
-    raise FetchError(url, "not a State Department or Treasury press-release URL")
+    parsers = {"www.state.gov": (Source.STATE, parse_state_release), "state.gov": (Source.STATE, parse_state_release),
+               "home.treasury.gov": (Source.TREASURY, parse_treasury_release),
+               "ofac.treasury.gov": (Source.OFAC, parse_recent_actions_page)}
+    source, parse = parsers.get(urlsplit(url).hostname or "", (None, None))
+    if source is None:
+        raise FetchError(url, "not a State or Treasury press release, nor an OFAC Recent Actions page")
+    return parse_release(source, url, fetch_page(run, url), parse)

@@ -7,7 +7,6 @@ from parsers.model import Notice, ParseError, Source
 from parsers.state import parse_state_listing, parse_state_release, parse_state_rss
 from parsers.state_fto_page import FtoPage, parse_fto_page
 
-STATE_HOSTS = ("www.state.gov", "state.gov")
 LISTING_PAGES = 3
 RSS_FEED = "https://www.state.gov/rss-feed/press-releases/feed/"
 

@@ -5,7 +5,6 @@ from flows.sites import poll_listing
 from parsers.model import Notice, Source
 from parsers.treasury import parse_treasury_listing, parse_treasury_release
 
-TREASURY_HOSTS = ("home.treasury.gov",)
 LISTING_PAGES = 3
 
 

@@ -108,3 +108,15 @@ def test_state_rss_feed_when_the_listing_is_blocked(data_dir):
         report = run_nightly(mirror_settings(data_dir, state=state, sources="state"), now=at("2025-11-17"))
     assert report.degraded == ["state"] and "403" in report.sources["state"].detail
     assert "Cartel de los Soles" in {e.name for n in report.notices for e in n.events}
+
+
+def test_announce_by_ofac_recent_actions_url(data_dir):
+    with SiteMirror() as ofac:
+        ofac.add("/recent-actions/20190910", fixture("ofac_recent_actions", "counter_terrorism_designations.html"))
+        report = run_announcement(mirror_settings(data_dir, ofac=ofac),
+                                  url="https://ofac.treasury.gov/recent-actions/20190910", now=at("2019-09-10"))
+    assert report.notices[0].document.document_id == "recent-actions/20190910"
+    events = report.notices[0].events
+    assert events and {e.program.value for e in events} <= {"SDGT", "FTO"}
+    assert {e.effective_on for e in events} == {date(2019, 9, 10)}
+    assert report.published.manifest["row_counts"]["designations"] == len({(e.program, e.name) for e in events})
