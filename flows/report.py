@@ -1,12 +1,16 @@
 """What a run did: sources, documents, events, the version it published and what needs review."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from parsers.model import Notice
 from storage.versions import Published
+
+
+SUMMARY_REVIEW_LINES = 20
 
 
 @dataclass
@@ -74,8 +78,14 @@ class RunReport:
             lines.append(f"  refused to publish: {self.refused}")
         else:
             lines.append("  no change: no new version")
-        for item in self.review:
+        review = self.review
+        for item in review[:SUMMARY_REVIEW_LINES]:
             lines.append(f"  review {item['document_id']}: {item['reason']} ({item['url']})")
+        if len(review) > SUMMARY_REVIEW_LINES:
+            kinds = Counter(item["kind"] for item in review)
+            lines.append(f"  … {len(review) - SUMMARY_REVIEW_LINES} more not shown; {len(review)} to review in all ("
+                         + ", ".join(f"{n} {k}" for k, n in kinds.most_common())
+                         + "), every one in ledger/documents.parquet (column review) and the Prefect artifact")
         for item in self.pending_overdue:
             lines.append(f"  pending since {item['announced_on']} without a Federal Register notice: "
                          f"{item['program']} {item['name']}")

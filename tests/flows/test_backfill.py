@@ -59,6 +59,8 @@ def test_backfill_finds_every_designation_notice(corpus, tmp_path):
     near_misses = {n for n in corpus.near_misses if corpus.document(n).meta["type"] == "Notice"}
     assert {n.document.document_id for n in report.notices} == {e.document_number for e in corpus.expected} | near_misses
     assert {r["document_id"] for r in report.review} <= near_misses
+    review_lines = [line for line in report.summary().splitlines() if "review" in line]
+    assert len(review_lines) == 21 and f"{len(report.review)} to review in all" in review_lines[-1]
     assert fetched == len(corpus.expected) + len(near_misses)
     assert report.events_added == len(corpus.expected)
     store = VersionStore(data_dir)
