@@ -24,6 +24,7 @@ FIELDS = (
 PER_PAGE = 1000
 # FORMATS.md §1: the API silently serves page 1 past page 50 or past page*per_page 10,000, and caps count.
 RESULT_CAP = 10_000
+CHECKPOINT_EVERY = 100
 
 
 class SearchCapError(FetchError):
@@ -155,8 +156,12 @@ def known_documents(run) -> set[str]:
             if d["source"] == "federal_register" and d["stage"] == "published" and d["kind"] != "parse_error"}
 
 
-def poll_federal_register(run, since: date, until: date, progress=None) -> list[Notice]:
-    """New FTO/SDGT documents published in [since, until], parsed; failures degrade the source."""
+def poll_federal_register(run, since: date, until: date, progress=None, checkpoint=None) -> list[Notice]:
+    """New FTO/SDGT documents published in [since, until], parsed; failures degrade the source.
+
+    `checkpoint(notices)`, if given, receives every CHECKPOINT_EVERY notices (and takes them: they are not
+    returned), so a long backfill that dies keeps what it had done.
+    """
     status = run.report.source("federal_register")
     stats = SearchStats()
     try:
@@ -175,6 +180,9 @@ def poll_federal_register(run, since: date, until: date, progress=None) -> list[
             run.report.degrade("federal_register", f"{meta['document_number']} not fetched: {error.reason}")
         if progress:
             progress(done, len(todo), meta["document_number"])
+        if checkpoint and len(notices) >= CHECKPOINT_EVERY:
+            checkpoint(notices)
+            notices = []
     return notices
 
 

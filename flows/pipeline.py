@@ -60,14 +60,25 @@ def fr_cursor(run: Run) -> date:
     return min(max(dates), run.today) - timedelta(days=run.settings.lookback_days)
 
 
+def _merge(run: Run, notices: list[Notice]) -> None:
+    """Add notices to the ledger (caller holds the data lock) and count what they changed."""
+    run.report.notices.extend(notices)
+    merge = run.ledger.merge(notices)
+    run.report.events_added += len(merge.added)
+    run.report.events_replaced += len(merge.replaced)
+
+
+def checkpoint(run: Run, notices: list[Notice]) -> None:
+    """Keep notices in the ledger now, without publishing (long backfills)."""
+    with data_lock(run.settings.data_dir):
+        _merge(run, notices)
+
+
 def ingest(run: Run, notices: list[Notice]) -> RunReport:
     """Merge notices into the ledger and publish a new version if the list changed, under the data lock."""
     report = run.report
-    report.notices.extend(notices)
     with data_lock(run.settings.data_dir):
-        merge = run.ledger.merge(notices)
-        report.events_added += len(merge.added)
-        report.events_replaced += len(merge.replaced)
+        _merge(run, notices)
         designations, events = derive_tables(run.ledger.read_events_table(), run.today)
         report.refused = _refusal(run, designations)
         if report.refused is None:
@@ -111,14 +122,15 @@ def finish(run: Run) -> RunReport:
 
 
 def poll_source(run: Run, name: str, since: date | None = None, until: date | None = None,
-                progress: Progress | None = None, earlier: list[Notice] = ()) -> list[Notice]:
+                progress: Progress | None = None, earlier: list[Notice] = (),
+                keep: Callable[[list[Notice]], None] | None = None) -> list[Notice]:
     """Ask one source what is new (`earlier`: this run's notices so far); a failing source adds nothing."""
     from flows.federal_register import poll_federal_register, poll_public_inspection
     from flows.state import fetch_fto_page, poll_state
     from flows.treasury import poll_treasury
 
     if name == "federal_register":
-        return poll_federal_register(run, since or fr_cursor(run), until or run.today, progress)
+        return poll_federal_register(run, since or fr_cursor(run), until or run.today, progress, keep)
     if name == "public_inspection":
         return poll_public_inspection(run)
     if name == "state":
@@ -161,7 +173,8 @@ def run_backfill(settings: Settings, since: date, until: date | None = None, pro
     until = until or run.today
     if since > until:
         raise ValueError(f"--since {since} is after --until {until}")
-    ingest(run, poll_source(run, "federal_register", since, until, progress))
+    keep = lambda notices: checkpoint(run, notices)  # noqa: E731
+    ingest(run, poll_source(run, "federal_register", since, until, progress, keep=keep))
     return finish(run)
 
 

@@ -23,9 +23,10 @@ from parsers.model import Notice  # noqa: E402
 
 @task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=30, task_run_name="poll-{name}")
 def poll_task(run: pipeline.Run, name: str, since: date | None = None, until: date | None = None,
-              earlier: list[Notice] = ()) -> list[Notice]:
+              earlier: list[Notice] = (), checkpoints: bool = False) -> list[Notice]:
     """What one source has that is new, fetched and parsed (a failing source degrades the run)."""
-    return pipeline.poll_source(run, name, since, until, earlier=earlier)
+    keep = (lambda notices: pipeline.checkpoint(run, notices)) if checkpoints else None
+    return pipeline.poll_source(run, name, since, until, earlier=earlier, keep=keep)
 
 
 @task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=30)
@@ -78,5 +79,5 @@ def announcement(document_number: str | None = None, url: str | None = None, dat
 def backfill(since: date, until: date | None = None, data_dir: str | None = None) -> RunReport:
     """A historical range of the Federal Register."""
     run = pipeline.Run(Settings.from_env(data_dir=data_dir), mode="backfill")
-    publish_task(run, poll_task(run, "federal_register", since, until))
+    publish_task(run, poll_task(run, "federal_register", since, until, checkpoints=True))
     return report_task(run)

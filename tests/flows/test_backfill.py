@@ -69,3 +69,25 @@ def test_backfill_finds_every_designation_notice(corpus, tmp_path):
                                            "designated_on": r["designated_on"], "revoked_on": r["revoked_on"],
                                            "citations": set(r["citations"])} for r in rows}
     assert derived == expected_list(corpus)
+
+
+def test_a_backfill_that_dies_keeps_what_it_had_done(corpus, tmp_path):
+    data_dir = tmp_path / "data"
+
+    def die_after_250(done, total, number):
+        if done == 250:
+            raise KeyboardInterrupt
+
+    with FRMirror(corpus.documents) as fr:
+        settings = mirror_settings(data_dir, fr=fr)
+        with pytest.raises(KeyboardInterrupt):
+            run_backfill(settings, date(2016, 1, 1), date(2025, 12, 31), progress=die_after_250, now=NOW)
+        assert VersionStore(data_dir).latest_name() is None
+        fr.requests.reset()
+        report = run_backfill(settings, date(2016, 1, 1), date(2025, 12, 31), now=NOW)
+        refetched = fr.requests.count("/documents/full_text/")
+    near_misses = {n for n in corpus.near_misses if corpus.document(n).meta["type"] == "Notice"}
+    assert refetched == len(corpus.expected) + len(near_misses) - 200  # two checkpoints of 100 were kept
+    store = VersionStore(data_dir)
+    assert store.read_manifest(store.latest_name())["row_counts"]["events"] == len(corpus.expected)
+    assert report.published.name == "v000001"
