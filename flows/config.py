@@ -83,6 +83,8 @@ ENV_NAMES = {
 def _convert(name: str, field_type: str, raw: str):
     try:
         if field_type == "Path":
+            if "://" in raw:
+                raise ValueError("object-store URLs are not supported yet: give a local path")
             return Path(raw)
         if field_type == "float":
             value = float(raw)

@@ -73,3 +73,9 @@ def test_two_runs_at_once_lose_no_update(data_dir):
     names = {r["name"] for r in store.read_table(store.latest_name(), "designations").to_pylist()}
     assert "Cartel de los Soles" in names and len(names) > 2
     assert len(store.names()) == 2
+
+
+def test_object_store_data_dir_is_refused_clearly(capsys, monkeypatch):
+    monkeypatch.setenv("DESIGNATIONS_DATA_DIR", "s3://bucket/designations")
+    assert main(["show"]) == 1
+    assert "object-store URLs are not supported yet" in capsys.readouterr().err
