@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from dataclasses import asdict
 
 from flows.config import Settings
@@ -100,9 +101,15 @@ def cmd_parse(args, settings: Settings) -> int:
             print(json.dumps(asdict(notice), default=str, ensure_ascii=False))
         return 0
     for notice in notices:
+        if notice.kind == "not_relevant" and len(notices) > 1:
+            continue
         doc = notice.document
         print(f"{doc.document_id} [{notice.kind}] {doc.title}" + (f" — review: {notice.review}" if notice.review else ""))
         for e in notice.events:
             aliases = f" (aliases: {'; '.join(e.aliases)})" if e.aliases else ""
             print(f"  {e.program} {e.action} {e.name}{aliases} effective {e.effective_on or '-'}")
+    if len(notices) > 1:
+        kinds = Counter(n.kind for n in notices)
+        print(f"{len(notices)} documents, {sum(len(n.events) for n in notices)} events: "
+              + ", ".join(f"{count} {kind}" for kind, count in kinds.most_common()))
     return 0

@@ -127,3 +127,14 @@ def test_read_only_commands_do_not_import_prefect(built):
               f"main(['--data-dir', {str(built)!r}, 'diff', '1', '2']); "
               "assert 'prefect' not in sys.modules and 'pandas' not in sys.modules, 'prefect imported'")
     subprocess.run([sys.executable, "-c", script], check=True, cwd=REPO, capture_output=True)
+
+
+def test_parse_a_whole_daily_issue(capsys, built):
+    from tests.conftest import REPO
+
+    issue = REPO.parent / "shared" / "reference" / "federal-register" / "daily-issue-2016-04-15.xml"
+    if not issue.exists():
+        pytest.skip("shared reference files are not beside the repository")
+    code, out, _ = cli(capsys, built, "parse", str(issue))
+    assert code == 0
+    assert out.splitlines()[-1] == "146 documents, 0 events: 144 not_relevant, 1 unrecognised, 1 presidential_document"
