@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping
 
+OFAC_LIST_FORMATS = ("csv", "xml")
 DEFAULT_USER_AGENT = (
     "Mozilla/5.0 (compatible; designations/0.1; FTO/SDGT Federal Register ingestion; "
     "+https://github.com/designations/designations)"
@@ -32,6 +33,7 @@ class Settings:
     lookback_days: int = 7
     first_run_days: int = 30
     pending_alert_days: int = 14
+    ofac_list_format: str = "csv"  # "csv" (sdn.csv, alt.csv, add.csv, sdn_comments.csv) or "xml" (SDN.XML)
     sources: str = "federal_register,public_inspection,state,treasury,ofac_recent_actions,ofac_lists,state_fto_page"
 
     @property
@@ -93,6 +95,10 @@ def _convert(name: str, field_type: str, raw: str):
             return value
         if field_type == "int":
             return int(raw)
+        if name == "ofac_list_format":
+            if raw.strip().lower() not in OFAC_LIST_FORMATS:
+                raise ValueError(f"must be one of {', '.join(OFAC_LIST_FORMATS)}")
+            return raw.strip().lower()
         return raw.rstrip("/") if name.endswith(("_base", "_api")) else raw
     except ValueError as error:
         raise ValueError(f"{ENV_NAMES.get(name, f'DESIGNATIONS_{name.upper()}')}={raw!r}: {error}") from None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
+from flows.config import OFAC_LIST_FORMATS
 from flows.http import FetchError
 from flows.sites import BlockedError, fetch_page, known_releases, parse_release
 from parsers.model import DocumentRef, Notice, ParseError, Program, Source
@@ -18,6 +19,7 @@ from parsers.ofac_recent_actions import (
     parse_recent_actions_index,
     parse_recent_actions_page,
 )
+from parsers.ofac_xml import iter_sdn_xml
 from parsers.sdn import SdnEntry, terrorism_programs
 from parsers.treasury import NOTE_RECENT_ACTIONS
 from storage.atomic import write_bytes_atomic
@@ -28,6 +30,7 @@ LISTS_SOURCE = "ofac_lists"
 LISTING_PAGES = 3
 LIST_EXPORTS = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/"
 LIST_FILES = ("sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv")
+LIST_XML = "SDN.XML"  # DESIGNATIONS_OFAC_LIST_FORMAT=xml: the same list in one file
 LIST_STATE = "ofac_list_state.json"
 KIND_LIST = "ofac_sdn_list"
 # More SDGT/FTO entries gone at once than this share of the last vintage means broken files, not news.
@@ -117,12 +120,13 @@ class Vintage:
 
 def poll_ofac_lists(run) -> list[Notice]:
     """The SDGT/FTO changes in OFAC's SDN list files since the vintage last applied (all of them the first time)."""
-    problem = user_agent_problem(run.settings.user_agent)
+    problem = user_agent_problem(run.settings.user_agent) or list_format_problem(run.settings.ofac_list_format)
     if problem:
         run.report.degrade(LISTS_SOURCE, problem)
         return []
+    files = list_files(run.settings.ofac_list_format)
     try:
-        bodies = {name: run.client.get(LIST_EXPORTS + name, bucket="site", conditional=True) for name in LIST_FILES}
+        bodies = {name: run.client.get(LIST_EXPORTS + name, bucket="site", conditional=True) for name in files}
     except FetchError as error:
         run.report.degrade(LISTS_SOURCE, _fetch_problem(run, error))
         return []
@@ -136,9 +140,9 @@ def poll_ofac_lists(run) -> list[Notice]:
     if applied is not None and applied.sha256 == shas:
         return []
     try:
-        current = parse_sdn_csv_set(*(bodies[name].body for name in LIST_FILES))
+        current = parse_vintage({name: fetched.body for name, fetched in bodies.items()})
         previous = read_vintage(run, applied) if applied else None
-    except (SdnFileError, OSError) as error:
+    except (SdnFileError, ParseError, OSError) as error:
         run.report.degrade(LISTS_SOURCE, f"SDN list files not applied: {error}")
         return []
     problem = shrink_problem(previous, current)
@@ -146,9 +150,8 @@ def poll_ofac_lists(run) -> list[Notice]:
         run.report.degrade(LISTS_SOURCE, problem)
         return []
     vintage = Vintage(_new_document_id(run), run.today, shas)
-    document = DocumentRef(Source.OFAC, vintage.document_id, LIST_EXPORTS + "sdn.csv", shas["sdn.csv"],
-                           title="OFAC SDN list files (sdn.csv, alt.csv, add.csv, sdn_comments.csv)",
-                           published_on=run.today)
+    document = DocumentRef(Source.OFAC, vintage.document_id, LIST_EXPORTS + files[0], shas[files[0]],
+                           title=f"OFAC SDN list files ({', '.join(files)})", published_on=run.today)
     events = list_change_events(previous, current, document, effective_on=run.today)
     notice = Notice(document, KIND_LIST, tuple(events), notes=tuple(f"{name}={sha}" for name, sha in shas.items()))
     try:
@@ -170,6 +173,30 @@ def user_agent_problem(user_agent: str) -> str | None:
             f"characters long (this one has {len(user_agent)})")
 
 
+# ---- list format (DESIGNATIONS_OFAC_LIST_FORMAT): the CSV set or SDN.XML
+
+
+def list_format_problem(list_format: str) -> str | None:
+    """Why the configured list format cannot be used, or None."""
+    if list_format in OFAC_LIST_FORMATS:
+        return None
+    return f"DESIGNATIONS_OFAC_LIST_FORMAT {list_format!r} is not one of {', '.join(OFAC_LIST_FORMATS)}"
+
+
+def list_files(list_format: str) -> tuple[str, ...]:
+    """The export files one vintage is made of in this format."""
+    return (LIST_XML,) if list_format == "xml" else LIST_FILES
+
+
+def parse_vintage(files: dict[str, bytes]) -> list[SdnEntry]:
+    """A vintage's entries from its files: SDN.XML when that is what was fetched, else the CSV set."""
+    if LIST_XML in files:
+        return list(iter_sdn_xml(files[LIST_XML]))
+    return parse_sdn_csv_set(*(files[name] for name in LIST_FILES))
+
+# ---- end list format
+
+
 def _fetch_problem(run, error: FetchError) -> str:
     if error.status == 403:
         return (f"{error}: the list host refused our User-Agent ({len(run.settings.user_agent)} characters); "
@@ -181,7 +208,7 @@ def shrink_problem(previous: list[SdnEntry] | None, current: list[SdnEntry]) -> 
     """Why the new files look broken rather than changed (no SDGT/FTO entry, or too many gone at once)."""
     now = {entry.ent_num for entry in current if terrorism_programs(entry)}
     if not now:
-        return "SDN list files not applied: sdn.csv holds no SDGT or FTO entry"
+        return "SDN list files not applied: the list file holds no SDGT or FTO entry"
     before = {entry.ent_num for entry in previous or () if terrorism_programs(entry)}
     gone = len(before - now)
     if before and gone > MAX_REMOVED_SHARE * len(before):
@@ -220,11 +247,11 @@ def write_list_state(run, vintages: list[Vintage]) -> None:
 def read_vintage(run, vintage: Vintage) -> list[SdnEntry]:
     """A vintage's entries, read back from the raw archive."""
     try:
-        files = [run.archive.read_payload(vintage.sha256[name]) for name in LIST_FILES]
+        files = {name: run.archive.read_payload(sha) for name, sha in vintage.sha256.items()}
     except FileNotFoundError as error:
         raise FileNotFoundError(f"the files of {vintage.document_id} are missing from the raw archive "
                                 f"({error.filename})") from None
-    return parse_sdn_csv_set(*files)
+    return parse_vintage(files)
 
 
 def _new_document_id(run) -> str:

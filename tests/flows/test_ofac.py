@@ -14,13 +14,16 @@ from pathlib import Path
 
 import pytest
 
+from flows.config import Settings
 from flows.ofac import LIST_FILES, poll_ofac_lists, poll_ofac_recent_actions
 from flows.pipeline import Run, ingest, run_nightly
 from parsers.model import Action, DocumentRef, Event, Notice, Program, Source
+from parsers.ofac_csv import parse_sdn_csv_set
 from storage.ledger import Ledger
 from storage.versions import VersionStore
 from tests.conftest import FIXTURES, mirror_settings
 from tests.mirror import SiteMirror
+from tests.parsers.test_ofac_xml import write_sdn_xml
 
 SHARED = Path(os.environ.get("DESIGNATIONS_SHARED_DIR") or Path(__file__).resolve().parents[2].parent / "shared")
 VINTAGES = SHARED / "reference" / "ofac-sdn-csv"
@@ -304,3 +307,44 @@ def test_an_unreadable_state_file_degrades_and_applies_nothing(lists, data_dir):
     report = run_nightly(settings, now=at("2021-07-08"))
     assert (report.degraded, report.published) == (["ofac_lists"], None)
     assert report.sources["ofac_lists"].detail.startswith("unreadable ofac_list_state.json")
+
+
+# ---------------------------------------------------------------- DESIGNATIONS_OFAC_LIST_FORMAT=xml (SDN.XML)
+
+
+@needs_vintages
+def test_sdn_xml_bootstraps_the_same_sdgt_list_as_the_csv_files(lists, data_dir, tmp_path):
+    sdn_xml = write_sdn_xml(parse_sdn_csv_set(*vintage("2021-07").values()))
+    lists.add(EXPORTS + "SDN.XML", sdn_xml, content_type="text/xml")
+    settings = list_settings(data_dir, lists, ofac_list_format="xml")
+    first = run_nightly(settings, now=at("2021-07-07"))
+    assert (first.published.name, first.degraded, first.sources["ofac_lists"].documents) == ("v000001", [], 1)
+    assert [r.path.rsplit("/", 1)[1] for r in lists.requests] == ["SDN.XML"]
+    from_xml = designations(data_dir)
+    assert sorted(n for row in from_xml for n in held(row)) == sorted(raw_sdgt("2021-07"))  # 1,709 entries
+    assert json.loads((data_dir / "ledger" / "ofac_list_state.json").read_text()) == {"vintages": [
+        {"document_id": "sdn-list/2021-07-07", "date": "2021-07-07", "sha256": {"SDN.XML": sha(sdn_xml)}}]}
+
+    serve(lists, vintage("2021-07"))
+    run_nightly(list_settings(tmp_path / "csv", lists), now=at("2021-07-07"))
+    from_csv = designations(tmp_path / "csv")
+    assert len(from_xml) == len(from_csv) == 1709
+    same = ("designation_id", "name", "aliases", "entity_type", "status", "designated_on")
+    assert sorted(tuple(row[k] for k in same) for row in from_xml) == sorted(
+        tuple(row[k] for k in same) for row in from_csv)
+
+    lists.requests.reset()
+    again = run_nightly(settings, now=at("2021-07-08"))
+    assert (again.published, again.degraded) == (None, [])
+    assert [(r.path.rsplit("/", 1)[1], r.status, "if-none-match" in r.headers) for r in lists.requests] == [
+        ("SDN.XML", 304, True)]
+
+
+def test_the_list_format_setting_takes_csv_or_xml_only(lists, data_dir):
+    assert Settings.from_env({}).ofac_list_format == "csv"
+    assert Settings.from_env({"DESIGNATIONS_OFAC_LIST_FORMAT": "XML"}).ofac_list_format == "xml"
+    with pytest.raises(ValueError, match=r"^DESIGNATIONS_OFAC_LIST_FORMAT='json': must be one of csv, xml$"):
+        Settings.from_env({"DESIGNATIONS_OFAC_LIST_FORMAT": "json"})
+    report = run_nightly(list_settings(data_dir, lists, ofac_list_format="json"), now=at("2021-07-07"))
+    assert (report.degraded, report.sources["ofac_lists"].detail, len(lists.requests)) == (
+        ["ofac_lists"], "DESIGNATIONS_OFAC_LIST_FORMAT 'json' is not one of csv, xml", 0)
