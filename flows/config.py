@@ -36,10 +36,17 @@ class Settings:
     ofac_list_format: str = "csv"  # "csv" (sdn.csv, alt.csv, add.csv, sdn_comments.csv) or "xml" (SDN.XML)
     sources: str = "federal_register,public_inspection,state,treasury,ofac_recent_actions,ofac_lists,state_fto_page"
 
+    def __post_init__(self) -> None:
+        self.enabled_sources  # noqa: B018 - a misspelt source fails here, before any request
+
     @property
     def enabled_sources(self) -> list[str]:
         """The sources a run polls, in order (DESIGNATIONS_SOURCES, comma-separated)."""
-        return [s.strip() for s in self.sources.split(",") if s.strip()]
+        names = [s.strip() for s in self.sources.split(",") if s.strip()]
+        unknown = [n for n in names if n not in KNOWN_SOURCES]
+        if unknown:
+            raise ValueError(f"DESIGNATIONS_SOURCES: unknown {', '.join(unknown)} (known: {', '.join(KNOWN_SOURCES)})")
+        return names
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> "Settings":
@@ -73,6 +80,9 @@ class Settings:
             "sanctionslistservice.ofac.treas.gov": self.ofac_list_base,
         }
 
+
+KNOWN_SOURCES = ("federal_register", "public_inspection", "state", "treasury", "ofac_recent_actions", "ofac_lists",
+                 "state_fto_page")
 
 ENV_NAMES = {
     "data_dir": "DESIGNATIONS_DATA_DIR",

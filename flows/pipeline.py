@@ -148,7 +148,7 @@ def poll_source(run: Run, name: str, since: date | None = None, until: date | No
         from flows.ofac import poll_ofac_recent_actions
 
         return poll_ofac_recent_actions(run, also=earlier)  # pages linked from Treasury releases
-    raise ValueError(f"unknown source {name!r} in DESIGNATIONS_SOURCES")
+    raise ValueError(f"unknown source {name!r}")
 
 
 def poll_all(run: Run, since: date | None = None) -> list[Notice]:

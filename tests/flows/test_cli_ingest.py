@@ -79,3 +79,10 @@ def test_object_store_data_dir_is_refused_clearly(capsys, monkeypatch):
     monkeypatch.setenv("DESIGNATIONS_DATA_DIR", "s3://bucket/designations")
     assert main(["show"]) == 1
     assert "object-store URLs are not supported yet" in capsys.readouterr().err
+
+
+def test_unknown_source_is_refused_before_any_request(capsys, fr_env, monkeypatch):
+    monkeypatch.setenv("DESIGNATIONS_SOURCES", "federal_register,treasurey")
+    assert main(["run"]) == 1
+    assert "DESIGNATIONS_SOURCES: unknown treasurey" in capsys.readouterr().err
+    assert fr_env.requests.count() == 0
