@@ -9,10 +9,9 @@ from typing import Iterator, Sequence
 from parsers.model import Action, DocumentRef, Event, Program
 from parsers.sdn import (
     SdnEntry,
-    SdnEntryError,
     classify_segments,
     entry_events,
-    split_segments,
+    split_segments_leniently,
     terrorism_programs,
 )
 
@@ -149,12 +148,7 @@ def _entry(row: dict[str, str], aliases: list[tuple[str, bool]], addresses: list
 
 def _remark_segments(remarks: str) -> list[str]:
     text = _without_final_period(remarks.strip())
-    if not text:
-        return []
-    try:
-        return split_segments(text)
-    except SdnEntryError:
-        return [chunk.strip() for chunk in text.split("; ") if chunk.strip()]
+    return split_segments_leniently(text) if text else []
 
 
 def _without_final_period(text: str) -> str:

@@ -9,7 +9,7 @@ from typing import BinaryIO, Iterator
 from lxml import etree
 
 from parsers.model import ParseError
-from parsers.sdn import SdnEntry, SdnEntryError, classify_segments, label_segment, split_segments
+from parsers.sdn import SdnEntry, classify_segments, label_segment, split_segments_leniently
 
 DOCUMENT_ID = "SDN.XML"
 # treasury.gov/ofac/downloads/sdn.xml (a .NET DataSet's default namespace) and the Sanctions List Service's export.
@@ -285,12 +285,7 @@ def _remark_segments(remarks: str) -> list[str]:
     text = remarks.strip()
     if text.startswith("(") and text.endswith(")") and _closes_at_end(text):
         text = text[1:-1].strip()
-    if not text:
-        return []
-    try:
-        return split_segments(text)
-    except SdnEntryError:
-        return [chunk.strip() for chunk in text.split("; ") if chunk.strip()]
+    return split_segments_leniently(text) if text else []
 
 
 def _closes_at_end(text: str) -> bool:

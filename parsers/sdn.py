@@ -227,6 +227,14 @@ def split_segments(text: str, entry_text: str | None = None) -> list[str]:
     return [chunk.strip() for chunk in chunks if chunk.strip()]
 
 
+def split_segments_leniently(text: str) -> list[str]:
+    """Segments of free remarks; where the grammar does not hold, plain '; ' pieces."""
+    try:
+        return split_segments(text)
+    except SdnEntryError:
+        return [chunk.strip() for chunk in text.split("; ") if chunk.strip()]
+
+
 def classify_segments(chunks: Iterable[str], entry_text: str) -> Segments:
     """Sort segments into aliases, labelled identifiers, links and free text."""
     found = Segments([], [], [], [], [])
