@@ -129,56 +129,23 @@ def _parse_node(meta: Mapping[str, Any], node, raw_sha256: str) -> Notice:
 
 def _state_notice(ref: DocumentRef, parts: fr_xml.DocumentParts) -> Notice:
     """Events from a State Department notice, or why there are none."""
-    operative = tuple(p for p in parts.paragraphs if fr_text.is_operative(p))
-    operative_text = " ".join(operative)
-    actions = fr_text.actions_in(operative_text)
-    if not actions:
-        if fr_text.starts_review_only(" ".join(parts.paragraphs)):
+    reading = fr_text.read_notice(parts.paragraphs, ref.title)
+    if reading.review:
+        return _unrecognised(ref, reading.review)
+    if not reading.findings:
+        if reading.review_started:
             return Notice(document=ref, kind="review_started")
         return _unrecognised(ref, "mentions FTO/SDGT but holds no designation, amendment, review or revocation "
                                   "language")
-    programs = fr_text.programs_in(operative_text) or fr_text.programs_in(ref.title)
-    if not programs:
-        return _unrecognised(ref, f"{'/'.join(actions)} language found but no FTO or SDGT authority named")
     signed_on = fr_text.parse_long_date(parts.dated)
     # a date the notice states (State SDGT notices often give one) wins; FTO actions take effect on publication
     effective = fr_text.stated_effective_date(" ".join(parts.paragraphs), signed_on) or ref.published_on
     events = []
-    for action in actions:
-        mentions, previous = _mentions_for(action, parts, ref.title)
-        for program in sorted(programs):
-            events.extend(_event(ref, program, _ACTIONS[action], m, previous.get(m.name), effective, signed_on,
-                                 parts.signer) for m in mentions)
-    if not events:
-        return _unrecognised(ref, f"{'/'.join(actions)} language found but no entity names could be read")
+    for finding in reading.findings:
+        for program in sorted(finding.programs):
+            events.extend(_event(ref, program, _ACTIONS[finding.action], m, finding.previous.get(m.name), effective,
+                                 signed_on, parts.signer) for m in finding.mentions)
     return Notice(document=ref, kind=_kind(events), events=tuple(events))
-
-
-def _mentions_for(action: str, parts: fr_xml.DocumentParts, title: str) -> tuple[list[Mention], dict[str, str]]:
-    """The entities an action applies to, and previous names for renamed ones."""
-    paragraphs = parts.paragraphs
-    if action == "designation":
-        return fr_text.designation_mentions(paragraphs), {}
-    if action == "amendment":
-        return _amendment_mentions(paragraphs)
-    if action == "revocation":
-        found = fr_text.revocation_mentions(paragraphs) or fr_text.title_mentions(title)
-        return found or fr_text.designation_of_mentions(paragraphs), {}
-    found = fr_text.title_mentions(title) or fr_text.designation_of_mentions(paragraphs)
-    return found, {}
-
-
-def _amendment_mentions(paragraphs: tuple[str, ...]) -> tuple[list[Mention], dict[str, str]]:
-    """One mention for an amended designation: added aliases; a new primary name keeps the old one as alias."""
-    amendment = fr_text.amendment_text(paragraphs)
-    if amendment.target is None:
-        return [], {}
-    old_name = amendment.target.name
-    if amendment.new_primary:
-        renamed = Mention(name=amendment.new_primary, aliases=[old_name, *amendment.added_aliases],
-                          entity_type="organization")
-        return [renamed], {renamed.name: old_name}
-    return [Mention(name=old_name, aliases=list(amendment.added_aliases), entity_type="organization")], {}
 
 
 def _event(ref: DocumentRef, program: Program, action: Action, mention: Mention, previous_name: str | None,

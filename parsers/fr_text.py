@@ -1,116 +1,55 @@
-"""Reading the words of designation notices: actions, programs, named entities, aliases and dates."""
+"""Reading State Department designation notices: decisions by their legal anchors, the entity lists they govern.
+
+The phrase families live in parsers/fr_phrases.py; this module reads sentences, lists and aliases with them.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
+from parsers import fr_phrases as ph
 from parsers.model import Program
+from parsers.name_check import detail_pairs, is_date_only, name_problem, strip_alias_boilerplate
+from parsers.names import name_key
 from parsers.text import outside_and_groups
 
-_RELEVANT = re.compile(
-    r"foreign\s+terrorist\s+organi[sz]ations?|specially\s+designated\s+global\s+terrorists?"
-    r"|(?:executive\s+order|E\.\s?O\.)\s*(?:no\.\s*)?13224"
-    r"|section\s+219\s+of\s+the\s+(?:immigration\s+and\s+nationality\s+act|INA)|8\s+U\.S\.C\.\s+1189",
-    re.IGNORECASE,
-)
+DESIGNATION, AMENDMENT, REVIEW, REVOCATION = "designation", "amendment", "review", "revocation"
+SINGULAR, PLURAL = "singular", "plural"
+
+_CHEAP_HINTS = ("terrorist", "13224", "FTO", "SDGT", "219", "1189")
 _ACRONYMS = re.compile(r"\bFTOs?\b|\bSDGTs?\b")
-
-_FTO_MARK = re.compile(r"foreign terrorist organi[sz]ations?|section 219|8 U\.S\.C\. 1189", re.IGNORECASE)
-_SDGT_MARK = re.compile(r"specially designated global terrorists?|13224", re.IGNORECASE)
-
-_REVOKE = re.compile(
-    r"\bhereby revokes?\b|\b(?:is|are) hereby revoked\b"
-    r"|(?<!not )changed in such a manner as to warrant (?:the )?revocation",
-    re.IGNORECASE,
-)
-_MAINTAIN = re.compile(r"\bshall be maintained\b|\b(?:is|are) (?:hereby )?maintained\b", re.IGNORECASE)
-# "as amended (by …)" names a statute's history, not an amendment of a designation
-_AMEND = re.compile(r"(?<!as )\bamend(?:s|ed)?\b(?!\s+by\b)[^.]*?\b(?:re)?designations?\b", re.I)
-_DESIGNATE = re.compile(
-    r"\bhereby designates?\b|\bexists? with respect to\b"
-    r"|\bhereby determines? that the (?:person|persons|individual|individuals|organization|organizations"
-    r"|entity|entities|group|groups) known as\b",
-    re.IGNORECASE,
-)
-_REVIEW_STARTED = re.compile(
-    r"\bundertaking a review\b|\bis reviewing\b|\bwill accept written statements\b|\binitiat\w* a review\b",
-    re.IGNORECASE,
-)
-
-_LONG_DATE = re.compile(
-    r"(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s+(\d{4})"
-)
-_STATED_EFFECTIVE = re.compile(
-    r"\b(?:effective|takes? effect)(?:\s+on|\s+as\s+of)?\s+((?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\s+\d{1,2},\s+\d{4})"
-)
-_UPON_SIGNATURE = re.compile(r"effective upon (?:the date of )?signature|effective on the date of signature", re.I)
-
-_ALIAS_MARKER = r"(?:also known as|formerly known as|a\.k\.a\.|f\.k\.a\.|n\.k\.a\.|aka|fka)"
-_ALIAS_SPLIT = re.compile(r"\s*,?\s*\b" + _ALIAS_MARKER + r"\s+", re.IGNORECASE)
-_ALIAS_PREFIX = re.compile(r"^" + _ALIAS_MARKER + r"(?!\w)[\s:]*", re.IGNORECASE)
-_OTHER_ALIASES = re.compile(r"\s*\b(?:and\s+)?(?:other|its|their)(?:\s+respective)?\s+aliases\b\s*", re.IGNORECASE)
-_LEADING_JOINER = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
+_ABBREVIATIONS = frozenset(
+    "u.s u.s.c e.o no nos inc co ltd corp st mr mrs ms dr gen lt col sec pub stat al jr sr vol pp art para cf i.e e.g "
+    "etc approx v vs jan feb mar apr jun jul aug sep sept oct nov dec sheikh".split())
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_LAST_TOKEN = re.compile(r"([\w.'-]+)$")
+_LEADING_JOINER = re.compile(r"^(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^the\s+")
-_DETAIL = re.compile(
-    r"^(date of birth|DOB|born|place of birth|POB|nationality|citizenship|citizen|gender"
-    r"|passport(?: no\.| number)?|national id(?:entification)?(?: no\.| number)?)\b\s*:?\s*(.+)$",
-    re.IGNORECASE,
-)
-_DETAIL_KEYS = {
-    "date of birth": "dob", "dob": "dob", "born": "dob", "place of birth": "pob", "pob": "pob",
-    "nationality": "nationality", "citizenship": "citizenship", "citizen": "citizenship", "gender": "gender",
-}
-
-_KIND_WORDS = {
-    "person": "individual", "persons": "individual", "individual": "individual", "individuals": "individual",
-    "organization": "organization", "organizations": "organization", "entity": "organization",
-    "entities": "organization", "group": "organization", "groups": "organization",
-}
-
-_FTO_PHRASE = r"(?:foreign terrorist organi[sz]ations?|specially designated global terrorists?)"
-_EXIST_WITH_RESPECT = re.compile(
-    r"\bexists? with respect to:?\s*(?:each of\s+)?(?:the following(?:\s+organizations?)?:?\s*)?(.+)$", re.I
-)
-_SDGT_KNOWN_AS = re.compile(
-    r"hereby determines? that the (person|persons|individual|individuals|organization|organizations|entity|entities"
-    r"|group|groups) known as (.+?),?\s+(?:has|have|had|is|are|was|were|committed|poses?|constitutes?|acts?|acted)\b",
-    re.IGNORECASE,
-)
-_AMEND_TARGET = re.compile(
-    r"\bamend(?:s|ed)?,?(?:\s+effective\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4},)?"
-    r"\s+the\s+(?:\d{4}\s+)?(?:re)?designations?"
-    r"\s+of\s+(.+?)\s+as\s+an?\s+\"?" + _FTO_PHRASE,
-    re.IGNORECASE,
-)
-_NEW_PRIMARY = re.compile(r"\b(?:add|adopt)(?:s|ed)?\s+the\s+(?:alias|name)\s+(.+?)\s+as\s+its\s+primary\s+name", re.I)
-_ADDED_ALIASES = re.compile(
-    r"\b(?:add|include)\s+the\s+following\s+(?:new\s+)?(?:names\s+as\s+)?aliases(?:\s+of\s+[^:]+)?:\s*(.*)$", re.I
-)
-_REVOKE_TARGET = re.compile(
-    r"\bhereby revokes?\s+the\s+designations?\s+of\s+(.+?)\s+as\s+(?:an?\s+)?" + _FTO_PHRASE
-    + r"|\bthe\s+designations?\s+of\s+(.+?)\s+as\s+(?:an?\s+)?" + _FTO_PHRASE
-    + r"\s*,?\s+(?:is|are)\s+hereby\s+revoked",
-    re.IGNORECASE,
-)
-_DESIGNATION_OF = re.compile(r"\bdesignations?\s+of\s+(.+?)\s+as\s+(?:an?\s+)?" + _FTO_PHRASE, re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"\.\s+(?=(?:Therefore|Accordingly|Further|I hereby|This|These)\b)")
-
-_TITLE_TARGETS = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^(?:In the Matter of the )?Review and Amendment of the Designations? of (.+?) as (?:an? )?Foreign Terrorist",
-        r"^(?:In the Matter of the )?Review of the Designations? as (?:an? )?Foreign Terrorist Organizations? of (.+)$",
-        r"^(?:In the Matter of the )?Review of (?:the )?Foreign Terrorist Organizations? Designations? "
-        r"(?:of|for) (.+)$",
-        r"^(?:In the Matter of the )?Review of the Designations? of (.+?) as (?:an? )?Foreign Terrorist",
-        r"^Revocation of the (?:Foreign Terrorist Organization |Terrorist )?Designations? of (.+?)"
-        r"(?: as (?:an? )?" + _FTO_PHRASE + r".*)?$",
-        r"^Foreign Terrorist Organization Designations? of (.+)$",
-        r"^(?:In the Matter of the )?(?:Amendment of the )?Designation of (.+?) as (?:an? )?" + _FTO_PHRASE,
-    )
-]
+_TRUNCATION = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&.'-]{1,12}$")
+_SINGULAR_CUES = re.compile(
+    r"\b(?:the|this|that|said)\s+(?:aforementioned\s+|above[- ]named\s+|above[- ]mentioned\s+|aforesaid\s+|named\s+)?"
+    r"(?:organi[sz]ation|entity|group|person|individual)\b(?!s)|\bits\s+(?:respective\s+)?aliases\b"
+    r"|\bas\s+an?\s+[\"']?(?:foreign\s+terrorist\s+organi[sz]ation|specially\s+designated\s+global\s+terrorist|FTO|SDGT)\b(?!s)",
+    re.IGNORECASE)
+_PLURAL_CUES = re.compile(
+    r"\b(?:the|these|those|said|each\s+of\s+the)\s+(?:aforementioned\s+|above[- ]named\s+|following\s+|named\s+|listed\s+)?"
+    r"(?:organi[sz]ations|entities|groups|persons|individuals)\b|\btheir\s+(?:respective\s+)?aliases\b|\beach\s+of\s+the\s+following"
+    r"|\bas\s+[\"']?(?:foreign\s+terrorist\s+organi[sz]ations|specially\s+designated\s+global\s+terrorists|FTOs|SDGTs)\b"
+    r"|\bDesignations\s+(?:as\s+[\w\s]+?\s+)?of\b", re.IGNORECASE)
+_KIND_WORDS = re.compile(
+    r"\b(?:the\s+)?(?:following\s+)?(person|persons|individual|individuals|organi[sz]ations?|entity|entities|group|groups)"
+    r"\s+(?:known\s+as\b|:|listed\b|named\b)"
+    r"|\b(?:the|these|this|said)\s+(?:aforementioned\s+|above[- ]named\s+|above[- ]mentioned\s+|following\s+)"
+    r"(persons?|individuals?|organi[sz]ations?|entit(?:y|ies)|groups?)\b", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(
+    r"\s+(?:have|has|had|is|are|was|were|shall|will|should|be|been|no\s+longer|warrants?)\b|\s*,\s+(?:which|who|that)\b",
+    re.IGNORECASE)
+_DESIGNATION_OF = re.compile(r"\b(?:re-?)?designations?\s+(?:as\s+an?\s+[\w\s]+?\s+)?of\s+", re.IGNORECASE)
+_REVOKE_OF = re.compile(r"\brevok\w*\s+(?:the\s+)?(?:\d{4}\s+)?(?:re-?)?designations?\s+of\s+", re.IGNORECASE)
+_EFFECTIVE_LEAD = re.compile(r"^\s*,?\s*(?:effective|as\s+of)\s+[^,]*\d{4}\s*,\s*", re.IGNORECASE)
+_GROUP_SKIP = re.compile(r"^\s*(?:hereinafter|the\s+\"|\"INA|INA\b|8 U\.S\.C)", re.IGNORECASE)
 
 
 @dataclass
@@ -122,8 +61,41 @@ class Mention:
     details: list[tuple[str, str]] = field(default_factory=list)
     entity_type: str | None = None
 
+    def keys(self) -> set[str]:
+        """Matching keys of the name and every alias."""
+        return {name_key(self.name), *map(name_key, self.aliases)} - {""}
 
-_CHEAP_HINTS = ("terrorist", "13224", "FTO", "SDGT", "219", "1189")
+
+@dataclass
+class Decision:
+    """One operative sentence: what it decides, under which programs, where it sits."""
+
+    action: str
+    sentence: str
+    paragraph: int
+    programs: frozenset[Program]
+
+
+@dataclass
+class Finding:
+    """One action a notice takes on its entities."""
+
+    action: str
+    programs: frozenset[Program]
+    mentions: list[Mention]
+    previous: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Reading:
+    """What a State notice's words say: its findings, or why a person should read it."""
+
+    findings: list[Finding] = field(default_factory=list)
+    review: str | None = None
+    review_started: bool = False
+
+
+# --- small readers ---------------------------------------------------------------------------------------------
 
 
 def looks_relevant(text: str) -> bool:
@@ -131,71 +103,65 @@ def looks_relevant(text: str) -> bool:
     lowered = text.lower()
     if not any(hint.lower() in lowered for hint in _CHEAP_HINTS):
         return False
-    return bool(_ACRONYMS.search(text) or _RELEVANT.search(text))
+    return bool(_ACRONYMS.search(text) or ph.RELEVANT.search(text))
 
 
 def programs_in(text: str) -> set[Program]:
-    """The programs whose legal authority a passage invokes."""
+    """The programs whose legal authority a passage invokes (appositives about other designations left out)."""
+    text = ph.APPOSITIVE_PROGRAM.sub(" ", text)
     found = set()
-    if _FTO_MARK.search(text):
+    if ph.FTO_ANCHOR.search(text):
         found.add(Program.FTO)
-    if _SDGT_MARK.search(text) or "SDGT" in _ACRONYMS.findall(text):
+    if ph.SDGT_ANCHOR.search(text):
         found.add(Program.SDGT)
     return found
 
 
-def actions_in(text: str) -> list[str]:
-    """The operative actions a passage takes, strongest first ('revocation' wins over the rest)."""
-    if _REVOKE.search(text):
-        return ["revocation"]
-    found = []
-    if _MAINTAIN.search(text):
-        found.append("review")
-    if _AMEND.search(text):
-        found.append("amendment")
-    if not found and _DESIGNATE.search(text):
-        found.append("designation")
-    return found
-
-
-def is_operative(paragraph: str) -> bool:
-    """Whether a paragraph carries an action (designate, amend, maintain, revoke)."""
-    return bool(_REVOKE.search(paragraph) or _MAINTAIN.search(paragraph) or _AMEND.search(paragraph)
-                or _DESIGNATE.search(paragraph))
-
-
-def starts_review_only(text: str) -> bool:
-    """Whether a passage announces a review or invites submissions without deciding anything."""
-    return bool(_REVIEW_STARTED.search(text))
-
-
 def parse_long_date(text: str | None) -> date | None:
-    """The first 'November 16, 2025' in text, as a date."""
-    if not text:
-        return None
-    match = _LONG_DATE.search(text)
+    """The first 'November 16, 2025' (or 'Sept. 21, 2015', '16 November 2025') in text, as a date."""
+    match = ph.LONG_DATE.search(text or "")
     if not match:
         return None
-    return datetime.strptime(" ".join(match.groups()), "%B %d %Y").date()
+    month, day, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
+        match.group(5), match.group(4), match.group(6))
+    try:
+        return date(int(year), ph.MONTHS[month.lower().rstrip(".")[:4 if month.lower().startswith("sept") else 3]
+                                         if len(month) > 3 else month.lower()], int(day))
+    except (KeyError, ValueError):
+        return None
 
 
 def stated_effective_date(text: str, signed_on: date | None) -> date | None:
     """A date the notice itself gives for taking effect, if any."""
-    if _UPON_SIGNATURE.search(text):
+    if ph.UPON_SIGNATURE.search(text):
         return signed_on
-    match = _STATED_EFFECTIVE.search(text)
-    return parse_long_date(match.group(1)) if match else None
+    match = ph.STATED_EFFECTIVE.search(text)
+    return parse_long_date(match.group("date")) if match else None
 
 
-def _top_split(text: str, separator: str) -> list[str]:
+def sentences(paragraph: str) -> list[str]:
+    """A paragraph cut into sentences, never after 'U.S.C.', 'a.k.a.', 'No.' or an initial."""
+    found, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        token = _LAST_TOKEN.search(paragraph[start:match.start()])
+        word = token.group(1).lower() if token else ""
+        if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]?", word):
+            continue
+        found.append(paragraph[start:match.end()].strip())
+        start = match.end()
+    found.append(paragraph[start:].strip())
+    return [s for s in found if s]
+
+
+def top_split(text: str, separator: str) -> list[str]:
     """Split on a separator outside parentheses and double quotes."""
     parts, depth, quoted, current = [], 0, False, []
     for char in text:
         if char == '"':
             quoted = not quoted
-        elif char == "(" and not quoted:
+        elif char in "([" and not quoted:
             depth += 1
-        elif char == ")" and not quoted:
+        elif char in ")]" and not quoted:
             depth = max(depth - 1, 0)
         if char == separator and depth == 0 and not quoted:
             parts.append("".join(current))
@@ -207,186 +173,16 @@ def _top_split(text: str, separator: str) -> list[str]:
 
 
 def clean_name(text: str) -> str:
-    """A name without list joiners, alias markers, wrapping quotes or trailing punctuation."""
-    text = _OTHER_ALIASES.sub(" ", text).strip()
-    text = _LEADING_JOINER.sub("", text)
-    text = _ALIAS_PREFIX.sub("", text)
-    text = text.strip().strip('"').strip()
-    text = text.rstrip(".,;: ").lstrip(",;: ")
-    text = _LEADING_JOINER.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip().strip('"').strip()
-    return "" if text.lower() in {"and", "or"} else text
-
-
-def _has_marker(text: str) -> bool:
-    """Whether an alias marker appears outside parentheses."""
-    outside, _ = outside_and_groups(text)
-    return bool(re.search(r"\b" + _ALIAS_MARKER + r"\s", outside, re.IGNORECASE))
-
-
-def _detail(item: str) -> tuple[str, str] | None:
-    """('dob', '1976') from 'date of birth: 1976', or None."""
-    match = _DETAIL.match(item.strip())
-    if not match:
-        return None
-    label = match.group(1).lower()
-    key = _DETAIL_KEYS.get(label, "passport" if label.startswith("passport") else "national_id")
-    return key, match.group(2).strip().rstrip(".,; ")
-
-
-def _read_group(group: str, mention: Mention) -> None:
-    """Add one parenthetical's aliases or identifying details to a mention."""
-    items = _top_split(group, ";") if ";" in group else _top_split(group, ",")
-    details = [_detail(item) for item in items]
-    if details and all(details):
-        mention.details.extend(d for d in details if d)
-        return
-    for item in items:
-        alias = clean_name(item)
-        if alias:
-            mention.aliases.append(alias)
-
-
-def _mention(chunk: str) -> Mention | None:
-    """One entity from text such as 'X (also known as A; also known as B)' or 'X, also known as A'."""
-    chunk = _LEADING_JOINER.sub("", chunk.strip())
-    outside, groups = outside_and_groups(chunk)
-    pieces = [p for p in _ALIAS_SPLIT.split(outside) if p.strip()]
-    if not pieces:
-        return None
-    name = _LEADING_ARTICLE.sub("", clean_name(pieces[0]))
-    if not name:
-        return None
-    mention = Mention(name=name, aliases=[a for a in (clean_name(p) for p in pieces[1:]) if a])
-    for group in groups:
-        _read_group(group, mention)
-    return mention
-
-
-def split_mentions(segment: str) -> list[Mention]:
-    """Every entity named in a list segment, each with its aliases in document order."""
-    segment = segment.strip().rstrip(".")
-    chunks = _top_split(segment, ";")
-    if len(chunks) > 1:
-        marked = [_has_marker(c) for c in chunks]
-        if marked[0] and not any(marked[1:]) and not any("(" in c for c in chunks[1:]):
-            # 'X, also known as A; B; and C': one entity whose aliases run on after semicolons
-            first = _mention(chunks[0])
-            if first:
-                first.aliases.extend(a for a in (clean_name(c) for c in chunks[1:]) if a)
-            return [first] if first else []
-        return [m for m in (_mention(c) for c in chunks) if m]
-    groups: list[str] = []
-    for piece in _top_split(segment, ","):
-        if groups and _ALIAS_PREFIX.match(piece.strip()):
-            groups[-1] += ", " + piece
-        else:
-            groups.append(piece)
-    return [m for m in (_mention(g) for g in groups) if m]
-
-
-def split_alias_list(segment: str) -> list[str]:
-    """Aliases from 'A, B, and C' or 'A; B; and C' or 'A, also known as B'."""
-    segment = segment.strip().rstrip(".")
-    items = _top_split(segment, ";") if ";" in segment else _top_split(segment, ",")
-    aliases = []
-    for item in items:
-        for piece in _ALIAS_SPLIT.split(item):
-            alias = clean_name(piece)
-            if alias:
-                aliases.append(alias)
-    return aliases
-
-
-def _first_sentence_tail(text: str) -> str:
-    """A list segment cut at the end of its sentence when another sentence follows."""
-    return _SENTENCE_BREAK.split(text, maxsplit=1)[0]
-
-
-def designation_mentions(paragraphs: tuple[str, ...]) -> list[Mention]:
-    """Entities a designation names: 'exist with respect to: …' or 'the person known as …'."""
-    for paragraph in paragraphs:
-        match = _EXIST_WITH_RESPECT.search(paragraph)
-        if match:
-            mentions = split_mentions(_first_sentence_tail(match.group(1)))
-            for mention in mentions:
-                mention.entity_type = "organization"
-            return mentions
-        match = _SDGT_KNOWN_AS.search(paragraph)
-        if match:
-            mentions = split_mentions(match.group(2))
-            for mention in mentions:
-                mention.entity_type = _KIND_WORDS[match.group(1).lower()]
-            return mentions
-    return []
-
-
-def title_mentions(title: str) -> list[Mention]:
-    """Entities named in a notice title of a known form."""
-    for pattern in _TITLE_TARGETS:
-        match = pattern.search(title)
-        if match:
-            return split_mentions(match.group(1))
-    return []
-
-
-def revocation_mentions(paragraphs: tuple[str, ...]) -> list[Mention]:
-    """Entities a revocation names, unless it only points back at 'the aforementioned organization'."""
-    for paragraph in paragraphs:
-        for match in _REVOKE_TARGET.finditer(paragraph):
-            segment = match.group(1) or match.group(2)
-            if "aforementioned" not in segment.lower():
-                return split_mentions(segment)
-    return []
-
-
-def designation_of_mentions(paragraphs: tuple[str, ...]) -> list[Mention]:
-    """Entities from the first 'designation of X as a Foreign Terrorist Organization' that names one."""
-    for paragraph in paragraphs:
-        for match in _DESIGNATION_OF.finditer(paragraph):
-            if "aforementioned" not in match.group(1).lower():
-                return split_mentions(match.group(1))
-    return []
-
-
-@dataclass
-class AmendmentText:
-    """What an amendment says: whose designation, a new primary name if any, the aliases added."""
-
-    target: Mention | None
-    new_primary: str | None
-    added_aliases: list[str]
-
-
-def amendment_text(paragraphs: tuple[str, ...]) -> AmendmentText:
-    """Read the amended designation, any new primary name, and the added aliases (inline or one per line)."""
-    target, new_primary, added = None, None, []
-    for index, paragraph in enumerate(paragraphs):
-        if target is None:
-            match = _AMEND_TARGET.search(paragraph)
-            if match:
-                mentions = split_mentions(match.group(1))
-                target = mentions[0] if mentions else None
-        primary = _NEW_PRIMARY.search(paragraph)
-        if primary and new_primary is None:
-            new_primary = clean_name(primary.group(1))
-        listed = _ADDED_ALIASES.search(paragraph)
-        if listed and not added:
-            inline = _first_sentence_tail(listed.group(1)).strip()
-            added = split_alias_list(inline) if inline else _alias_lines(paragraphs[index + 1:])
-    return AmendmentText(target=target, new_primary=new_primary, added_aliases=added)
-
-
-def _alias_lines(paragraphs: tuple[str, ...]) -> list[str]:
-    """Aliases printed one per paragraph after 'to add the following names as aliases:'."""
-    aliases = []
-    for paragraph in paragraphs:
-        if paragraph.startswith("Dated") or (paragraph.endswith(".") and len(paragraph.split()) > 8):
-            break
-        alias = clean_name(paragraph)
-        if alias:
-            aliases.append(alias)
-    return aliases
+    """A name without list joiners, alias markers, numbering, wrapping quotes or trailing punctuation."""
+    text = re.sub(r"\s+", " ", strip_alias_boilerplate(text)).strip()
+    for _ in range(2):
+        text = ph.LIST_NUMBERING.sub("", text)
+        text = _LEADING_JOINER.sub("", text)
+        text = ph.ALIAS_PREFIX.sub("", text)
+        text = _TRUNCATION.sub("", text)
+        text = text.strip().strip("\"'").strip().rstrip(".,;: ").lstrip(",;: ").strip()
+    text = _LEADING_ARTICLE.sub("", text)
+    return "" if text.lower() in {"and", "or", "the"} else text
 
 
 def dedupe_aliases(aliases: list[str], name: str) -> tuple[str, ...]:
@@ -399,3 +195,490 @@ def dedupe_aliases(aliases: list[str], name: str) -> tuple[str, ...]:
             seen.add(key)
             kept.append(alias)
     return tuple(kept)
+
+
+def grammatical_number(*texts: str) -> str | None:
+    """'singular' or 'plural' when the formula says how many entities it acts on ('the aforementioned organization')."""
+    joined = " ".join(texts)
+    singular, plural = bool(_SINGULAR_CUES.search(joined)), bool(_PLURAL_CUES.search(joined))
+    if singular == plural:
+        return None
+    return SINGULAR if singular else PLURAL
+
+
+# --- entities and aliases --------------------------------------------------------------------------------------
+
+
+def _has_marker(text: str) -> bool:
+    """Whether an alias marker appears outside parentheses."""
+    outside, _ = outside_and_groups(text)
+    return bool(ph.ALIAS_SPLIT.search(outside))
+
+
+def _is_detail(item: str) -> bool:
+    """Whether a list item is an individual's identifier rather than a name."""
+    return bool(detail_pairs(item) or is_date_only(item))
+
+
+def _split_and(item: str, aliases: bool) -> list[str]:
+    """'Viv Ansanm and Gran Grif' -> two names; 'Islamic State of Iraq and the Levant' stays one."""
+    pieces = re.split(r"\s+and\s+", item)
+    if len(pieces) < 2:
+        return [item]
+    for index in range(1, len(pieces)):
+        left, right = " and ".join(pieces[:index]), " and ".join(pieces[index:])
+        if not right[:1].isupper() or right.lower().startswith("the "):
+            continue
+        if aliases and not _ACRONYM.match(right):
+            continue
+        # "Islamic State of Iraq and Syria": a second place named after 'of'/'in' belongs to the first name
+        if re.search(r"\b(?:of|in|for|de|del)\s+[\w'-]+$", left) and len(right.split()) == 1 and not _ACRONYM.match(right):
+            continue
+        if name_problem(clean_name(left)) or name_problem(clean_name(right)):
+            continue
+        return [left, right]
+    return [item]
+
+
+def _alias_items(chain: str, continued: bool) -> list[tuple[str, bool]]:
+    """The items of one alias chain: (text, marked) for 'A, B; and C' after a marker."""
+    separator = ";" if ";" in chain else ","
+    items = top_split(chain, separator)
+    return [(item, index == 0 and not continued) for index, item in enumerate(items)]
+
+
+def _classify(items: list[tuple[str, bool]], mention: Mention) -> None:
+    """Aliases and details from items in order: once details start, unmarked short items continue them."""
+    in_details = False
+    for index, (item, marked) in enumerate(items):
+        pairs = detail_pairs(item)
+        if pairs:
+            mention.details.extend(pairs)
+            in_details = True
+        elif is_date_only(item):
+            mention.details.append(("dob", clean_name(item)))
+            in_details = True
+        elif in_details and not marked and mention.details and len(item.split()) <= 4:
+            label, value = mention.details[-1]
+            mention.details[-1] = (label, f"{value}, {item.strip().rstrip('.,;')}")
+        else:
+            in_details = False
+            last = index == len(items) - 1
+            pieces = _split_and(item, aliases=True) if last else [item]
+            mention.aliases.extend(a for a in (clean_name(p) for p in pieces) if a)
+
+
+def read_mention(chunk: str) -> Mention | None:
+    """One entity from 'X (also known as A; B)', 'X, also known as A, also known as B' or 'X, a.k.a. A; born …'."""
+    chunk = ph.LIST_NUMBERING.sub("", _LEADING_JOINER.sub("", strip_alias_boilerplate(chunk.strip())))
+    outside, groups = outside_and_groups(chunk)
+    chains = [c for c in ph.ALIAS_SPLIT.split(outside)]
+    head = chains[0]
+    head_items = top_split(head, ";" if ";" in head else ",")
+    if not head_items:
+        return None
+    name = clean_name(head_items[0])
+    if not name:
+        return None
+    mention = Mention(name=name)
+    items = [(item, False) for item in head_items[1:]]
+    for chain in chains[1:]:
+        items += _alias_items(chain, continued=False)
+    _classify(items, mention)
+    for group in groups:
+        group = strip_alias_boilerplate(group)
+        if not group.strip() or _GROUP_SKIP.match(group):
+            continue
+        _classify(_alias_items(ph.ALIAS_PREFIX.sub("", group), continued=False), mention)
+    return mention
+
+
+def _merge(chunks: list[str], piece: str, separator: str, joins: bool) -> None:
+    """Add a list piece as a new entity, or to the previous one when it continues it."""
+    if chunks and joins:
+        chunks[-1] += f"{separator} {piece}"
+    else:
+        chunks.append(piece)
+
+
+def split_mentions(segment: str, number: str | None = None) -> list[Mention]:
+    """Every entity named in a list segment, each with its aliases and details in document order."""
+    segment = strip_alias_boilerplate(segment.strip().rstrip("."))
+    if not segment:
+        return []
+    if number == SINGULAR:
+        chunks = [segment]
+    else:
+        pieces = top_split(segment, ";")
+        separator = ";" if len(pieces) > 1 else ","
+        if separator == ",":
+            pieces = top_split(segment, ",")
+        later_marked = [_has_marker(p) or "(" in p for p in pieces]
+        chunks: list[str] = []
+        for index, piece in enumerate(pieces):
+            bare = _LEADING_JOINER.sub("", piece)
+            continues_chain = (separator == ";" and chunks and _has_marker(chunks[-1]) and not later_marked[index]
+                               and (number is None and not any(later_marked[index:])))
+            continues_detail = (chunks and separator == "," and len(bare.split()) <= 3
+                                and any(k == "pob" for k, _ in detail_pairs(top_split(chunks[-1], ",")[-1])))
+            joins = bool(ph.ALIAS_PREFIX.match(piece) or _is_detail(bare) or continues_chain or continues_detail)
+            _merge(chunks, piece, separator, joins)
+        if number == PLURAL and len(chunks) <= 2 and not any(c.lower().startswith("and ") for c in chunks):
+            chunks = [part for chunk in chunks for part in _split_and(chunk, aliases=False)]
+        elif len(chunks) >= 2 and not any(_LEADING_JOINER.match(c) for c in chunks) and number != SINGULAR:
+            chunks = chunks[:-1] + _split_and(chunks[-1], aliases=False)
+    return [m for m in (read_mention(c) for c in chunks) if m]
+
+
+def split_alias_list(segment: str) -> list[str]:
+    """Aliases from 'A, B, and C' or 'A; B; and C' or 'A, also known as B'."""
+    segment = strip_alias_boilerplate(segment.strip().rstrip("."))
+    items = top_split(segment, ";") if ";" in segment else top_split(segment, ",")
+    aliases = []
+    for index, item in enumerate(items):
+        for piece in ph.ALIAS_SPLIT.split(item):
+            parts = _split_and(piece, aliases=True) if index == len(items) - 1 else [piece]
+            aliases.extend(a for a in (clean_name(p) for p in parts) if a)
+    return aliases
+
+
+def _trim_region(region: str) -> tuple[str, bool]:
+    """A list region without its lead-in and what closes it; True when the list is announced as 'the following'."""
+    region = _EFFECTIVE_LEAD.sub("", region).strip().lstrip(":").strip()
+    following = ph.FOLLOWING.match(region)
+    announced = bool(following and following.group(0).strip())
+    if announced:
+        region = region[following.end():]
+    region = region.lstrip(":").strip()
+    end = _list_end(region)
+    if end is not None:
+        region = region[:end]
+    return region.strip().rstrip(".;,: "), announced
+
+
+def _list_end(region: str) -> int | None:
+    """Where a list stops inside its sentence (outside parentheses), or None."""
+    depth = 0
+    mask = []
+    for char in region:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        mask.append(char if depth == 0 else "_")
+    match = ph.LIST_END.search("".join(mask))
+    return match.start() if match and match.start() > 0 else None
+
+
+def _list_paragraphs(paragraphs: tuple[str, ...], start: int) -> list[str]:
+    """Entities or aliases printed one per paragraph after a list's lead-in, up to the next sentence of the formula."""
+    found = []
+    for paragraph in paragraphs[start:]:
+        if paragraph.startswith("Dated") or ph.FORMULA_PARAGRAPH.search(ph.LIST_NUMBERING.sub("", paragraph)[:80]):
+            if not (ph.LIST_NUMBERING.match(paragraph) and not paragraph.lower().startswith("therefore")):
+                break
+        found.append(paragraph)
+    return found
+
+
+def read_list(region: str, paragraphs: tuple[str, ...], index: int, number: str | None) -> list[Mention]:
+    """The entities a list region names: inline, after a colon, or one per following paragraph."""
+    region, announced = _trim_region(region)
+    if region and not ph.ANAPHORA.match(region):
+        return split_mentions(region, number)
+    if not announced and region:
+        return []
+    lines = _list_paragraphs(paragraphs, index + 1)
+    if len(lines) == 1:
+        return split_mentions(lines[0], number)
+    return [m for m in (read_mention(line) for line in lines) if m]
+
+
+# --- decisions -------------------------------------------------------------------------------------------------
+
+
+def _revokes(sentence: str) -> bool:
+    """Whether a sentence revokes (not 'have not changed … to warrant revocation', not 'may revoke')."""
+    for match in ph.REVOKE.finditer(sentence):
+        window = sentence[max(0, match.start() - 60):match.end()]
+        if not ph.NOT_REVOKED.search(window):
+            return True
+    return False
+
+
+def _sdgt_region(sentence: str) -> str | None:
+    """The entities of an E.O. 13224 finding: between 'determine that' and the criterion they meet."""
+    for match in ph.SDGT_FINDING.finditer(sentence):
+        criteria = ph.SDGT_CRITERIA.search(sentence, match.end())
+        if criteria:
+            region = sentence[match.end():criteria.start()]
+            return re.sub(r"^(?:each\s+of\s+)?(?:the\s+)?(?:following\s+)?(?:persons?|individuals?|organi[sz]ations?"
+                          r"|entit(?:y|ies)|groups?)\s+(?:known\s+as|named|listed\s+below)?\s*:?\s*", "", region,
+                          flags=re.IGNORECASE)
+    return None
+
+
+def actions_of(sentence: str) -> list[str]:
+    """What one sentence decides: revocation wins; a review may also amend; otherwise a designation."""
+    if _revokes(sentence):
+        return [REVOCATION]
+    found = []
+    if ph.MAINTAIN.search(sentence):
+        found.append(REVIEW)
+    if ph.AMEND.search(sentence):
+        found.append(AMENDMENT)
+    if not found and (ph.FINDING.search(sentence) and programs_in(sentence) or ph.DESIGNATE_STRONG.search(sentence)
+                      or (_sdgt_region(sentence) is not None and Program.SDGT in programs_in(sentence))):
+        found.append(DESIGNATION)
+    return found
+
+
+def decisions_in(paragraphs: tuple[str, ...]) -> list[Decision]:
+    """Every operative sentence of a notice, in order."""
+    found = []
+    for index, paragraph in enumerate(paragraphs):
+        for sentence in sentences(paragraph):
+            for action in actions_of(sentence):
+                found.append(Decision(action, sentence, index, frozenset(programs_in(sentence))))
+    return found
+
+
+def starts_review_only(text: str) -> bool:
+    """Whether a passage announces a review or invites submissions without deciding anything."""
+    return bool(ph.REVIEW_STARTED.search(text))
+
+
+# --- whom each decision names ---------------------------------------------------------------------------------------
+
+
+def _designation_mentions(decision: Decision, paragraphs: tuple[str, ...], number: str | None) -> list[Mention]:
+    """Entities a designating sentence names: after its finding verb, as its object, or in a list that follows."""
+    sentence = decision.sentence
+    finding = ph.FINDING.search(sentence)
+    if finding and programs_in(sentence):
+        return read_list(sentence[finding.end():], paragraphs, decision.paragraph, number)
+    region = _sdgt_region(sentence)
+    if region is not None:
+        return _typed(read_list(region, paragraphs, decision.paragraph, number), _kind_word(sentence))
+    verb = ph.DESIGNATE_STRONG.search(sentence) or ph.DESIGNATE.search(sentence)
+    if verb:
+        return read_list(sentence[verb.end():], paragraphs, decision.paragraph, number)
+    return []
+
+
+def _target_mentions(decision: Decision, paragraphs: tuple[str, ...], number: str | None) -> list[Mention]:
+    """Entities a review or revocation names: 'revokes the designation of X', 'the designation of X as …'."""
+    sentence = decision.sentence
+    for pattern in (_REVOKE_OF, _DESIGNATION_OF):
+        for match in pattern.finditer(sentence):
+            region = sentence[match.end():]
+            verb = _CLAUSE_VERB.search(region)
+            if verb:
+                region = region[:verb.start()]
+            mentions = read_list(region, paragraphs, decision.paragraph, number)
+            if mentions:
+                return mentions
+    if ph.FOLLOWING.search(sentence) and re.search(r"\bfollowing\b", sentence, re.IGNORECASE):
+        tail = sentence[re.search(r"\bfollowing\b", sentence, re.IGNORECASE).start():]
+        return read_list(tail, paragraphs, decision.paragraph, number)
+    return []
+
+
+def _kind_word(sentence: str) -> str | None:
+    """'individual' or 'organization' from 'the person known as' / 'the entity known as'."""
+    match = _KIND_WORDS.search(sentence)
+    if not match:
+        return None
+    word = (match.group(1) or match.group(2)).lower()
+    return "individual" if word.startswith(("person", "individual")) else "organization"
+
+
+def _typed(mentions: list[Mention], kind: str | None) -> list[Mention]:
+    """Mentions with the entity type the sentence states (a person with a date of birth is an individual)."""
+    for mention in mentions:
+        mention.entity_type = kind or ("individual" if any(k == "dob" for k, _ in mention.details) else None)
+    return mentions
+
+
+@dataclass
+class Amendment:
+    """What an amendment says: whose designation, a new primary name if any, the aliases added."""
+
+    target: Mention | None
+    new_primary: str | None
+    added_aliases: list[str]
+
+
+def read_amendment(decisions: list[Decision], paragraphs: tuple[str, ...]) -> Amendment:
+    """The amended designation, any new primary name, and the added aliases (inline or one per paragraph)."""
+    target, new_primary, added = None, None, []
+    for decision in decisions:
+        sentence = decision.sentence
+        if target is None:
+            for match in ph.AMEND_TARGET.finditer(sentence):
+                region = match.group("target")
+                if ph.ANAPHORA.match(region):
+                    continue
+                mentions = split_mentions(region, SINGULAR)
+                if mentions:
+                    target = mentions[0]
+                    break
+        primary = ph.NEW_PRIMARY.search(sentence)
+        if primary and new_primary is None:
+            new_primary = clean_name(next(g for g in primary.groups() if g))
+        if not added:
+            added = _added_aliases(sentence, paragraphs, decision.paragraph)
+    if new_primary:
+        added = [a for a in added if name_key(a) != name_key(new_primary)]
+    return Amendment(target=target, new_primary=new_primary, added_aliases=added)
+
+
+def _added_aliases(sentence: str, paragraphs: tuple[str, ...], index: int) -> list[str]:
+    """Aliases an amendment adds: after 'to add the following aliases:', inline, or one per following paragraph."""
+    for match in ph.ADDED_ALIASES.finditer(sentence):
+        if match.group("list") is not None:
+            inline = match.group("list").strip().rstrip(".")
+            if inline:
+                return split_alias_list(inline)
+            lines = _list_paragraphs(paragraphs, index + 1)
+            return [a for line in lines for a in (split_alias_list(line) if len(lines) == 1 else [clean_name(line)]) if a]
+        text = match.group("inline") or match.group("before")
+        if text and not re.search(r"\bprimary\s+name\b", text, re.IGNORECASE):
+            end = _list_end(text)
+            return split_alias_list(text[:end] if end else text)
+    return []
+
+
+def title_mentions(title: str) -> list[Mention]:
+    """Entities a notice title names ('Designation of X (and Other Aliases) as a …'); [] for titles naming nobody."""
+    truncated = bool(_TRUNCATION.search(title))
+    text = _TRUNCATION.sub("", title.strip()).rstrip(".")
+    lead = ph.TITLE_LEAD.match(text)
+    if not lead:
+        return []
+    rest = ph.TITLE_TAIL.sub("", text[lead.end():])
+    rest = strip_alias_boilerplate(rest).strip().rstrip(",;")
+    if not rest or ph.GENERIC_TITLE_REST.match(rest):
+        return []
+    mentions = split_mentions(rest, grammatical_number(text) or (PLURAL if ";" in rest else None))
+    if truncated and mentions:
+        last = mentions[-1]
+        last.aliases = last.aliases[:-1] if last.aliases else last.aliases
+    return mentions
+
+
+# --- the whole notice ---------------------------------------------------------------------------------------------------
+
+
+def _programs_for(decisions: list[Decision], paragraphs: tuple[str, ...], title: str) -> frozenset[Program]:
+    """The programs one action acts under: its sentences' anchors, else their paragraphs', else the title's."""
+    found = frozenset().union(*(d.programs for d in decisions))
+    if found:
+        return found
+    paragraph_programs = set()
+    for decision in decisions:
+        paragraph_programs |= programs_in(paragraphs[decision.paragraph])
+    return frozenset(paragraph_programs or programs_in(title) or programs_in(" ".join(paragraphs)))
+
+
+def _dedupe_mentions(mentions: list[Mention]) -> list[Mention]:
+    """One mention per entity: a later mention of the same name or alias adds its aliases to the first."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        same = next((k for k in kept if name_key(mention.name) in k.keys() or name_key(k.name) in mention.keys()), None)
+        if same is None:
+            kept.append(mention)
+        else:
+            same.aliases.extend(a for a in mention.aliases if a.casefold() not in {x.casefold() for x in same.aliases})
+            same.details.extend(d for d in mention.details if d not in same.details)
+    return kept
+
+
+def _agree(title: list[Mention], body: list[Mention]) -> str | None:
+    """Why the title and the body name different entities, or None when they agree (or one names nobody)."""
+    if not title or not body:
+        return None
+    unmatched_title = [t.name for t in title if not any(t.keys() & b.keys() for b in body)]
+    if unmatched_title:
+        body_names = "; ".join(b.name for b in body)
+        return f"the title names {'; '.join(unmatched_title)!s} but the body names {body_names}"
+    return None
+
+
+def _junk(findings: list[Finding]) -> str | None:
+    """The first candidate name or alias that is not a name, with why."""
+    for finding in findings:
+        for mention in finding.mentions:
+            for candidate in (mention.name, *mention.aliases):
+                problem = name_problem(candidate)
+                if problem:
+                    return f"candidate {problem}"
+    return None
+
+
+def read_notice(paragraphs: tuple[str, ...], title: str) -> Reading:
+    """The findings of a State notice, read from its operative sentences, with the title as a second witness."""
+    decisions = decisions_in(paragraphs)
+    actions = {d.action for d in decisions}
+    if not actions:
+        return Reading(review_started=starts_review_only(" ".join(paragraphs)))
+    if REVOCATION in actions:
+        decisions = [d for d in decisions if d.action != REVIEW]
+    from_title = title_mentions(title)
+    findings = []
+    for action in (DESIGNATION, AMENDMENT, REVIEW, REVOCATION):
+        chosen = [d for d in decisions if d.action == action]
+        if not chosen:
+            continue
+        programs = _programs_for(chosen, paragraphs, title)
+        if not programs:
+            return Reading(review=f"{action} language found but no FTO or SDGT authority named")
+        finding, problem = _finding(action, chosen, paragraphs, title, from_title, programs)
+        if problem:
+            return Reading(review=problem)
+        findings.append(finding)
+    problem = _junk(findings)
+    return Reading(review=problem) if problem else Reading(findings=findings)
+
+
+def _finding(action: str, chosen: list[Decision], paragraphs: tuple[str, ...], title: str,
+             from_title: list[Mention], programs: frozenset[Program]) -> tuple[Finding | None, str | None]:
+    """One action's entities from the body, checked against (or, when the body points back, taken from) the title."""
+    number = grammatical_number(*(d.sentence for d in chosen))
+    kind = next((k for k in (_kind_word(d.sentence) for d in chosen) if k), None)
+    if action == AMENDMENT:
+        finding, problem = _amendment_finding(chosen, paragraphs, from_title, programs)
+        for mention in finding.mentions if finding else []:
+            mention.entity_type = kind or "organization"
+        return finding, problem
+    reader = _designation_mentions if action == DESIGNATION else _target_mentions
+    body = _dedupe_mentions([m for d in chosen for m in reader(d, paragraphs, number)])
+    if action == DESIGNATION and not body:
+        return None, "designation language found but no entity names could be read"
+    disagreement = _agree(from_title, body)
+    if disagreement:
+        return None, disagreement
+    mentions = body or from_title
+    if not mentions:
+        return None, f"{action} language found but no entity names could be read"
+    for mention in mentions:
+        mention.entity_type = mention.entity_type or kind
+    return Finding(action, programs, mentions), None
+
+
+def _amendment_finding(chosen: list[Decision], paragraphs: tuple[str, ...], from_title: list[Mention],
+                       programs: frozenset[Program]) -> tuple[Finding | None, str | None]:
+    """An amendment: the designation it amends (body, else title), the aliases it adds, a new primary name."""
+    amendment = read_amendment(chosen, paragraphs)
+    target = amendment.target or (from_title[0] if len(from_title) == 1 else None)
+    if target is None:
+        return None, "amendment language found but the amended designation could not be read"
+    disagreement = _agree(from_title, [target])
+    if disagreement:
+        return None, disagreement
+    if not amendment.added_aliases and not amendment.new_primary:
+        return None, f"amendment of {target.name} found but no added alias or new name could be read"
+    if amendment.new_primary:
+        renamed = Mention(name=amendment.new_primary, aliases=[target.name, *amendment.added_aliases])
+        return Finding(AMENDMENT, programs, [renamed], {renamed.name: target.name}), None
+    return Finding(AMENDMENT, programs, [Mention(name=target.name, aliases=list(amendment.added_aliases))]), None

@@ -18,16 +18,15 @@ _FUNCTION_WORDS = frozenset(
     "organisations designation designations designated specially global sdgt sdgts fto ftos".split()
 )
 # Wording that strips a list of its legal boilerplate (the real notices print every one of these forms).
-ALIAS_BOILERPLATE = re.compile(
-    r"\s*,?\s*\(?\b(?:"
-    r"(?:and|together\s+with|including|along\s+with|with)\s+(?:all\s+)?(?:of\s+)?(?:its|their|his|her)\s+"
+_BOILERPLATE_CORE = (
+    r"(?:(?:and|together\s+with|including|along\s+with|with)\s+(?:all\s+)?(?:of\s+)?(?:its|their|his|her)\s+"
     r"(?:respective\s+)?(?:associated\s+|other\s+|known\s+)?(?:aliases|a\.k\.a\.s?|names)"
     r"|and\s+(?:all\s+)?(?:other|associated)\s+(?:associated\s+)?aliases"
     r"|and\s+all\s+(?:of\s+)?(?:its|their)\s+aliases"
-    r"|and\s+any\s+other\s+aliases"
-    r")\b\)?",
-    re.IGNORECASE,
+    r"|and\s+any\s+other\s+aliases)"
 )
+ALIAS_BOILERPLATE = re.compile(
+    r"\s*\(\s*" + _BOILERPLATE_CORE + r"\s*\)|\s*,?\s*\b" + _BOILERPLATE_CORE + r"\b", re.IGNORECASE)
 _BOILERPLATE_LEFT = re.compile(r"\b(?:aliases|aforementioned|hereinafter|together with)\b", re.IGNORECASE)
 _PREDICATE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|shall|will|would|should|hereby|pursuant|committed|poses?|constitutes?)\b",

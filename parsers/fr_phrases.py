@@ -1,0 +1,164 @@
+"""The legal formula of State Department FR notices as phrase families, one screen to read.
+
+Each family is a kind of wording, not one notice's sentence; the comment names the real wording that needs it.
+The reader (parsers/fr_text.py) finds operative sentences by these anchors and decisions.
+"""
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# --- authorities: which program a decision acts under -----------------------------------------------------
+FTO_ANCHOR = re.compile(
+    r"section\s+219\b|\bINA\s+(?:section|§)\s*219|8\s*U\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?1189"
+    r"|foreign\s+terrorist\s+organi[sz]ations?|\bFTOs?\b", _I)
+SDGT_ANCHOR = re.compile(r"\b13224\b|specially\s+designated\s+global\s+terrorists?|\bSDGTs?\b", _I)
+# "…is a leader of ISIS, a designated Foreign Terrorist Organization" describes someone else, not the decision
+APPOSITIVE_PROGRAM = re.compile(
+    r"\b(?:an?|the)\s+(?:(?:U\.S\.|previously|already|currently|State|Department)[- ])*designated\s+"
+    r"(?:foreign\s+terrorist\s+organi[sz]ations?|FTOs?|specially\s+designated\s+global\s+terrorists?|SDGTs?)\b"
+    r"|\b(?:an?\s+)?(?:entity|entities|group|groups|organi[sz]ations?|individuals?|persons?)\s+"
+    r"(?:(?:that|which)\s+(?:is|was|has\s+been)\s+)?(?:previously\s+)?designated\s+(?:as\s+an?\s+[\w ]+?\s+)?"
+    r"(?:pursuant\s+to|under)\s+(?:section\s+1\(b\)\s+of\s+)?(?:E\.\s?O\.|Executive\s+Order)\s*(?:No\.\s*)?13224"
+    r"|\bwhose\s+property\s+and\s+interests\s+in\s+property\s+are\s+blocked[^.;]*", _I)
+RELEVANT = re.compile(
+    r"foreign\s+terrorist\s+organi[sz]ations?|specially\s+designated\s+global\s+terrorists?"
+    r"|(?:executive\s+order|E\.\s?O\.)\s*(?:no\.\s*)?13224"
+    r"|section\s+219\s+of\s+the\s+(?:immigration\s+and\s+nationality\s+act|INA)|8\s+U\.S\.C\.\s+1189", _I)
+
+# --- decisions ------------------------------------------------------------------------------------------------
+# "hereby revokes the designation" (2021 Ansarallah), "is hereby revoked", a review whose circumstances "have
+# changed in such a manner as to warrant revocation" (2010 Armed Islamic Group)
+REVOKE = re.compile(
+    r"\brevok(?:e|es|ing)\b(?=.{0,400}?\bdesignat)|\bdesignat.{0,400}?\b(?:is|are|be|been)\s+(?:hereby\s+)?revoked\b"
+    r"|\b(?:is|are)\s+hereby\s+revoked\b|\bchanged\s+in\s+(?:such\s+a|a)\s+manner\s+(?:as\s+)?to\s+warrant\s+(?:the\s+|a\s+)?revocation"
+    r"|\bwarrants?\s+(?:the\s+|a\s+)?revocation\b|\brevocation\s+(?:of\s+the\s+designations?\s+)?is\s+(?:hereby\s+)?warranted",
+    _I)
+# a revocation that is denied or only possible: "have not changed … to warrant revocation", "may revoke"
+NOT_REVOKED = re.compile(
+    r"\b(?:not|no|never)\s+(?:\w+\s+){0,3}(?:changed|warrant|revok)|\b(?:may|might|can|could|must|should|would)\s+"
+    r"(?:\w+\s+)?revoke|\bto\s+revoke\s+(?:a|any)\s+designation|\bwhether\s+to\s+revoke", _I)
+# five-year reviews: "shall be maintained" (2014 PFLP-GC), "have not changed in such a manner as to warrant revocation",
+# "will remain in effect"; pre-2004 two-year "redesignations" keep a designation in force as a review does
+MAINTAIN = re.compile(
+    r"\bnot\s+changed\s+in\s+(?:such\s+a|a)\s+manner\s+(?:as\s+)?to\s+warrant|\b(?:does|do)\s+not\s+warrant\s+(?:a\s+|the\s+)?revocation"
+    r"|\b(?:shall|will|should|must|is\s+to|are\s+to)\s+(?:be|remain)\s+(?:maintained|in\s+(?:full\s+)?(?:force|effect))"
+    r"|\b(?:is|are)\s+(?:hereby\s+)?maintained\b|\bhereby\s+maintains?\b|\b(?:decided|determined|elected)\s+to\s+maintain\b"
+    r"|(?<!decision\sto\s)\bmaintain(?:s|ing)?\s+the\s+(?:\w+\s+)?designations?\b"
+    r"|\bhereby\s+re-?designat\w*|\b(?:is|are)\s+(?:hereby\s+)?re-?designated\b"
+    r"|\bcontinues?\s+to\s+(?:meet|satisfy|warrant)\b", _I)
+# "hereby amends the 2004 designation of …" (2014 ISIL), "the designation … is hereby amended", "to add the following aliases"
+AMEND = re.compile(
+    r"(?<!as\s)(?<!as\sfurther\s)\bamend(?:s|ing)?\b(?!\s+by\b)(?=.{0,300}?\b(?:re-?)?designat)"
+    r"|\b(?:is|are)\s+(?:hereby\s+)?amended\b(?!\s+by\b)|\bhereby\s+(?:adds?|includes?)\b(?=.*\b(?:alias|aliases|names?)\b)"
+    r"|\bto\s+(?:add|include)\s+the\s+following\s+(?:new\s+|additional\s+)?(?:names?|aliases)\b", _I)
+# FTO findings: "the relevant circumstances described in section 219 … exist with respect to" and its kin
+FINDING = re.compile(
+    r"\bcircumstances\b.{0,400}?\b(?P<verb>exists?|are\s+present|is\s+present|apply|applies|are\s+met|is\s+met"
+    r"|have\s+been\s+(?:met|satisfied|fulfilled|established)|has\s+been\s+(?:met|satisfied|fulfilled|established)"
+    r"|are\s+(?:satisfied|fulfilled|established)|is\s+(?:satisfied|fulfilled|established)|obtain|pertain|hold)\b"
+    r"\s*,?\s*(?P<prep>with\s+respect\s+to|in\s+respect\s+of|with\s+regard\s+to|in\s+regard\s+to|as\s+to|as\s+regards"
+    r"|regarding|concerning|in\s+the\s+case\s+of|for|to)?\s*:?\s*", _I)
+# "I hereby designate …", "is hereby designated", "designates, effective October 8, 1997, the following as …"
+DESIGNATE = re.compile(
+    r"\b(?:hereby\s+)?designat(?:e|es|ing)\b(?!\s+(?:an?\s+)?(?:foreign|specially))|\b(?:is|are)\s+hereby\s+designated\b", _I)
+DESIGNATE_STRONG = re.compile(
+    r"\bhereby\s+designat(?:e|es)\b|\b(?:is|are)\s+hereby\s+designated\b|\bI\s+designate\b|\bdesignates?,\s+effective\b"
+    r"|\b(?:decided|determined)\s+to\s+designate\b", _I)
+# SDGT findings (E.O. 13224 section 1(b)): "determine that the person known as X … has committed, or poses a
+# significant risk of committing, acts of terrorism"; since 2019 also leaders and officials of designated groups
+SDGT_FINDING = re.compile(
+    r"\b(?:determine|determines|determined|find|finds|found|conclude|concludes|concluded)\s+that\s+", _I)
+SDGT_CRITERIA = re.compile(
+    r",?\s*(?:who|which|each\s+of\s+(?:whom|which))?\s*\b(?:(?:has|have|had)\s+(?:committed|attempted|participated)"
+    r"|(?:pose|poses|posed)\s+a\s+significant\s+risk|(?:is|are|was|were)\s+(?:a\s+|an\s+)?(?:leaders?|officials?|senior)"
+    r"|(?:is|are)\s+owned\s+or\s+controlled|(?:act|acts|acted|has\s+acted|have\s+acted)\s+for\s+or\s+on\s+behalf"
+    r"|(?:has|have)\s+(?:materially\s+)?assisted|(?:has|have)\s+provided|(?:is|are)\s+(?:otherwise\s+)?associated"
+    r"|committed,?\s+or\s+pose|meets?\s+the\s+criteria|satisf(?:y|ies)\s+the\s+criteria|(?:is|are)\s+(?:a\s+)?"
+    r"(?:foreign\s+person|specially\s+designated))", _I)
+# "the Department of State is undertaking a review … will accept written statements" (2021 LTTE): nothing decided
+REVIEW_STARTED = re.compile(
+    r"\bundertak\w*\s+a\s+review\b|\bis\s+reviewing\b|\bwill\s+accept\s+written\b|\binitiat\w*\s+a\s+review\b"
+    r"|\b(?:invites?|solicits?)\s+(?:written\s+)?(?:submissions|statements|comments)\b|\bmust\s+be\s+submitted\s+by\b", _I)
+
+# --- where an entity list starts and stops ---------------------------------------------------------------------
+# "the aforementioned organization and its respective aliases": points back, names nobody
+ANAPHORA = re.compile(
+    r"^(?:each\s+of\s+)?(?:the|these|those|this|that|said|such)\s+(?:aforementioned|above[- ]named|above[- ]mentioned"
+    r"|aforesaid|named|above|foregoing|same|listed|identified|organi[sz]ations?|entit(?:y|ies)|groups?|persons?"
+    r"|individuals?)\b|^(?:it|them|each|both|all\s+(?:of\s+)?(?:the|these|them))\b", _I)
+FOLLOWING = re.compile(
+    r"^(?:each\s+of\s+)?(?:the\s+)?following(?:\s+(?:\w+\s+)?(?:organi[sz]ations?|entit(?:y|ies)|groups?|persons?"
+    r"|individuals?|names?|aliases))?(?:\s*,?\s*(?:and|together\s+with|with)\s+(?:its|their)\s+(?:respective\s+)?aliases)?"
+    r"\s*:?\s*", _I)
+# what closes a list inside its sentence: the program it is designated as, or its authority
+LIST_END = re.compile(
+    r"\s*,?\s*\b(?:as\s+(?:an?\s+|the\s+)?[\"']?(?:foreign\s+terrorist|specially\s+designated|FTOs?\b|SDGTs?\b)"
+    r"|pursuant\s+to\b|under\s+(?:section|the\s+authority)|in\s+accordance\s+with\b|\(hereinafter\b"
+    r"|to\s+(?:add|include|reflect|change|replace|remove|delete)\b|effective\s+(?:upon|on|as\s+of)\b)", _I)
+# a paragraph of the formula, never an entity in a one-per-paragraph list
+FORMULA_PARAGRAPH = re.compile(
+    r"\b(?:hereby|shall|determin\w*|designat\w*|pursuant|published|section|Federal\s+Register|Secretary|consultation"
+    r"|Administrative\s+Record|Attorney\s+General|effective|Therefore|Accordingly|notice)\b", _I)
+LIST_NUMBERING = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,5}[.)]|[•●▪\u2022*–-])\s+")
+
+# --- aliases -----------------------------------------------------------------------------------------------------
+ALIAS_MARKER = (r"(?:also\s+known\s+as|formerly\s+known\s+as|previously\s+known\s+as|now\s+known\s+as"
+                r"|otherwise\s+known\s+as|commonly\s+known\s+as|also\s+referred\s+to\s+as|also\s+called|also\s+spelled"
+                r"|a\.\s?k\.\s?a\.?|f\.\s?k\.\s?a\.?|n\.\s?k\.\s?a\.?|a/k/a|f/k/a|\baka\b|\bfka\b|\bnka\b)")
+ALIAS_SPLIT = re.compile(r"\s*[,;]?\s*(?<![\w])" + ALIAS_MARKER + r"(?![\w])\s*:?\s*", _I)
+ALIAS_PREFIX = re.compile(r"^\s*(?:and\s+|or\s+)?" + ALIAS_MARKER + r"(?![\w])\s*:?\s*", _I)
+
+# --- amendments --------------------------------------------------------------------------------------------------
+AMEND_TARGET = re.compile(
+    r"\b(?:re-?)?designations?\s+of\s+(?P<target>.+?)(?=\s*,?\s*(?:\bas\s+(?:an?\s+|the\s+)?[\"']?(?:foreign|specially|FTO|SDGT)"
+    r"|\bpursuant\s+to\b|\bunder\s+section\b|\b(?:is|are)\s+(?:hereby\s+)?amended\b|\bto\s+(?:add|include|reflect|change"
+    r"|replace|adopt|use)\b|\bby\s+adding\b|$))", _I)
+ADDED_ALIASES = re.compile(
+    r"\b(?:add(?:s|ing)?|include|including|includes)\s+(?:the\s+)?(?:following\s+)?(?:new\s+|additional\s+)?"
+    r"(?:names?\s+(?:as\s+)?)?(?:(?:as\s+)?(?:an?\s+)?aliases?|a\.k\.a\.s?|names?)\b(?:\s+(?:of|for|to)\s+[^:;]+?)?\s*:\s*"
+    r"(?P<list>.*)$"
+    r"|\b(?:add(?:s|ing)?|include|including)\s+(?:the\s+)?(?:new\s+)?(?:aliases?|names?)\s+(?P<inline>.+?)(?:\s+(?:as|to)\s+"
+    r"(?:its|the|an?)\b.*)?$"
+    r"|\b(?:add(?:s|ing)?|include|including)\s+(?P<before>.+?)\s+as\s+(?:an?\s+|new\s+|additional\s+)*aliases?\b", _I)
+NEW_PRIMARY = re.compile(
+    r"\b(?:add|adds|adding|adopt|adopts|adopting|use|uses|using|list|lists|reflect|reflects|designate)\s+(?:the\s+)?"
+    r"(?:alias\s+|name\s+|new\s+name\s+)?(?P<a>.+?)\s+as\s+(?:its|the)\s+(?:new\s+)?primary\s+name"
+    r"|\b(?:change|changes|changing|rename|renames|renaming)\s+(?:its|the)\s+(?:organization'?s?\s+)?(?:primary\s+)?name"
+    r"\s+(?:from\s+.+?\s+)?to\s+(?P<b>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?add|\.|$))"
+    r"|\bprimary\s+name\s+(?:is\s+now|becomes|shall\s+be|will\s+be|to)\s+(?P<c>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?add|\.|$))",
+    _I)
+
+# --- dates -------------------------------------------------------------------------------------------------------
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+LONG_DATE = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun"
+    r"|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(\d{1,2}),?\s+(\d{4})|\b(\d{1,2})\s+(January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)\s+(\d{4})", _I)
+STATED_EFFECTIVE = re.compile(
+    r"\b(?:effective|takes?\s+effect|shall\s+take\s+effect|goes\s+into\s+effect|enters?\s+into\s+force)"
+    r"(?:\s+date)?\s*:?\s*(?:on|as\s+of|from|beginning)?\s*,?\s*(?P<date>" + LONG_DATE.pattern + r")", _I)
+UPON_SIGNATURE = re.compile(r"effective\s+(?:upon|on|as\s+of)\s+(?:the\s+date\s+of\s+)?(?:my\s+|its\s+|this\s+)?signature"
+                            r"|effective\s+on\s+the\s+date\s+(?:it\s+is\s+|this\s+\w+\s+is\s+)?signed", _I)
+
+# --- titles -------------------------------------------------------------------------------------------------------
+TITLE_LEAD = re.compile(
+    r"^(?:.*;\s+(?=In\s+the\s+Matter))?(?:In\s+the\s+Matter\s+of\s+)?(?:the\s+)?(?:Notice\s+of\s+)?"
+    r"(?:(?:Five-Year\s+)?Reviews?|Amendments?|Revocations?|Re-?designations?|Designations?|Determinations?)"
+    r"(?:\s+and\s+(?:Amendments?|Revocations?|Reviews?))?"
+    r"(?:\s+of\s+(?:the\s+)?(?:Foreign\s+Terrorist\s+Organi[sz]ations?\s+|FTO\s+|Specially\s+Designated\s+Global\s+"
+    r"Terrorists?\s+|SDGT\s+|Terrorist\s+)?(?:Re-?designations?|Designations?))?"
+    r"(?:\s+as\s+(?:an?\s+)?(?:Foreign\s+Terrorist\s+Organi[sz]ations?|Specially\s+Designated\s+Global\s+Terrorists?"
+    r"|FTOs?|SDGTs?))?\s+(?:of|for|concerning)\s*:?\s+(?:the\s+)?"
+    r"|^(?:the\s+)?(?:Foreign\s+Terrorist\s+Organi[sz]ations?|FTO|Specially\s+Designated\s+Global\s+Terrorists?|SDGT)\s+"
+    r"(?:Designations?|Revocations?|Reviews?|Amendments?|Re-?designations?)\s*(?:of|for|:|;|-|–|—)\s*(?:the\s+)?", _I)
+TITLE_TAIL = re.compile(
+    r"\s*[,;]?\s*(?:\bas\s+(?:an?\s+)?(?:the\s+)?[\"']?(?:Foreign\s+Terrorist|Specially\s+Designated|FTO|SDGT|Terrorist)\b.*"
+    r"|\bPursuant\s+to\b.*|\bUnder\s+(?:Section|Executive|E\.\s?O\.)\b.*)$", _I)
+GENERIC_TITLE_REST = re.compile(
+    r"^(?:(?:Foreign\s+)?Terrorist\s+Organi[sz]ations?|Specially\s+Designated\s+Global\s+Terrorists?|Individuals?|Entities"
+    r"|Persons|Organi[sz]ations|Groups|Several\s+\w+|Certain\s+\w+|FTOs?|SDGTs?)\b", _I)
