@@ -71,7 +71,7 @@ DESIGNATE_STRONG = re.compile(
 SDGT_FINDING = re.compile(
     r"\b(?:determine|determines|determined|find|finds|found|conclude|concludes|concluded)\s+that\s+", _I)
 SDGT_CRITERIA = re.compile(
-    r",?\s*(?:who|which|each\s+of\s+(?:whom|which))?\s*\b(?:(?:has|have|had)\s+(?:committed|attempted|participated)"
+    r",?\s*(?:who|which|each\s+of\s+(?:whom|which)|each|both)?\s*\b(?:(?:has|have|had)\s+(?:committed|attempted|participated)"
     r"|(?:pose|poses|posed)\s+a\s+significant\s+risk|(?:is|are|was|were)\s+(?:a\s+|an\s+)?(?:leaders?|officials?|senior)"
     r"|(?:is|are)\s+owned\s+or\s+controlled|(?:act|acts|acted|has\s+acted|have\s+acted)\s+for\s+or\s+on\s+behalf"
     r"|(?:has|have)\s+(?:materially\s+)?assisted|(?:has|have)\s+provided|(?:is|are)\s+(?:otherwise\s+)?associated"

@@ -48,7 +48,8 @@ _CLAUSE_VERB = re.compile(
     re.IGNORECASE)
 _DESIGNATION_OF = re.compile(r"\b(?:re-?)?designations?\s+(?:as\s+an?\s+[\w\s]+?\s+)?of\s+", re.IGNORECASE)
 _REVOKE_OF = re.compile(r"\brevok\w*\s+(?:the\s+)?(?:\d{4}\s+)?(?:re-?)?designations?\s+of\s+", re.IGNORECASE)
-_EFFECTIVE_LEAD = re.compile(r"^\s*,?\s*(?:effective|as\s+of)\s+[^,]*\d{4}\s*,\s*", re.IGNORECASE)
+_EFFECTIVE_LEAD = re.compile(r"^\s*,?\s*(?:effective|as\s+of)\s+(?:" + ph.LONG_DATE.pattern + r")\s*,?\s*", re.IGNORECASE)
+_DATE_COMMA = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(,)\s+\d{4}")
 _GROUP_SKIP = re.compile(r"^\s*(?:hereinafter|the\s+\"|\"INA|INA\b|8 U\.S\.C)", re.IGNORECASE)
 
 
@@ -154,16 +155,17 @@ def sentences(paragraph: str) -> list[str]:
 
 
 def top_split(text: str, separator: str) -> list[str]:
-    """Split on a separator outside parentheses and double quotes."""
+    """Split on a separator outside parentheses, double quotes and dates ('January 1, 1970')."""
     parts, depth, quoted, current = [], 0, False, []
-    for char in text:
+    kept = {m.start(1) for m in _DATE_COMMA.finditer(text)} if separator == "," else set()
+    for position, char in enumerate(text):
         if char == '"':
             quoted = not quoted
         elif char in "([" and not quoted:
             depth += 1
         elif char in ")]" and not quoted:
             depth = max(depth - 1, 0)
-        if char == separator and depth == 0 and not quoted:
+        if char == separator and depth == 0 and not quoted and position not in kept:
             parts.append("".join(current))
             current = []
         else:
@@ -258,6 +260,8 @@ def _classify(items: list[tuple[str, bool]], mention: Mention) -> None:
         elif is_date_only(item):
             mention.details.append(("dob", clean_name(item)))
             in_details = True
+        elif in_details and not marked and re.match(r"^(?:in|at)\s+\S", item.strip()):
+            mention.details.append(("pob", re.sub(r"^(?:in|at)\s+", "", item.strip()).rstrip(".,;")))
         elif in_details and not marked and mention.details and len(item.split()) <= 4:
             label, value = mention.details[-1]
             mention.details[-1] = (label, f"{value}, {item.strip().rstrip('.,;')}")
@@ -268,28 +272,61 @@ def _classify(items: list[tuple[str, bool]], mention: Mention) -> None:
             mention.aliases.extend(a for a in (clean_name(p) for p in pieces) if a)
 
 
+_SLOT = re.compile(r"\x00(\d+)\x00")
+
+
+def _slotted(text: str) -> tuple[str, list[str]]:
+    """Text with each top-level parenthetical replaced by a numbered slot, and the groups' contents."""
+    out, groups, depth, current = [], [], 0, []
+    for char in text:
+        if char == "(":
+            depth += 1
+            if depth == 1:
+                current = []
+                continue
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(f"\x00{len(groups)}\x00")
+                groups.append("".join(current))
+                continue
+        (current if depth else out).append(char)
+    return "".join(out), groups
+
+
+def _in_order(items: list[tuple[str, bool]], groups: list[str]) -> list[tuple[str, bool]]:
+    """Items with each parenthetical's own items placed where the parenthetical was printed."""
+    ordered = []
+    for item, marked in items:
+        text = _SLOT.sub(" ", item).strip()
+        if text:
+            ordered.append((text, marked))
+        for number in _SLOT.findall(item):
+            group = strip_alias_boilerplate(groups[int(number)])
+            if group.strip() and not _GROUP_SKIP.match(group):
+                ordered += _alias_items(ph.ALIAS_PREFIX.sub("", group), continued=False)
+    return ordered
+
+
 def read_mention(chunk: str) -> Mention | None:
     """One entity from 'X (also known as A; B)', 'X, also known as A, also known as B' or 'X, a.k.a. A; born …'."""
     chunk = ph.LIST_NUMBERING.sub("", _LEADING_JOINER.sub("", strip_alias_boilerplate(chunk.strip())))
-    outside, groups = outside_and_groups(chunk)
-    chains = [c for c in ph.ALIAS_SPLIT.split(outside)]
+    outside, groups = _slotted(chunk)
+    chains = ph.ALIAS_SPLIT.split(outside)
     head = chains[0]
     head_items = top_split(head, ";" if ";" in head else ",")
     if not head_items:
         return None
-    name = clean_name(head_items[0])
+    name = clean_name(_SLOT.sub(" ", head_items[0]))
     if not name:
         return None
     mention = Mention(name=name)
-    items = [(item, False) for item in head_items[1:]]
+    items = [(_SLOT.sub(" ", head_items[0]) + "".join(f"\x00{n}\x00" for n in _SLOT.findall(head_items[0])), True)]
+    items = _in_order(items, groups)[1:]
+    rest = [(item, False) for item in head_items[1:]]
     for chain in chains[1:]:
-        items += _alias_items(chain, continued=False)
-    _classify(items, mention)
-    for group in groups:
-        group = strip_alias_boilerplate(group)
-        if not group.strip() or _GROUP_SKIP.match(group):
-            continue
-        _classify(_alias_items(ph.ALIAS_PREFIX.sub("", group), continued=False), mention)
+        rest += _alias_items(chain, continued=False)
+    _classify(items + _in_order(rest, groups), mention)
     return mention
 
 
@@ -353,6 +390,9 @@ def _trim_region(region: str) -> tuple[str, bool]:
     end = _list_end(region)
     if end is not None:
         region = region[:end]
+    elif ph.LIST_END.match(region):
+        colon = region.find(":")
+        region = region[colon + 1:] if colon >= 0 else ""
     return region.strip().rstrip(".;,: "), announced
 
 
@@ -388,6 +428,9 @@ def read_list(region: str, paragraphs: tuple[str, ...], index: int, number: str 
         return split_mentions(region, number)
     if not announced and region:
         return []
+    inline = region.split(":", 1)[1].strip() if ":" in region else ""
+    if inline:
+        return split_mentions(inline, number)
     lines = _list_paragraphs(paragraphs, index + 1)
     if len(lines) == 1:
         return split_mentions(lines[0], number)
@@ -478,9 +521,9 @@ def _target_mentions(decision: Decision, paragraphs: tuple[str, ...], number: st
             mentions = read_list(region, paragraphs, decision.paragraph, number)
             if mentions:
                 return mentions
-    if ph.FOLLOWING.search(sentence) and re.search(r"\bfollowing\b", sentence, re.IGNORECASE):
-        tail = sentence[re.search(r"\bfollowing\b", sentence, re.IGNORECASE).start():]
-        return read_list(tail, paragraphs, decision.paragraph, number)
+    following = re.search(r"\b(?:the\s+)?following\b", sentence, re.IGNORECASE)
+    if following:
+        return read_list(sentence[following.start():], paragraphs, decision.paragraph, number)
     return []
 
 
@@ -598,7 +641,10 @@ def _agree(title: list[Mention], body: list[Mention]) -> str | None:
     """Why the title and the body name different entities, or None when they agree (or one names nobody)."""
     if not title or not body:
         return None
-    unmatched_title = [t.name for t in title if not any(t.keys() & b.keys() for b in body)]
+    keys = set().union(*(b.keys() for b in body))
+    unmatched_title = [t.name for t in title if not t.keys() & keys
+                       and not all(name_key(part) in keys for part in _split_and(t.name, aliases=False)[1:] and
+                                   _split_and(t.name, aliases=False))]
     if unmatched_title:
         body_names = "; ".join(b.name for b in body)
         return f"the title names {'; '.join(unmatched_title)!s} but the body names {body_names}"
