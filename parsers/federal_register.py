@@ -22,6 +22,7 @@ from typing import Any
 
 from parsers import fr_text, fr_xml
 from parsers.fr_text import Mention, looks_relevant
+from parsers.name_check import name_problem
 from parsers.model import Action, DocumentRef, Event, Notice, ParseError, Program, Source
 
 __all__ = ["looks_relevant", "parse_fr_document", "parse_fr_issue", "parse_fr_metadata", "parse_public_inspection"]
@@ -211,6 +212,9 @@ def _notice_from_title(ref: DocumentRef, title: str, signing_date: Any, announce
         return _unrecognised(ref, f"title alone does not say what was done: {title!r}")
     action = Action.DESIGNATION if match.group(1).lower().startswith("designation") else Action.REVOCATION
     names = _title_names(match.group(2), plural=match.group(1).lower().endswith("s"))
+    problem = next((p for p in map(name_problem, names) if p), None)
+    if problem:
+        return _unrecognised(ref, f"title {title!r}: candidate {problem}")
     events = tuple(
         Event(program=Program.FTO, action=action, name=name, document=ref, effective_on=ref.published_on,
               signed_on=_iso_date(signing_date), announced_on=announced_on)

@@ -1,0 +1,427 @@
+"""Legally equivalent wordings of the formula (our own sentences, real facts), each read exactly."""
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+import pytest
+
+from parsers.federal_register import parse_fr_document
+
+
+def notice(title: str, paragraphs: list[str], published: str):
+    """A State Department NOTICE in GPO XML around these paragraphs (markup inside them kept)."""
+    body = "".join(f"<P>{p}</P>" for p in paragraphs)
+    xml = (f"<NOTICE><PREAMB><AGENCY>DEPARTMENT OF STATE</AGENCY><SUBJECT>{escape(title)}</SUBJECT></PREAMB>"
+           f"<SUPLINF>{body}</SUPLINF><SIG><DATED>Dated: May 1, 2020.</DATED><NAME>Michael R. Pompeo,</NAME></SIG>"
+           "<FRDOC>[FR Doc. 2020-1 Filed]</FRDOC></NOTICE>")
+    meta = {"document_number": "2020-1", "publication_date": published, "agencies": [{"slug": "state-department"}]}
+    return parse_fr_document(meta, xml.encode())
+
+
+CASES = {'1997 numbered': {'title': 'Designation of Foreign Terrorist Organizations',
+                   'paragraphs': ['Pursuant to section 219 of the Immigration and Nationality Act, as added by the '
+                                  'Antiterrorism and Effective Death Penalty Act of 1996, the Secretary of State '
+                                  'hereby designates, effective October 8, 1997, the following as foreign terrorist '
+                                  'organizations:',
+                                  '1. Abu Nidal Organization (ANO), also known as Black June, also known as Fatah '
+                                  'Revolutionary Council.',
+                                  '2. Abu Sayyaf Group (ASG).',
+                                  '3. Armed Islamic Group (GIA).',
+                                  '4. Aum Shinrikyo, also known as Aum Supreme Truth.'],
+                   'published': '1997-10-08',
+                   'kind': 'fto_designation',
+                   'events': [('FTO',
+                               'designation',
+                               'Abu Nidal Organization',
+                               ('ANO', 'Black June', 'Fatah Revolutionary Council'),
+                               'organization',
+                               ()),
+                              ('FTO', 'designation', 'Abu Sayyaf Group', ('ASG',), 'organization', ()),
+                              ('FTO', 'designation', 'Armed Islamic Group', ('GIA',), 'organization', ()),
+                              ('FTO', 'designation', 'Aum Shinrikyo', ('Aum Supreme Truth',), 'organization', ())]},
+ 'are present following paragraphs': {'title': 'Foreign Terrorist Organization Designations',
+                                      'paragraphs': ['Based upon a review of the Administrative Record assembled in '
+                                                     'this matter, and in consultation with the Attorney General and '
+                                                     'the Secretary of the Treasury, I have concluded that there is '
+                                                     'a sufficient factual basis to find that the relevant '
+                                                     'circumstances described in section 219 of the Immigration and '
+                                                     'Nationality Act, as amended (8 U.S.C. 1189), are present with '
+                                                     'respect to the following organizations:',
+                                                     'Tren de Aragua (a.k.a. TdA);',
+                                                     'Mara Salvatrucha (a.k.a. MS-13); and',
+                                                     'Cartel del Golfo.',
+                                                     'Therefore, I hereby designate the aforementioned organizations '
+                                                     'and their respective aliases as Foreign Terrorist '
+                                                     'Organizations pursuant to section 219 of the INA.'],
+                                      'published': '2020-05-10',
+                                      'kind': 'fto_designation',
+                                      'events': [('FTO',
+                                                  'designation',
+                                                  'Tren de Aragua',
+                                                  ('TdA',),
+                                                  'organization',
+                                                  ()),
+                                                 ('FTO',
+                                                  'designation',
+                                                  'Mara Salvatrucha',
+                                                  ('MS-13',),
+                                                  'organization',
+                                                  ()),
+                                                 ('FTO', 'designation', 'Cartel del Golfo', (), 'organization', ())]},
+ 'apply to A and B': {'title': 'Foreign Terrorist Organization Designation of Viv Ansanm and Gran Grif',
+                      'paragraphs': ['Based upon a review of the Administrative Record assembled in this matter, I '
+                                     'have concluded that there is a sufficient factual basis to find that the '
+                                     'relevant circumstances described in section 219 of the INA (8 U.S.C. 1189) '
+                                     'apply to Viv Ansanm and Gran Grif.',
+                                     'Therefore, I hereby designate the aforementioned organizations and their '
+                                     'respective aliases as Foreign Terrorist Organizations pursuant to section 219 '
+                                     'of the INA.'],
+                      'published': '2020-05-10',
+                      'kind': 'fto_designation',
+                      'events': [('FTO', 'designation', 'Viv Ansanm', (), 'organization', ()),
+                                 ('FTO', 'designation', 'Gran Grif', (), 'organization', ())]},
+ 'sdgt individual details': {'title': 'Designation of Juan Perez as a Specially Designated Global Terrorist',
+                             'paragraphs': ['Acting under the authority of and in accordance with section 1(b) of '
+                                            'Executive Order 13224, as amended, I hereby determine that the '
+                                            'individual known as Juan Perez, also known as El Flaco, born January 1, '
+                                            '1970, in Quito, Ecuador, nationality Ecuador, male, has committed, or '
+                                            'poses a significant risk of committing, acts of terrorism that threaten '
+                                            'the security of U.S. nationals or the national security, foreign '
+                                            'policy, or economy of the United States.',
+                                            'Consistent with the determination in section 10 of Executive Order '
+                                            '13224 that prior notice to persons determined to be subject to the '
+                                            'Order who might have a constitutional presence in the United States '
+                                            'would render ineffectual the blocking and other measures authorized in '
+                                            'the Order because of the ability to transfer funds instantaneously, I '
+                                            'determine that no prior notice needs to be provided to any person '
+                                            'subject to this determination who might have a constitutional presence '
+                                            'in the United States.',
+                                            'This notice shall be published in the Federal Register.'],
+                             'published': '2020-05-10',
+                             'kind': 'sdgt_designation',
+                             'events': [('SDGT',
+                                         'designation',
+                                         'Juan Perez',
+                                         ('El Flaco',),
+                                         'individual',
+                                         (('dob', 'January 1, 1970'),
+                                          ('pob', 'Quito, Ecuador'),
+                                          ('nationality', 'Ecuador'),
+                                          ('gender', 'male')))]},
+ 'sdgt indiv paren details': {'title': 'Designation of Juan Perez as a Specially Designated Global Terrorist',
+                              'paragraphs': ['Acting under the authority of section 1(a)(ii)(B) of Executive Order '
+                                             '13224, as amended, I hereby determine that the person known as Juan '
+                                             'Perez (also known as El Flaco; born 1975; nationality Ecuador; male; '
+                                             'passport A1234567) is a leader of Los Lobos, an entity designated '
+                                             'pursuant to Executive Order 13224.'],
+                              'published': '2020-05-10',
+                              'kind': 'sdgt_designation',
+                              'events': [('SDGT',
+                                          'designation',
+                                          'Juan Perez',
+                                          ('El Flaco',),
+                                          'individual',
+                                          (('dob', '1975'),
+                                           ('nationality', 'Ecuador'),
+                                           ('gender', 'male'),
+                                           ('passport', 'A1234567')))]},
+ 'alias and HTS': {'title': 'Amendment of the Designation of al-Nusrah Front',
+                   'paragraphs': ['Based upon a review of the Administrative Record, and pursuant to section 219(b) '
+                                  'of the INA, I hereby amend the designation of al-Nusrah Front as a Foreign '
+                                  "Terrorist Organization to include the following aliases: Hay'at Tahrir al-Sham "
+                                  'and HTS.'],
+                   'published': '2020-05-10',
+                   'kind': 'fto_amendment',
+                   'events': [('FTO',
+                               'amendment',
+                               'al-Nusrah Front',
+                               ("Hay'at Tahrir al-Sham", 'HTS'),
+                               'organization',
+                               ())]},
+ 'together with its aliases': {'title': 'Foreign Terrorist Organization Designation of Hamas',
+                               'paragraphs': ['I have concluded that the relevant circumstances described in section '
+                                              '219 of the INA exist with respect to Harakat al-Muqawama al-Islamiya, '
+                                              'also known as Hamas, together with its aliases.',
+                                              'Therefore, I hereby designate the aforementioned organization as a '
+                                              'Foreign Terrorist Organization.'],
+                               'published': '2020-05-10',
+                               'kind': 'fto_designation',
+                               'events': [('FTO',
+                                           'designation',
+                                           'Harakat al-Muqawama al-Islamiya',
+                                           ('Hamas',),
+                                           'organization',
+                                           ())]},
+ 'review remain in effect': {'title': 'Review of the Designation of Hizballah (and Other Aliases) as a Foreign '
+                                      'Terrorist Organization',
+                             'paragraphs': ['Based upon a review of the Administrative Record assembled pursuant to '
+                                            'section 219(a)(4)(C) of the INA, the Secretary of State concludes that '
+                                            'the circumstances that were the basis for the designation of the '
+                                            'aforementioned organization have not changed in such a manner as to '
+                                            'warrant revocation of the designation.',
+                                            'Therefore, the Secretary of State hereby determines that the '
+                                            'designation of the aforementioned organization as a Foreign Terrorist '
+                                            'Organization shall remain in effect.'],
+                             'published': '2020-05-10',
+                             'kind': 'fto_review',
+                             'events': [('FTO', 'review', 'Hizballah', (), 'organization', ())]},
+ 'redesignation 1999': {'title': 'Redesignation of Foreign Terrorist Organizations',
+                        'paragraphs': ['Pursuant to section 219 of the Immigration and Nationality Act, the '
+                                       'Secretary of State hereby redesignates the following as foreign terrorist '
+                                       'organizations:',
+                                       'Abu Nidal Organization',
+                                       'Hizballah',
+                                       'Hamas'],
+                        'published': '1999-10-08',
+                        'kind': 'fto_review',
+                        'events': [('FTO', 'review', 'Abu Nidal Organization', (), 'organization', ()),
+                                   ('FTO', 'review', 'Hizballah', (), 'organization', ()),
+                                   ('FTO', 'review', 'Hamas', (), 'organization', ())]},
+ 'revoke': {'title': 'Revocation of the Designation of Abu Nidal Organization as a Foreign Terrorist Organization',
+            'paragraphs': ['In accordance with section 219(a)(6)(A) of the INA, the Secretary of State hereby '
+                           'revokes the designation of the Abu Nidal Organization (ANO) and its aliases as a Foreign '
+                           'Terrorist Organization.',
+                           'The revocation goes into effect upon publication.'],
+            'published': '2020-05-10',
+            'kind': 'fto_revocation',
+            'events': [('FTO', 'revocation', 'Abu Nidal Organization', ('ANO',), 'organization', ())]},
+ 'sdgt org known as': {'title': "Designation of Kata'ib Hizballah as a Specially Designated Global Terrorist",
+                       'paragraphs': ['Acting under the authority of section 1(b) of Executive Order 13224, I hereby '
+                                      "determine that the organization known as Kata'ib Hizballah, also known as "
+                                      "Kata'ib Hizballah in Iraq, also known as Hizballah Brigades, has committed, "
+                                      'or poses a significant risk of committing, acts of terrorism.'],
+                       'published': '2020-05-10',
+                       'kind': 'sdgt_designation',
+                       'events': [('SDGT',
+                                   'designation',
+                                   "Kata'ib Hizballah",
+                                   ("Kata'ib Hizballah in Iraq", 'Hizballah Brigades'),
+                                   'organization',
+                                   ())]},
+ 'sdgt persons known as': {'title': 'Designation of Individuals as Specially Designated Global Terrorists',
+                           'paragraphs': ['Acting under the authority of section 1(b) of Executive Order 13224, I '
+                                          'hereby determine that the persons known as Hakimullah Mehsud, also known '
+                                          'as Hakeemullah Mehsud, and Wali ur Rehman, each has committed, or poses a '
+                                          'significant risk of committing, acts of terrorism.'],
+                           'published': '2020-05-10',
+                           'kind': 'sdgt_designation',
+                           'events': [('SDGT',
+                                       'designation',
+                                       'Hakimullah Mehsud',
+                                       ('Hakeemullah Mehsud',),
+                                       'individual',
+                                       ()),
+                                      ('SDGT', 'designation', 'Wali ur Rehman', (), 'individual', ())]},
+ 'meet criteria': {'title': 'Designation of Ansar al-Sharia in Benghazi as an FTO',
+                   'paragraphs': ['I have determined that there is a sufficient factual basis to find that the '
+                                  'relevant circumstances described in section 219 of the INA have been satisfied '
+                                  "with respect to Ansar al-Sharia in Benghazi (a.k.a. Ansar al-Shari'a in Benghazi; "
+                                  'aka Ansar al-Sharia Brigade).',
+                                  'Therefore, I hereby designate the aforementioned organization and its aliases as '
+                                  'a Foreign Terrorist Organization.'],
+                   'published': '2020-05-10',
+                   'kind': 'fto_designation',
+                   'events': [('FTO',
+                               'designation',
+                               'Ansar al-Sharia in Benghazi',
+                               ("Ansar al-Shari'a in Benghazi", 'Ansar al-Sharia Brigade'),
+                               'organization',
+                               ())]},
+ 'rename': {'title': "Amendment of the Designation of al-Qa'ida in Iraq",
+            'paragraphs': ['Based upon a review of the Administrative Record, the Secretary of State hereby amends '
+                           "the 2004 designation of al-Qa'ida in Iraq, also known as AQI, as a Foreign Terrorist "
+                           'Organization to add the alias Islamic State of Iraq and the Levant as its primary name '
+                           'and to add the following aliases: ISIS; Daesh; and Dawla al Islamiya.'],
+            'published': '2020-05-10',
+            'kind': 'fto_amendment',
+            'events': [('FTO',
+                        'amendment',
+                        'Islamic State of Iraq and the Levant',
+                        ("al-Qa'ida in Iraq", 'ISIS', 'Daesh', 'Dawla al Islamiya'),
+                        'organization',
+                        ())]},
+ 'combined one sentence': {'title': 'Designation of Viv Ansanm as a Foreign Terrorist Organization and Specially '
+                                    'Designated Global Terrorist',
+                           'paragraphs': ['I have concluded that the relevant circumstances described in section 219 '
+                                          'of the INA (8 U.S.C. 1189) exist with respect to Viv Ansanm (also known '
+                                          'as Living Together).',
+                                          'Therefore, I hereby designate the aforementioned organization and its '
+                                          'aliases as a Foreign Terrorist Organization pursuant to section 219 of '
+                                          'the INA and as a Specially Designated Global Terrorist pursuant to '
+                                          'section 1(b) of Executive Order 13224.'],
+                           'published': '2020-05-10',
+                           'kind': 'combined',
+                           'events': [('FTO', 'designation', 'Viv Ansanm', ('Living Together',), 'organization', ()),
+                                      ('SDGT',
+                                       'designation',
+                                       'Viv Ansanm',
+                                       ('Living Together',),
+                                       'organization',
+                                       ())]},
+ 'sdgt revocation plural': {'title': 'Revocation of the Designations of Ansarallah, Abdul Malik al-Houthi, Abd '
+                                     'al-Khaliq Badr al-Din al-Houthi, and Abdullah Yahya al Hakim (and Their '
+                                     'Respective Aliases) as Specially Designated Global Terrorists',
+                            'paragraphs': ['In accordance with section 1(b) of Executive Order 13224, I hereby '
+                                           'revoke the designations of Ansarallah, Abdul Malik al-Houthi, Abd '
+                                           'al-Khaliq Badr al-Din al-Houthi, and Abdullah Yahya al Hakim, and their '
+                                           'respective aliases, as Specially Designated Global Terrorists.',
+                                           'This revocation is effective February 16, 2021.'],
+                            'published': '2020-05-10',
+                            'kind': 'sdgt_revocation',
+                            'events': [('SDGT', 'revocation', 'Ansarallah', (), 'unknown', ()),
+                                       ('SDGT', 'revocation', 'Abdul Malik al-Houthi', (), 'unknown', ()),
+                                       ('SDGT',
+                                        'revocation',
+                                        'Abd al-Khaliq Badr al-Din al-Houthi',
+                                        (),
+                                        'unknown',
+                                        ()),
+                                       ('SDGT', 'revocation', 'Abdullah Yahya al Hakim', (), 'unknown', ())]},
+ 'review and amendment': {'title': 'Review and Amendment of the Designation of ISIL-Sinai Province (and Other '
+                                   'Aliases) as a Foreign Terrorist Organization',
+                          'paragraphs': ['Based upon a review of the Administrative Record, the Secretary of State '
+                                         'concludes that the circumstances that were the basis for the designation '
+                                         'of the aforementioned organization have not changed in such a manner as to '
+                                         'warrant revocation of the designation.',
+                                         'Therefore, the Secretary of State hereby determines that the designation '
+                                         'of the aforementioned organization as a Foreign Terrorist Organization '
+                                         'shall be maintained.',
+                                         'Further, the Secretary of State hereby amends the designation of '
+                                         'ISIL-Sinai Province as a Foreign Terrorist Organization to add the '
+                                         'following aliases: ISIS-Sinai Province; Wilayat Sayna.'],
+                          'published': '2020-05-10',
+                          'kind': 'fto_review_amendment',
+                          'events': [('FTO',
+                                      'amendment',
+                                      'ISIL-Sinai Province',
+                                      ('ISIS-Sinai Province', 'Wilayat Sayna'),
+                                      'organization',
+                                      ()),
+                                     ('FTO', 'review', 'ISIL-Sinai Province', (), 'organization', ())]},
+ 'generic prefix title': {'title': 'Designations of Foreign Terrorist Organizations; In the Matter of the '
+                                   "Designation of: al-Qa'ida in the Arabian Peninsula (AQAP), Also Known as "
+                                   "al-Qa'ida of Jihad Organization in the Arabian Peninsula, Also Known as Tanzim "
+                                   "Qa'idat al-Jihad fi Jazirat al-Arab, as a Foreign Terrorist Organization "
+                                   'Pursuant to Section 219 of the Immigration and Nationality Act, as Amended.',
+                          'paragraphs': ['Based upon a review of the administrative record assembled in this matter, '
+                                         'I have concluded that there is a sufficient factual basis to find that the '
+                                         'relevant circumstances described in section 219 of the INA exist with '
+                                         "respect to al-Qa'ida in the Arabian Peninsula (AQAP), also known as "
+                                         "al-Qa'ida of Jihad Organization in the Arabian Peninsula, also known as "
+                                         "Tanzim Qa'idat al-Jihad fi Jazirat al-Arab.",
+                                         'Therefore, I hereby designate the aforementioned organization and its '
+                                         'aliases as a foreign terrorist organization pursuant to section 219 of the '
+                                         'INA.'],
+                          'published': '2020-05-10',
+                          'kind': 'fto_designation',
+                          'events': [('FTO',
+                                      'designation',
+                                      "al-Qa'ida in the Arabian Peninsula",
+                                      ('AQAP',
+                                       "al-Qa'ida of Jihad Organization in the Arabian Peninsula",
+                                       "Tanzim Qa'idat al-Jihad fi Jazirat al-Arab"),
+                                      'organization',
+                                      ())]},
+ 'HTS revocation': {'title': 'Revocation of the Foreign Terrorist Organization Designation of al-Nusrah Front, Also '
+                             "Known as Hay'at Tahrir al-Sham",
+                    'paragraphs': ['In consultation with the Attorney General and the Secretary of the Treasury, I '
+                                   "hereby revoke the designation of al-Nusrah Front, also known as Hay'at Tahrir "
+                                   'al-Sham (and other aliases) as a Foreign Terrorist Organization pursuant to '
+                                   'section 219 (a)(6)(A) of the Immigration and Nationality Act.',
+                                   'The revocation goes into effect upon publication.'],
+                    'published': '2020-05-10',
+                    'kind': 'fto_revocation',
+                    'events': [('FTO',
+                                'revocation',
+                                'al-Nusrah Front',
+                                ("Hay'at Tahrir al-Sham",),
+                                'organization',
+                                ())]},
+ 'inverted multi review': {'title': 'Review of the Designations as Foreign Terrorist Organizations of '
+                                    "Lashkar-e-Tayyiba (and Other Aliases); Jama'atu Ansarul Muslimina Fi "
+                                    'Biladis-Sudan (Ansaru and Other Aliases); and the National Liberation Army (and '
+                                    'Other Aliases)',
+                           'paragraphs': ['Based upon a review of the Administrative Records assembled in these '
+                                          'matters, the Secretary of State concludes that the circumstances that '
+                                          'were the bases for the designations of the aforementioned organizations '
+                                          'as Foreign Terrorist Organizations have not changed in such a manner as '
+                                          'to warrant revocation of the designations.',
+                                          'Therefore, the Secretary of State hereby determines that the designations '
+                                          'of the aforementioned organizations as Foreign Terrorist Organizations '
+                                          'shall be maintained.'],
+                           'published': '2020-05-10',
+                           'kind': 'fto_review',
+                           'events': [('FTO', 'review', 'Lashkar-e-Tayyiba', (), 'organization', ()),
+                                      ('FTO',
+                                       'review',
+                                       "Jama'atu Ansarul Muslimina Fi Biladis-Sudan",
+                                       ('Ansaru',),
+                                       'organization',
+                                       ()),
+                                      ('FTO', 'review', 'National Liberation Army', (), 'organization', ())]},
+ '2022 revoke no as': {'title': 'Review of the Designation of Aum Shinrikyo as a Foreign Terrorist Organization',
+                       'paragraphs': ['Based on a review of the Administrative Record assembled in this matter and '
+                                      'in consultation with the Attorney General and the Secretary of the Treasury, '
+                                      'I determine that the circumstances that were the basis for the designation of '
+                                      'Aum Shinrikyo (and other aliases) as a Foreign Terrorist Organization have '
+                                      'changed in such a manner to warrant revocation of the designation.',
+                                      'Therefore, I hereby revoke the designation of the aforementioned '
+                                      'organization.'],
+                       'published': '2020-05-10',
+                       'kind': 'fto_revocation',
+                       'events': [('FTO', 'revocation', 'Aum Shinrikyo', (), 'organization', ())]},
+ 'leader of': {'title': "Designation of Isma'il Fu'ad Rasul Ahmed as a Specially Designated Global Terrorist",
+               'paragraphs': ['Acting under the authority of and in accordance with section 1(a)(ii)(B) of Executive '
+                              'Order 13224, as amended by Executive Order 13886, I hereby determine that the '
+                              "individual known as Isma'il Fu'ad Rasul Ahmed, also known as Abdallah Kurdi, is a "
+                              "leader of al-Qa'ida Kurdish Battalions, an entity whose property and interests in "
+                              'property are blocked pursuant to Executive Order 13224.'],
+               'published': '2020-05-10',
+               'kind': 'sdgt_designation',
+               'events': [('SDGT',
+                           'designation',
+                           "Isma'il Fu'ad Rasul Ahmed",
+                           ('Abdallah Kurdi',),
+                           'individual',
+                           ())]},
+ 'noise E tags': {'title': 'Foreign Terrorist Organization Designation of Cártel de Jalisco Nueva Generación',
+                  'paragraphs': ['Based upon a review of the Administrative Record, I have concluded that the '
+                                 'relevant circumstances described in section 219 of the INA are met with respect to '
+                                 '<E T="03">Cártel</E> de Jalisco <PRTPAGE P="99"/>Nueva Generación (also known as '
+                                 '“CJNG”, Jalisco New Generation Cartel &amp; Allies).',
+                                 'Therefore, I hereby designate the aforementioned organization and its respective '
+                                 'aliases as a Foreign Terrorist Organization pursuant to section 219 of the INA.'],
+                  'published': '2020-05-10',
+                  'kind': 'fto_designation',
+                  'events': [('FTO',
+                              'designation',
+                              'Cártel de Jalisco Nueva Generación',
+                              ('CJNG', 'Jalisco New Generation Cartel & Allies'),
+                              'organization',
+                              ())]},
+ 'sdgt hereby designate': {'title': 'Designation of Hasm as a Specially Designated Global Terrorist',
+                           'paragraphs': ['Pursuant to section 1(b) of Executive Order 13224, I hereby designate '
+                                          "Harakat Sawa'd Misr, also known as HASM, also known as Hasm Movement, as "
+                                          'a Specially Designated Global Terrorist.'],
+                           'published': '2020-05-10',
+                           'kind': 'sdgt_designation',
+                           'events': [('SDGT',
+                                       'designation',
+                                       "Harakat Sawa'd Misr",
+                                       ('HASM', 'Hasm Movement'),
+                                       'unknown',
+                                       ())]},
+ 'mention only': {'title': 'Notice of Public Meeting on Terrorism',
+                  'paragraphs': ['The Department of State will hold a meeting to discuss Foreign Terrorist '
+                                 'Organizations designated under section 219 of the INA, including Hizballah.'],
+                  'published': '2020-05-10',
+                  'kind': 'unrecognised',
+                  'events': []}}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_wording_variant_is_read_exactly(name):
+    case = CASES[name]
+    read = notice(case["title"], case["paragraphs"], case["published"])
+    assert read.kind == case["kind"]
+    assert [(e.program.value, e.action.value, e.name, e.aliases, e.entity_type, e.details) for e in read.events] == case["events"]
