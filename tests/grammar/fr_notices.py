@@ -359,8 +359,10 @@ def _join(items: list[str], style: str) -> str:
 class _Ctx:
     """State shared while one notice is rendered."""
 
-    def __init__(self, d: Draw):
+    def __init__(self, d: Draw, subject: Org | None = None, added: tuple[str, ...] = (),
+                 same_day_effective: bool = False):
         self.d = d
+        self.subject, self.added, self.same_day_effective = subject, added, same_day_effective
         self.curly = d.pick("quotes") == "curly"
 
     def q(self, text: str) -> str:
@@ -381,6 +383,8 @@ class _Entity:
 
 
 def _pick_orgs(c: _Ctx, pool: tuple[Org, ...], count: int, and_free: bool) -> list[Org]:
+    if c.subject is not None:
+        return [c.subject]
     candidates = [o for o in pool if not and_free or not _AND_FREE.search(o.name)]
     chosen: list[Org] = []
     while len(chosen) < count:
@@ -392,7 +396,7 @@ def _pick_orgs(c: _Ctx, pool: tuple[Org, ...], count: int, and_free: bool) -> li
 
 def _entity_from_org(c: _Ctx, org: Org, max_aliases: int | None = None) -> _Entity:
     limit = len(org.aliases) if max_aliases is None else min(max_aliases, len(org.aliases))
-    count = c.d.integer(0, limit)
+    count = limit if c.subject is not None else c.d.integer(0, limit)
     return _Entity(org.name, list(org.aliases[:count]), org.acronym, "organization", org.takes_the)
 
 
@@ -631,14 +635,14 @@ class _Body:
 
 
 def _count(c: _Ctx, most: int = 5) -> int:
-    n = c.d.pick("entity_count")
+    n = c.d.pick("entity_count", ("one",) if c.subject is not None else None)
     return 1 if n == "one" else 2 if n == "two" else c.d.integer(3, most)
 
 
 def _effective(c: _Ctx, kind: str, published: date, signed: date) -> tuple[str | None, str | None, date]:
     """(clause inside the operative sentence, closing sentence, expected effective_on)."""
     options = ["publication_default", "goes_into_effect_upon_publication", "stated_date"]
-    if kind.startswith("sdgt") or "amendment" in kind:
+    if (kind.startswith("sdgt") or "amendment" in kind) and not c.same_day_effective:
         options.append("effective_upon_signature")
     form = c.d.pick("effective", options)
     if form == "goes_into_effect_upon_publication":
@@ -646,7 +650,7 @@ def _effective(c: _Ctx, kind: str, published: date, signed: date) -> tuple[str |
             else "amendment" if "amendment" in kind else "determination"
         return None, f"The {noun} goes into effect upon publication.", published
     if form == "stated_date":
-        day = published + timedelta(days=c.d.choice((0, 0, 1, 3, 7)))
+        day = published + timedelta(days=0 if c.same_day_effective else c.d.choice((0, 0, 1, 3, 7)))
         return f"effective {_long(day)}", None, day
     if form == "effective_upon_signature":
         return None, "This determination is effective upon the date of signature.", signed
@@ -804,8 +808,11 @@ def _amendment(c: _Ctx, sp: dict, program: str, published: date, signed: date, r
                                  "organization", effective_on, signed, previous_name=plain(old))
         title_entity = _Entity(old, [], None, "organization")
     else:
-        org = c.d.choice([o for o in (FTO_ORGS if program == "FTO" else FTO_ORGS[:12] + SDGT_ORGS) if o.aliases])
-        added = list(org.aliases[:c.d.integer(1, len(org.aliases))])
+        if c.subject is not None:
+            org, added = c.subject, list(c.added)
+        else:
+            org = c.d.choice([o for o in (FTO_ORGS if program == "FTO" else FTO_ORGS[:12] + SDGT_ORGS) if o.aliases])
+            added = list(org.aliases[:c.d.integer(1, len(org.aliases))])
         e = _Entity(org.name, [], org.acronym, "organization", org.takes_the)
         target, _ = _body_boilerplate(c, e)
         paragraphs = _amended_aliases(c, added, sp, target, label, authority, eff)
@@ -1042,8 +1049,12 @@ def _sdgt_designation(c: _Ctx, sp: dict, published: date, signed: date, individu
 
 def _sdgt_revocation(c: _Ctx, sp: dict, published: date, signed: date) -> _Body:
     count = _count(c, 4)
-    noun = c.d.pick("sdgt_noun", ("individual", "person", "organization", "entity", "no_noun"))
-    if noun in ("organization", "entity"):
+    noun = c.d.pick("sdgt_noun", ("organization", "entity", "no_noun") if c.subject is not None else
+                    ("individual", "person", "organization", "entity", "no_noun"))
+    if c.subject is not None:
+        subjects = [c.subject.name]
+        entity_type = "unknown" if noun == "no_noun" else "organization"
+    elif noun in ("organization", "entity"):
         subjects = [o.name for o in _pick_orgs(c, SDGT_ORGS, count, and_free=False)]
         entity_type = "organization"
     else:
@@ -1191,18 +1202,28 @@ def _meta(number: str, published: date, title: str, page: int, public_notice: in
 
 
 FIRST_DAY, LAST_DAY = date(1997, 10, 8), date(2026, 6, 30)
+SUBJECT_KINDS = ("fto_designation", "sdgt_designation_org", "fto_amendment_aliases", "sdgt_amendment",
+                 "fto_revocation", "sdgt_revocation")
 
 
 def generate(d: Draw, kind: str | None = None, published: date | None = None, number: str | None = None,
-             public_notice: int | None = None, page: int | None = None) -> GeneratedNotice:
-    """One notice drawn from the grammar (kind and identifiers may be fixed by the caller, e.g. a corpus)."""
-    c = _Ctx(d)
+             public_notice: int | None = None, page: int | None = None, *, subject: Org | None = None,
+             added: tuple[str, ...] = (), signed: date | None = None,
+             same_day_effective: bool = False) -> GeneratedNotice:
+    """One notice drawn from the grammar.
+
+    A corpus may fix the kind, the identifiers, the one entity it is about (`subject`, with every alias printed
+    unless the alias marker is "none"), the aliases an amendment adds, the signing date, and ask that the notice
+    take effect on its publication day (`same_day_effective`)."""
+    if subject is not None and kind not in SUBJECT_KINDS:
+        raise ValueError(f"a fixed subject needs one of the kinds {SUBJECT_KINDS}, not {kind!r}")
+    c = _Ctx(d, subject, tuple(added), same_day_effective)
     kind = d.pick("kind", (kind,) if kind else None)
     if published is None:
         published = FIRST_DAY + timedelta(days=d.integer(0, (LAST_DAY - FIRST_DAY).days))
         while published.weekday() >= 5:
             published += timedelta(days=1)
-    signed = published - timedelta(days=d.integer(2, 40))
+    signed = signed or published - timedelta(days=d.integer(2, 40))
     sp = _speaker(c, signed.year)
     if kind == "fto_designation":
         body = _fto_designation(c, sp, published, signed)
