@@ -1005,8 +1005,8 @@ def _sdgt_designation(c: _Ctx, sp: dict, published: date, signed: date, individu
                       *[r + ("." if i == len(rendered) - 1 else ";") for i, r in enumerate(rendered)]]
     elif finding == "leader_of_blocked_entity":
         org = c.d.choice(SDGT_ORGS[:1] + FTO_ORGS[:8])
-        nounword = {"individual": "the individual known as ", "person": "the person known as ",
-                    "no_noun": ""}[noun]
+        nounword = {"individual": f"the individual{'s' if plural else ''} known as ",
+                    "person": f"the {'persons' if plural else 'person'} known as ", "no_noun": ""}[noun]
         paragraphs = [f"{authority} {sp['determine']}{eff} that {nounword}{_join(rendered, 'semicolons')}, "
                       f"{'are leaders' if plural else 'is a leader'} of {c.q(org.name)}, an entity whose property and "
                       "interests in property are blocked pursuant to Executive Order 13224."]
@@ -1014,7 +1014,7 @@ def _sdgt_designation(c: _Ctx, sp: dict, published: date, signed: date, individu
         nounword = {"individual": "the individual", "person": "the person", "organization": "the organization",
                     "entity": "the entity", "group": "the group", "no_noun": ""}[noun]
         if plural and nounword:
-            nounword += "s"
+            nounword = nounword[:-1] + "ies" if nounword.endswith("entity") else nounword + "s"
         lead = f"{nounword} known as " if nounword else ""
         has = "have" if plural else "has"
         paragraphs = [f"{authority} {sp['determine']}{eff} that {lead}{_join(rendered, 'semicolons')}, {has} "
@@ -1072,7 +1072,7 @@ def _sdgt_revocation(c: _Ctx, sp: dict, published: date, signed: date) -> _Body:
     nounword = {"individual": "the individual", "person": "the person", "organization": "the organization",
                 "entity": "the entity", "no_noun": ""}[noun]
     if plural and nounword:
-        nounword += "s"
+        nounword = nounword[:-1] + "ies" if nounword.endswith("entity") else nounword + "s"
     aliases_phrase = {"and_other_aliases": " (and other aliases)" if not plural else
                       " (and their respective aliases)",
                       "together_with_its_respective_aliases": f", together with {'their' if plural else 'its'} "
@@ -1251,6 +1251,9 @@ def generate(d: Draw, kind: str | None = None, published: date | None = None, nu
         body = _sdgt_revocation(c, sp, published, signed)
     else:
         body = _negative(c, sp, published, signed)
+    # a phrase ending in a comma ("…, together with its respective aliases,") before a list separator
+    body.paragraphs = [re.sub(r",([;.:])", r"\1", p) for p in body.paragraphs]
+    body.title = re.sub(r",([;.:])", r"\1", body.title)
     if number is None:
         yy = f"{published.year}" if published.year >= 2000 else f"{published:%y}"
         number = f"{yy}-{d.integer(100, 29999):05d}"
