@@ -1299,8 +1299,10 @@ def junk_reason(text: str) -> str | None:
         return "individual's detail"
     if _BOILERPLATE.search(t):
         return "alias boilerplate"
-    if re.search(r"\b(also known as|a\.k\.a\.|f\.k\.a\.|formerly known as)\b", t, re.IGNORECASE):
+    if re.search(r"\b(also known as|a\.k\.a\.|f\.k\.a\.|formerly known as)(?!\w)", t, re.IGNORECASE):
         return "alias marker inside a name"
+    if re.search(r"\bknown as\b", t, re.IGNORECASE):
+        return "descriptor phrase ('… known as')"
     if t[0] in ",;:()" or t[-1] in ",;:(":
         return "punctuation fragment"
     if t.startswith(("and ", "or ", "the following")):

@@ -82,6 +82,8 @@ def test_the_answer_key_names_only_names():
     ("nationality Ecuador", "individual's detail"),
     ("Armed Islamic Group and All Associated Aliases", "alias boilerplate"),
     ("Al-Nusrah Front, also known as Jabhat al-Nusrah", "alias marker inside a name"),
+    ("individual known as Muhammad Sarwar", "descriptor phrase ('… known as')"),
+    ("Ansarallah (a.k.a. Ansar Allah)", "alias marker inside a name"),
     ("Hizballah", None),
     ("The Victory Front", None),
     ("Group for the Support of Islam and Muslims", None),
