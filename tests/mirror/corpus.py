@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from xml.sax.saxutils import escape
 
+from tests.grammar.fr_notices import GeneratedNotice, Org, RandomDraw, generate
 from tests.mirror.fr_api import MirrorDocument
 
 STATE = ("state-department",)
@@ -144,8 +145,6 @@ class _Names:
 
 _SIGNERS = (("Alex R. Moreland", "Secretary of State"), ("Dana K. Whitcombe", "Secretary of State"),
             ("Jordan P. Ellery", "Acting Secretary of State"))
-_INA = ("section 219 of the Immigration and Nationality Act, as amended (hereinafter “INA”) (8 U.S.C. 1189)")
-_FR = '<E T="04">Federal Register</E>'
 
 
 def _long(day: date) -> str:
@@ -156,72 +155,25 @@ def _filed(day: date) -> str:
     return f"{day.month}-{day.day}-{day:%y}"
 
 
-def _aka(aliases: list[str]) -> str:
-    return f" (also known as {'; also known as '.join(aliases)})" if aliases else ""
+_GRAMMAR_KINDS = {
+    ("FTO", "designation"): "fto_designation", ("SDGT", "designation"): "sdgt_designation_org",
+    ("FTO", "amendment"): "fto_amendment_aliases", ("SDGT", "amendment"): "sdgt_amendment",
+    ("FTO", "revocation"): "fto_revocation", ("SDGT", "revocation"): "sdgt_revocation",
+}
 
 
-def _with_page_break(paragraph: str, page: int, rng: random.Random) -> str:
-    """Insert a PRTPAGE marker between two words, as GPO does mid-paragraph (FORMATS.md §1)."""
-    spaces = [i for i, char in enumerate(paragraph) if char == " " and "<" not in paragraph[max(0, i - 1):i + 2]]
-    cut = rng.choice(spaces) + 1
-    return f'{paragraph[:cut]}<PRTPAGE P="{page}"/>{paragraph[cut:]}'
+def _grammar_notice(plan: "_Plan", number: str, public_notice: int, start_page: int, signed: date,
+                    rng: random.Random) -> GeneratedNotice:
+    """A designation notice of the plan, worded by the FR notice grammar (tests/grammar/fr_notices.py).
 
-
-def _designation_paragraphs(program: str, action: str, name: str, aliases: list[str]) -> tuple[str, list[str]]:
-    """(subject, body paragraphs) of a State FTO/SDGT notice, already XML-escaped."""
-    n, aka = escape(name), escape(_aka(aliases))
-    added = escape("; ".join(aliases))
-    if program == "FTO" and action == "designation":
-        return f"Foreign Terrorist Organization Designation of {n}", [
-            "Based upon a review of the administrative record assembled in this matter, and in consultation with "
-            "the Attorney General and the Secretary of the Treasury, I have concluded that there is a sufficient "
-            f"factual basis to find that the relevant circumstances described in {_INA}, exist with respect to: "
-            f"{n}{aka}.",
-            "Therefore, I hereby designate the aforementioned organization and its respective aliases as a "
-            "Foreign Terrorist Organization pursuant to section 219 of the INA.",
-            f"This determination shall be published in the {_FR}.",
-            "The designation goes into effect upon publication.",
-        ]
-    if program == "SDGT" and action == "designation":
-        return f"Designation of {n} as a Specially Designated Global Terrorist", [
-            "Acting under the authority of and in accordance with section 1(a)(ii)(A) of Executive Order 13224 of "
-            "September 23, 2001, as amended, I hereby determine that the organization known as "
-            f"{n}{aka} has committed, or poses a significant risk of committing, acts of terrorism that threaten "
-            "the security of U.S. nationals or the national security, foreign policy, or economy of the United "
-            "States.",
-            f"Therefore, I hereby designate {n} and its aliases as a Specially Designated Global Terrorist pursuant "
-            "to Executive Order 13224.",
-            "Consistent with the determination in section 10 of Executive Order 13224 that prior notice to persons "
-            "determined to be subject to the Order who might have a constitutional presence in the United States "
-            "would render ineffectual the blocking and other measures authorized in the Order because of the "
-            "ability to transfer funds instantaneously, I determine that no prior notice needs to be provided to "
-            "any person subject to this determination who might have a constitutional presence in the United "
-            "States, because to do so would render ineffectual the measures authorized in the Order.",
-            f"This notice shall be published in the {_FR}.",
-        ]
-    label = "a Foreign Terrorist Organization" if program == "FTO" else "a Specially Designated Global Terrorist"
-    authority = "section 219(b) of the INA" if program == "FTO" else "section 1(b) of Executive Order 13224"
-    if action == "amendment":
-        subject = (f"In the Matter of the Amendment of the Designation of {n} (and Other Aliases) as {label}"
-                   if program == "FTO" else f"Amendment of the Designation of {n} as {label}")
-        return subject, [
-            "Based upon a review of the administrative record assembled in this matter, and in consultation with "
-            "the Attorney General and the Secretary of the Treasury, I have concluded that there is a sufficient "
-            f"factual basis to find that {n} has used and continues to use additional aliases.",
-            f"Therefore, pursuant to {authority}, I hereby amend the designation of {n} as {label} to add the "
-            f"following names as aliases: {added}.",
-            f"This determination shall be published in the {_FR}.",
-        ]
-    return f"Revocation of the Designation of {n} as {label}", [
-        "Based upon a review of the administrative record assembled in this matter, and in consultation with "
-        "the Attorney General and the Secretary of the Treasury, I have concluded that the circumstances that "
-        f"were the basis for the designation of {n} (and other aliases) as {label} have changed in such a "
-        "manner as to warrant revocation of the designation.",
-        f"Therefore, pursuant to {authority}, I hereby revoke the designation of {n} (and other aliases) as "
-        f"{label}.",
-        f"This determination shall be published in the {_FR}.",
-        "The revocation goes into effect upon publication.",
-    ]
+    One entity per notice, taking effect on publication, so each document holds one event and the list's
+    designation and revocation dates are publication dates."""
+    kind = _GRAMMAR_KINDS[(plan.program, plan.action)]
+    subject = Org(plan.name, None, tuple(plan.aliases) if plan.action == "designation" else ())
+    added = tuple(plan.aliases) if plan.action == "amendment" else ()
+    return generate(RandomDraw(rng.randrange(2**32)), kind=kind, published=plan.day, number=number,
+                    public_notice=public_notice, page=start_page, subject=subject, added=added, signed=signed,
+                    same_day_effective=True)
 
 
 def _notice_xml(preamble: list[str], number: str, filed: date, billing: str, suplinf: list[str] = ()) -> bytes:
@@ -393,8 +345,8 @@ def _designation_plans(count: int, days: list[date], names: _Names, rng: random.
 
 def _designation_plan(day: date, program: str, action: str, name: str, aliases: list[str],
                       rng: random.Random) -> _Plan:
-    subject, paragraphs = _designation_paragraphs(program, action, name, aliases)
-    return _Plan(day, "designation", STATE, subject, None, paragraphs, program=program, action=action, name=name,
+    # title and wording come from the grammar when the notice is numbered (_render)
+    return _Plan(day, "designation", STATE, "", None, [], program=program, action=action, name=name,
                  aliases=aliases, pages=rng.choice((1, 1, 2)))
 
 
@@ -544,39 +496,38 @@ def _render(plans: list[_Plan], rng: random.Random) -> Corpus:
         filed = plan.day - timedelta(days=3 if plan.day.weekday() == 0 else 1)
         extra: dict = {}
         docket_ids: list[str] = []
-        if plan.agencies == STATE:
+        title = _unescape_title(plan.title)
+        if plan.kind == "designation":
             notice = public_notices.next()
             docket_ids = [f"Public Notice: {notice}"]
-            paragraphs = plan.paragraphs
-            preamble_sections = []
-            if plan.kind == "designation":
-                if plan.pages > 1:
-                    paragraphs = [_with_page_break(paragraphs[0], end_page, rng), *paragraphs[1:]]
-            else:
-                preamble_sections = [_section("AGY", "AGENCY", "Department of State."),
-                                     _section("ACT", "ACTION", "Notice.")]
-                if plan.abstract:
-                    preamble_sections.append(_section("SUM", "SUMMARY", plan.abstract))
-            preamble = _state_preamble(notice, plan.title, paragraphs, signed, rng.choice(_SIGNERS),
+            generated = _grammar_notice(plan, number, notice, start_page, signed, rng)
+            xml, title = generated.xml, generated.title
+        elif plan.agencies == STATE:
+            notice = public_notices.next()
+            docket_ids = [f"Public Notice: {notice}"]
+            preamble_sections = [_section("AGY", "AGENCY", "Department of State."),
+                                 _section("ACT", "ACTION", "Notice.")]
+            if plan.abstract:
+                preamble_sections.append(_section("SUM", "SUMMARY", plan.abstract))
+            preamble = _state_preamble(notice, plan.title, plan.paragraphs, signed, rng.choice(_SIGNERS),
                                        preamble_sections)
-            if plan.kind == "designation" and plan.pages == 1:
-                preamble.insert(0, f'<PRTPAGE P="{start_page}"/>')
             xml = _notice_xml(preamble, number, filed, "4710-AD-P")
         else:
             xml = _other_xml(plan, number, filed, start_page)
         if plan.kind == "designation":
             if plan.program == "FTO" and plan.action == "designation":
                 extra = {"toc_subject": "Foreign Terrorist Organization Designation:", "toc_doc": plan.name}
+            (event,) = generated.expected
             expected.append(ExpectedEvent(
-                number, plan.program, plan.action, plan.name, tuple(plan.aliases), plan.day, signed,
-                f"{plan.day.year - 1935} FR {start_page}", docket_ids[0],
+                number, plan.program, plan.action, event.name, event.aliases, plan.day, signed,
+                f"{plan.day.year - 1935} FR {start_page}", docket_ids[0], event.entity_type,
             ))
         elif plan.kind == "near_miss":
             near_misses.append(number)
         if plan.doc_type == "Presidential Document":
             extra["signing_date"] = signed.isoformat()
         documents.append(MirrorDocument.build(
-            number, plan.day, _unescape_title(plan.title), plan.agencies, abstract=plan.abstract, xml=xml,
+            number, plan.day, title, plan.agencies, abstract=plan.abstract, xml=xml,
             start_page=start_page, end_page=end_page, docket_ids=docket_ids, type=plan.doc_type, **extra,
         ))
     return Corpus(documents, expected, near_misses)

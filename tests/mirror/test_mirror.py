@@ -366,9 +366,11 @@ def test_backfill_designation_xml_has_the_gpo_shape():
         assert document.meta["citation"] == event.citation and document.meta["title"]
         root = etree.fromstring(document.xml)
         assert root.tag == "NOTICE" and root.findtext("PREAMB/AGENCY") == "DEPARTMENT OF STATE"
-        assert root.findtext("PREAMB/DEPDOC") == f"[{event.public_notice}]"
+        # real DEPDOC lines print "[Public Notice: 12869]" and "[Public Notice 8993]"
+        assert root.findtext("PREAMB/DEPDOC").replace(":", "") == f"[{event.public_notice}]".replace(":", "")
         assert root.find(".//PRTPAGE") is not None
         assert root.findtext("FRDOC").startswith(f"[FR Doc. {event.document_number} Filed ")
-        text = " ".join(" ".join(root.itertext()).split())
+        # PRTPAGE may split a word and names may print curly apostrophes (the grammar's noise and quotes slots)
+        text = " ".join("".join(root.itertext()).replace("\u2019", "'").split())
         assert event.name in text and all(alias in text for alias in event.aliases)
-        assert f"Dated: {event.signed_on:%B} {event.signed_on.day}, {event.signed_on.year}." in text
+        assert f"Dated: {event.signed_on:%B} {event.signed_on.day}, {event.signed_on.year}" in text

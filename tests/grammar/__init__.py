@@ -1,0 +1,1 @@
+"""Generators of documents from grammars of their legal formulae, with known answers."""
