@@ -1,4 +1,5 @@
-"""Deterministic synthetic Federal Register corpora for the mirror: paging stress and a full backfill."""
+"""Deterministic synthetic Federal Register corpora for the mirror: paging stress and a full backfill (its FTO/SDGT
+notices worded by the grammar of tests/grammar/fr_notices.py)."""
 from __future__ import annotations
 
 import random
