@@ -69,7 +69,8 @@ DESIGNATE_STRONG = re.compile(
 # SDGT findings (E.O. 13224 section 1(b)): "determine that the person known as X … has committed, or poses a
 # significant risk of committing, acts of terrorism"; since 2019 also leaders and officials of designated groups
 SDGT_FINDING = re.compile(
-    r"\b(?:determine|determines|determined|find|finds|found|conclude|concludes|concluded)\s+that\s+", _I)
+    r"\b(?:determine|determines|determined|find|finds|found|conclude|concludes|concluded)"
+    r"(?:\s*,\s*(?:effective|as\s+of)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*,)?\s+that\s+", _I)
 SDGT_CRITERIA = re.compile(
     r",?\s*(?:who|which|each\s+of\s+(?:whom|which)|each|both)?\s*\b(?:(?:has|have|had)\s+(?:committed|attempted|participated)"
     r"|(?:pose|poses|posed)\s+a\s+significant\s+risk|(?:is|are|was|were)\s+(?:a\s+|an\s+)?(?:leaders?|officials?|senior)"
@@ -117,13 +118,19 @@ AMEND_TARGET = re.compile(
     r"|replace|adopt|use)\b|\bby\s+adding\b|$))", _I)
 ADDED_ALIASES = re.compile(
     r"\b(?:add(?:s|ing)?|include|including|includes)\s+(?:the\s+)?(?:following\s+)?(?:new\s+|additional\s+)?"
-    r"(?:names?\s+(?:as\s+)?)?(?:(?:as\s+)?(?:an?\s+)?aliases?|a\.k\.a\.s?|names?)\b(?:\s+(?:of|for|to)\s+[^:;]+?)?\s*:\s*"
+    r"(?:names?\s+(?:as\s+)?)?(?:(?:as\s+)?(?:an?\s+)?alias(?:es)?|a\.k\.a\.s?|names?)\b(?:\s+(?:of|for|to)\s+[^:;]+?)?\s*:\s*"
     r"(?P<list>.*)$"
-    r"|\b(?:add(?:s|ing)?|include|including)\s+(?:the\s+)?(?:new\s+)?(?:aliases?|names?)\s+(?P<inline>.+?)(?:\s+(?:as|to)\s+"
+    r"|\b(?:add(?:s|ing)?|include|including)\s+(?:the\s+)?(?:new\s+)?(?:alias(?:es)?|names?)\s+(?P<inline>.+?)(?:\s+(?:as|to)\s+"
     r"(?:its|the|an?)\b.*)?$"
-    r"|\b(?:add(?:s|ing)?|include|including)\s+(?P<before>.+?)\s+as\s+(?:an?\s+|new\s+|additional\s+)*aliases?\b", _I)
+    r"|\b(?:add(?:s|ing)?|include|including)\s+(?P<before>.+?)\s+as\s+(?:an?\s+|new\s+|additional\s+)*alias(?:es)?\b", _I)
+# "I conclude … that Liwa Zaynabiyoun uses or has used the following alias: Zainabiyoun Brigade"
+USES_ALIASES = re.compile(
+    r"\b(?:find|finds|found|conclude|concludes|determine|determines)\s+that\s+(?P<target>(?:(?!\bthat\b).)+?)\s+(?:uses\s+or\s+has"
+    r"\s+used|has\s+used|uses|is\s+(?:also\s+)?known\s+by|operates\s+under|has\s+adopted)\b(?:.*?\b(?:the\s+following|these)"
+    r"\s+(?:new\s+|additional\s+)?(?:alias(?:es)?|names?)\s*:\s*(?P<list>.*))?", _I)
 NEW_PRIMARY = re.compile(
-    r"\b(?:add|adds|adding|adopt|adopts|adopting|use|uses|using|list|lists|reflect|reflects|designate)\s+(?:the\s+)?"
+    r"\b(?:add|adds|adding|adopt|adopts|adopting|use|uses|using|list|lists|reflect|reflects|designate|recogni[sz]e|recogni[sz]es"
+    r"|recogni[sz]ing|identify|identifies|establish|establishes|substitute|substitutes|name|names)\s+(?:the\s+)?"
     r"(?:alias\s+|name\s+|new\s+name\s+)?(?P<a>.+?)\s+as\s+(?:its|the)\s+(?:new\s+)?primary\s+name"
     r"|\b(?:change|changes|changing|rename|renames|renaming)\s+(?:its|the)\s+(?:organization'?s?\s+)?(?:primary\s+)?name"
     r"\s+(?:from\s+.+?\s+)?to\s+(?P<b>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?add|\.|$))"

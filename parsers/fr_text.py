@@ -461,17 +461,26 @@ def _sdgt_region(sentence: str) -> str | None:
     return None
 
 
+# cheap word tests before the phrase families (most sentences of a notice decide nothing)
+_MAINTAIN_WORDS = ("maintain", "remain", "designat", "not changed", "warrant", "continue")
+_AMEND_WORDS = ("amend", "add", "includ")
+_DESIGNATE_WORDS = ("circumstances", "designat", "determin", "find", "found", "conclu")
+
+
 def actions_of(sentence: str) -> list[str]:
     """What one sentence decides: revocation wins; a review may also amend; otherwise a designation."""
-    if _revokes(sentence):
+    lowered = sentence.lower()
+    if "revo" in lowered and _revokes(sentence):
         return [REVOCATION]
     found = []
-    if ph.MAINTAIN.search(sentence):
+    if any(w in lowered for w in _MAINTAIN_WORDS) and ph.MAINTAIN.search(sentence):
         found.append(REVIEW)
-    if ph.AMEND.search(sentence):
+    if any(w in lowered for w in _AMEND_WORDS) and ph.AMEND.search(sentence):
         found.append(AMENDMENT)
-    if not found and (ph.FINDING.search(sentence) and programs_in(sentence) or ph.DESIGNATE_STRONG.search(sentence)
-                      or (_sdgt_region(sentence) is not None and Program.SDGT in programs_in(sentence))):
+    if found or not any(w in lowered for w in _DESIGNATE_WORDS):
+        return found
+    if (ph.FINDING.search(sentence) and programs_in(sentence) or ph.DESIGNATE_STRONG.search(sentence)
+            or (_sdgt_region(sentence) is not None and Program.SDGT in programs_in(sentence))):
         found.append(DESIGNATION)
     return found
 
@@ -554,7 +563,7 @@ class Amendment:
 
 def read_amendment(decisions: list[Decision], paragraphs: tuple[str, ...]) -> Amendment:
     """The amended designation, any new primary name, and the added aliases (inline or one per paragraph)."""
-    target, new_primary, added = None, None, []
+    target, new_primary, added = _uses_aliases(paragraphs)
     for decision in decisions:
         sentence = decision.sentence
         if target is None:
@@ -576,9 +585,25 @@ def read_amendment(decisions: list[Decision], paragraphs: tuple[str, ...]) -> Am
     return Amendment(target=target, new_primary=new_primary, added_aliases=added)
 
 
+def _uses_aliases(paragraphs: tuple[str, ...]) -> tuple[Mention | None, None, list[str]]:
+    """A finding that 'X uses or has used the following aliases: A, B', which the amendment then adds."""
+    for index, paragraph in enumerate(paragraphs):
+        for sentence in sentences(paragraph):
+            match = ph.USES_ALIASES.search(sentence)
+            if match:
+                target = split_mentions(match.group("target"), SINGULAR)
+                listed = (match.group("list") or "").strip().rstrip(".")
+                aliases = split_alias_list(listed) if listed else [
+                    clean_name(line) for line in _list_paragraphs(paragraphs, index + 1)
+                ] if match.group("list") is not None else []
+                return (target[0] if target else None), None, [a for a in aliases if a]
+    return None, None, []
+
+
 def _added_aliases(sentence: str, paragraphs: tuple[str, ...], index: int) -> list[str]:
     """Aliases an amendment adds: after 'to add the following aliases:', inline, or one per following paragraph."""
-    for match in ph.ADDED_ALIASES.finditer(sentence):
+    starts = (m.start() for m in re.finditer(r"\b(?:add|includ)", sentence, re.IGNORECASE))
+    for match in filter(None, (ph.ADDED_ALIASES.match(sentence, start) for start in starts)):
         if match.group("list") is not None:
             inline = match.group("list").strip().rstrip(".")
             if inline:
@@ -586,7 +611,7 @@ def _added_aliases(sentence: str, paragraphs: tuple[str, ...], index: int) -> li
             lines = _list_paragraphs(paragraphs, index + 1)
             return [a for line in lines for a in (split_alias_list(line) if len(lines) == 1 else [clean_name(line)]) if a]
         text = match.group("inline") or match.group("before")
-        if text and not re.search(r"\bprimary\s+name\b", text, re.IGNORECASE):
+        if text and not re.search(r"\bprimary\s+name\b", match.group(0), re.IGNORECASE):
             end = _list_end(text)
             return split_alias_list(text[:end] if end else text)
     return []
@@ -635,6 +660,14 @@ def _dedupe_mentions(mentions: list[Mention]) -> list[Mention]:
             same.aliases.extend(a for a in mention.aliases if a.casefold() not in {x.casefold() for x in same.aliases})
             same.details.extend(d for d in mention.details if d not in same.details)
     return kept
+
+
+def _add_title_aliases(body: list[Mention], title: list[Mention]) -> None:
+    """A review or revocation cites the entity with the aliases its title prints first, then the body's."""
+    for mention in body:
+        same = next((t for t in title if t.keys() & mention.keys()), None)
+        if same:
+            mention.aliases = [*same.aliases, *mention.aliases]
 
 
 def _agree(title: list[Mention], body: list[Mention]) -> str | None:
@@ -707,6 +740,8 @@ def _finding(action: str, chosen: list[Decision], paragraphs: tuple[str, ...], t
     mentions = body or from_title
     if not mentions:
         return None, f"{action} language found but no entity names could be read"
+    if body and action in (REVIEW, REVOCATION):
+        _add_title_aliases(body, from_title)
     for mention in mentions:
         mention.entity_type = mention.entity_type or kind
     return Finding(action, programs, mentions), None

@@ -74,7 +74,7 @@ def detail_pairs(item: str) -> list[tuple[str, str]]:
         match = pattern.match(item)
         if match:
             value = match.group(1).strip().rstrip(".,;: ")
-            return [(label, value.lower() if label == "gender" else value)] if value else []
+            return [(label, value)] if value else []
     return []
 
 
