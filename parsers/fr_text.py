@@ -222,21 +222,28 @@ def _is_detail(item: str) -> bool:
     return bool(detail_pairs(item) or is_date_only(item))
 
 
-def _split_and(item: str, aliases: bool) -> list[str]:
-    """'Viv Ansanm and Gran Grif' -> two names; 'Islamic State of Iraq and the Levant' stays one."""
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|an|at|ash|ar|az|ul)-", re.IGNORECASE)
+
+
+def _split_and(item: str, aliases: bool, forced: bool = False) -> list[str]:
+    """'Viv Ansanm and Gran Grif' -> two names; 'Islamic State of Iraq and the Levant' stays one.
+
+    `forced`: the formula says there are several ('the following aliases', 'the aforementioned organizations').
+    """
     pieces = re.split(r"\s+and\s+", item)
     if len(pieces) < 2:
         return [item]
     for index in range(1, len(pieces)):
         left, right = " and ".join(pieces[:index]), " and ".join(pieces[index:])
-        if not right[:1].isupper() or right.lower().startswith("the "):
+        starts_name = right[:1].isupper() or (forced and bool(_PARTICLE.match(right)))
+        if not starts_name or right.startswith("the ") or (not forced and right.startswith("The ")):
             continue
-        if aliases and not _ACRONYM.match(right):
+        if aliases and not forced and not _ACRONYM.match(right):
             continue
         # "Islamic State of Iraq and Syria": a second place named after 'of'/'in' belongs to the first name
         if re.search(r"\b(?:of|in|for|de|del)\s+[\w'-]+$", left) and len(right.split()) == 1 and not _ACRONYM.match(right):
             continue
-        if name_problem(clean_name(left)) or name_problem(clean_name(right)):
+        if any(m is None or name_problem(m.name) for m in (read_mention(left), read_mention(right))):
             continue
         return [left, right]
     return [item]
@@ -311,6 +318,7 @@ def _in_order(items: list[tuple[str, bool]], groups: list[str]) -> list[tuple[st
 def read_mention(chunk: str) -> Mention | None:
     """One entity from 'X (also known as A; B)', 'X, also known as A, also known as B' or 'X, a.k.a. A; born …'."""
     chunk = ph.LIST_NUMBERING.sub("", _LEADING_JOINER.sub("", strip_alias_boilerplate(chunk.strip())))
+    chunk = re.sub(r"(?:\s*[;,]|\s+and)+\s*$", "", chunk)
     outside, groups = _slotted(chunk)
     chains = ph.ALIAS_SPLIT.split(outside)
     head = chains[0]
@@ -361,20 +369,21 @@ def split_mentions(segment: str, number: str | None = None) -> list[Mention]:
             joins = bool(ph.ALIAS_PREFIX.match(piece) or _is_detail(bare) or continues_chain or continues_detail)
             _merge(chunks, piece, separator, joins)
         if number == PLURAL and len(chunks) <= 2 and not any(c.lower().startswith("and ") for c in chunks):
-            chunks = [part for chunk in chunks for part in _split_and(chunk, aliases=False)]
+            chunks = [part for chunk in chunks for part in _split_and(chunk, aliases=False, forced=len(chunks) == 1)]
         elif len(chunks) >= 2 and not any(_LEADING_JOINER.match(c) for c in chunks) and number != SINGULAR:
             chunks = chunks[:-1] + _split_and(chunks[-1], aliases=False)
     return [m for m in (read_mention(c) for c in chunks) if m]
 
 
-def split_alias_list(segment: str) -> list[str]:
-    """Aliases from 'A, B, and C' or 'A; B; and C' or 'A, also known as B'."""
+def split_alias_list(segment: str, number: str | None = None) -> list[str]:
+    """Aliases from 'A, B, and C' or 'A; B; and C' or 'A, also known as B' ('A and B' when several are announced)."""
     segment = strip_alias_boilerplate(segment.strip().rstrip("."))
     items = top_split(segment, ";") if ";" in segment else top_split(segment, ",")
     aliases = []
     for index, item in enumerate(items):
         for piece in ph.ALIAS_SPLIT.split(item):
-            parts = _split_and(piece, aliases=True) if index == len(items) - 1 else [piece]
+            forced = number == PLURAL and len(items) == 1
+            parts = _split_and(piece, aliases=True, forced=forced) if index == len(items) - 1 else [piece]
             aliases.extend(a for a in (clean_name(p) for p in parts) if a)
     return aliases
 
@@ -593,7 +602,7 @@ def _uses_aliases(paragraphs: tuple[str, ...]) -> tuple[Mention | None, None, li
             if match:
                 target = split_mentions(match.group("target"), SINGULAR)
                 listed = (match.group("list") or "").strip().rstrip(".")
-                aliases = split_alias_list(listed) if listed else [
+                aliases = split_alias_list(listed, PLURAL if re.search(r"\baliases\b", sentence, re.I) else None) if listed else [
                     clean_name(line) for line in _list_paragraphs(paragraphs, index + 1)
                 ] if match.group("list") is not None else []
                 return (target[0] if target else None), None, [a for a in aliases if a]
@@ -606,8 +615,10 @@ def _added_aliases(sentence: str, paragraphs: tuple[str, ...], index: int) -> li
     for match in filter(None, (ph.ADDED_ALIASES.match(sentence, start) for start in starts)):
         if match.group("list") is not None:
             inline = match.group("list").strip().rstrip(".")
+            number = PLURAL if re.search(r"\b(?:aliases|names)\b", match.group(0)[:match.start("list") - match.start()],
+                                         re.IGNORECASE) else None
             if inline:
-                return split_alias_list(inline)
+                return split_alias_list(inline, number)
             lines = _list_paragraphs(paragraphs, index + 1)
             return [a for line in lines for a in (split_alias_list(line) if len(lines) == 1 else [clean_name(line)]) if a]
         text = match.group("inline") or match.group("before")

@@ -1042,7 +1042,10 @@ def _sdgt_designation(c: _Ctx, sp: dict, published: date, signed: date, individu
     else:
         style = "commas" if form == "plural_commas" or (form == "sdgt_designation_of" and and_free) else "semicolons"
         title = f"Specially Designated Global Terrorist Designations of {_join(names, style)}"
-    events = [ExpectedEvent("SDGT", "designation", plain(n), a, entity_type, effective_on, signed, None, pairs)
+    # a person printed with a date or place of birth, nationality or gender is an individual, noun or not
+    events = [ExpectedEvent("SDGT", "designation", plain(n), a,
+                            "individual" if entity_type == "unknown" and pairs else entity_type,
+                            effective_on, signed, None, pairs)
               for n, a, pairs in events_data]
     return _Body(title, paragraphs, events)
 
