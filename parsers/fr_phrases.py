@@ -160,9 +160,9 @@ TITLE_LEAD = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?:Foreign\s+Terrorist\s+Organi[sz]ations?\s+|FTO\s+|Specially\s+Designated\s+Global\s+"
     r"Terrorists?\s+|SDGT\s+|Terrorist\s+)?(?:Re-?designations?|Designations?))?"
     r"(?:\s+as\s+(?:an?\s+)?(?:Foreign\s+Terrorist\s+Organi[sz]ations?|Specially\s+Designated\s+Global\s+Terrorists?"
-    r"|FTOs?|SDGTs?))?\s+(?:of|for|concerning)\s*:?\s+(?:the\s+)?"
+    r"|FTOs?|SDGTs?))?\s+(?:of|for|concerning)\s*:?\s+(?-i:the\s+)?"
     r"|^(?:the\s+)?(?:Foreign\s+Terrorist\s+Organi[sz]ations?|FTO|Specially\s+Designated\s+Global\s+Terrorists?|SDGT)\s+"
-    r"(?:Designations?|Revocations?|Reviews?|Amendments?|Re-?designations?)\s*(?:of|for|:|;|-|–|—)\s*(?:the\s+)?", _I)
+    r"(?:Designations?|Revocations?|Reviews?|Amendments?|Re-?designations?)\s*(?:of|for|:|;|-|–|—)\s*(?-i:the\s+)?", _I)
 TITLE_TAIL = re.compile(
     r"\s*[,;]?\s*(?:\bas\s+(?:an?\s+)?(?:the\s+)?[\"']?(?:Foreign\s+Terrorist|Specially\s+Designated|FTO|SDGT|Terrorist)\b.*"
     r"|\bPursuant\s+to\b.*|\bUnder\s+(?:Section|Executive|E\.\s?O\.)\b.*)$", _I)

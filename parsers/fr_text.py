@@ -29,12 +29,13 @@ _LEADING_ARTICLE = re.compile(r"^the\s+")
 _TRUNCATION = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&.'-]{1,12}$")
 _SINGULAR_CUES = re.compile(
-    r"\b(?:the|this|that|said)\s+(?:aforementioned\s+|above[- ]named\s+|above[- ]mentioned\s+|aforesaid\s+|named\s+)?"
+    r"\b(?:has|had)\s+committed,?\s+or\s+poses\b|\b(?:is|was)\s+an?\s+(?:leader|official)\b"
+    r"|\b(?:the|this|that|said)\s+(?:aforementioned\s+|above[- ]named\s+|above[- ]mentioned\s+|aforesaid\s+|named\s+|following\s+)?"
     r"(?:organi[sz]ation|entity|group|person|individual)\b(?!s)|\bits\s+(?:respective\s+)?aliases\b"
     r"|\bas\s+an?\s+[\"']?(?:foreign\s+terrorist\s+organi[sz]ation|specially\s+designated\s+global\s+terrorist|FTO|SDGT)\b(?!s)",
     re.IGNORECASE)
 _PLURAL_CUES = re.compile(
-    r"\b(?:the|these|those|said|each\s+of\s+the)\s+(?:aforementioned\s+|above[- ]named\s+|following\s+|named\s+|listed\s+)?"
+    r"\bhave\s+committed,?\s+or\s+pose\b|\bare\s+(?:leaders|officials)\b|\b(?:the|these|those|said|each\s+of\s+the)\s+(?:aforementioned\s+|above[- ]named\s+|following\s+|named\s+|listed\s+)?"
     r"(?:organi[sz]ations|entities|groups|persons|individuals)\b|\btheir\s+(?:respective\s+)?aliases\b|\beach\s+of\s+the\s+following"
     r"|\bas\s+[\"']?(?:foreign\s+terrorist\s+organi[sz]ations|specially\s+designated\s+global\s+terrorists|FTOs|SDGTs)\b"
     r"|\bDesignations\s+(?:as\s+[\w\s]+?\s+)?of\b", re.IGNORECASE)
@@ -222,6 +223,24 @@ def _is_detail(item: str) -> bool:
     return bool(detail_pairs(item) or is_date_only(item))
 
 
+def _top_level_and(text: str) -> list[str]:
+    """Text cut at every ' and ' outside parentheses."""
+    depth, cuts = 0, []
+    for match in re.finditer(r"[()]|\s+and\s+", text):
+        token = match.group(0)
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            cuts.append(match.span())
+    pieces, start = [], 0
+    for begin, end in cuts:
+        pieces.append(text[start:begin])
+        start = end
+    return pieces + [text[start:]]
+
+
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|an|at|ash|ar|az|ul)-", re.IGNORECASE)
 
 
@@ -230,13 +249,17 @@ def _split_and(item: str, aliases: bool, forced: bool = False) -> list[str]:
 
     `forced`: the formula says there are several ('the following aliases', 'the aforementioned organizations').
     """
-    pieces = re.split(r"\s+and\s+", item)
+    pieces = _top_level_and(item)
     if len(pieces) < 2:
         return [item]
     for index in range(1, len(pieces)):
         left, right = " and ".join(pieces[:index]), " and ".join(pieces[index:])
         starts_name = right[:1].isupper() or (forced and bool(_PARTICLE.match(right)))
-        if not starts_name or right.startswith("the ") or (not forced and right.startswith("The ")):
+        if forced and re.match(r"the\s+[A-Z]", right):
+            right = right[4:]
+        if not starts_name and not (forced and right[:1].isupper()):
+            continue
+        if right.startswith("the ") or (not forced and right.startswith("The ")):
             continue
         if aliases and not forced and not _ACRONYM.match(right):
             continue
@@ -252,7 +275,14 @@ def _split_and(item: str, aliases: bool, forced: bool = False) -> list[str]:
 def _alias_items(chain: str, continued: bool) -> list[tuple[str, bool]]:
     """The items of one alias chain: (text, marked) for 'A, B; and C' after a marker."""
     separator = ";" if ";" in chain else ","
-    items = top_split(chain, separator)
+    items = []
+    for item in top_split(chain, separator):
+        pieces = top_split(item, ",") if separator == ";" else [item]
+        # 'Abu ul-Hashim, born 1966 in Sheikhupura, Pakistan': an alias followed by its person's identifiers
+        if len(pieces) > 1 and any(_is_detail(p) for p in pieces[1:]):
+            items.extend(pieces)
+        else:
+            items.append(item)
     return [(item, index == 0 and not continued) for index, item in enumerate(items)]
 
 
@@ -628,6 +658,13 @@ def _added_aliases(sentence: str, paragraphs: tuple[str, ...], index: int) -> li
     return []
 
 
+def _title_number(title: str, rest: str) -> str | None:
+    """How many entities a title names: 'Designations of …' or a separated list is several; '… as FTOs' alone is not."""
+    if ";" in rest or re.search(r"\b(?:Designations|Revocations|Reviews|Amendments)\b", title):
+        return PLURAL
+    return None
+
+
 def title_mentions(title: str) -> list[Mention]:
     """Entities a notice title names ('Designation of X (and Other Aliases) as a …'); [] for titles naming nobody."""
     truncated = bool(_TRUNCATION.search(title))
@@ -639,7 +676,7 @@ def title_mentions(title: str) -> list[Mention]:
     rest = strip_alias_boilerplate(rest).strip().rstrip(",;")
     if not rest or ph.GENERIC_TITLE_REST.match(rest):
         return []
-    mentions = split_mentions(rest, grammatical_number(text) or (PLURAL if ";" in rest else None))
+    mentions = split_mentions(rest, _title_number(text, rest))
     if truncated and mentions:
         last = mentions[-1]
         last.aliases = last.aliases[:-1] if last.aliases else last.aliases
