@@ -8,8 +8,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from parsers.model import Action, Event, Notice, Program
 from parsers.names import document_key, name_key
 
@@ -111,6 +109,8 @@ def read_curations(directory: Path) -> dict[str, Curation]:
 
 def read_curation_file(path: Path) -> Curation:
     """One curation file (YAML, or JSON, which YAML reads too), validated strictly."""
+    import yaml  # imported here: every command imports this module, few read curations
+
     raw = path.read_bytes()
     try:
         data = yaml.safe_load(raw.decode("utf-8"))
@@ -128,7 +128,7 @@ class _Invalid(ValueError):
     """What is wrong with a curation, without the file name."""
 
 
-def _yaml_problem(error: yaml.YAMLError) -> str:
+def _yaml_problem(error) -> str:
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     return f"{problem} (line {mark.line + 1}, column {mark.column + 1})" if mark else problem
