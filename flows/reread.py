@@ -9,7 +9,7 @@ from datetime import date
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
-from flows.federal_register import as_public_inspection
+from flows.federal_register import as_public_inspection, failed_fr_notice
 from parsers.dispatch import failed_notice, parse_fr
 from parsers.federal_register import parse_public_inspection
 from parsers.model import Notice, ParseError, Source
@@ -124,8 +124,7 @@ def _federal_register(archive: RawArchive, row: dict, metas: dict[str, dict]) ->
     try:
         return parse_fr(meta, body), ""
     except ParseError as error:
-        return failed_notice(Source.FEDERAL_REGISTER, number, row["url"], body or b"", error, row.get("title") or "",
-                             row.get("published_on")), ""
+        return failed_fr_notice(meta, body, error), ""
 
 
 def _metadata_of(row: dict) -> dict:
