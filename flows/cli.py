@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from flows.config import Settings
-from storage.curations import CurationError
+
 
 
 class CliError(Exception):
@@ -96,10 +96,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except CurationError as error:  # already one line naming the file
-        print(f"designations: {error}", file=sys.stderr)
-        return 1
     except Exception as error:  # noqa: BLE001 - the CLI's contract is one line on stderr
+        from storage.curations import CurationError  # here: most commands never read curations
+
+        if isinstance(error, CurationError):  # already one line naming the file
+            print(f"designations: {error}", file=sys.stderr)
+            return 1
         print(f"designations: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
 

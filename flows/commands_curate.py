@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 from flows.config import Settings
 from flows.output import write_rows
@@ -17,7 +18,7 @@ def open_reviews(settings: Settings) -> list[dict]:
     curations = read_curations(settings.curations_dir)
     rows = [row for row in Ledger(settings.data_dir).read_documents()
             if row["review"] and not row["curation"] and document_key(row["document_id"]) not in curations]
-    rows.sort(key=lambda r: (r["published_on"] is None, r["published_on"] or 0, r["document_id"]), reverse=False)
+    rows.sort(key=lambda r: (r["published_on"] is None, r["published_on"] or date.min, r["document_id"]))
     return [{"document_id": r["document_id"], "source": r["source"], "kind": r["kind"],
              "published_on": r["published_on"], "title": r["title"], "url": r["url"],
              "event_count": r["event_count"], "reason": r["review"]} for r in rows]
