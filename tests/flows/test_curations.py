@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from flows.cli import main
-from flows.pipeline import Run, ingest, run_announcement, run_nightly, run_reparse
+from flows.pipeline import Run, ingest, run_announcement, run_backfill, run_nightly, run_reparse
 from parsers.dispatch import parse_fr
 from parsers.model import Action, Event, Notice, Program, Source
 from storage.atomic import write_parquet_atomic
@@ -16,10 +16,10 @@ from storage.ledger import Ledger, event_row
 from storage.schema import LEDGER_EVENTS, table_from_rows
 from storage.versions import VersionStore
 from tests.conftest import FIXTURES, mirror_settings
-from tests.flows.fr_fixtures import cartel_de_los_soles
+from tests.flows.fr_fixtures import cartel_de_los_soles, fixture_document
 from tests.flows.site_pages import SB0207, fixture
 from tests.flows.test_pipeline import RELEVANT_WITHOUT_EVENTS
-from tests.mirror.fr_api import FRMirror, MirrorDocument
+from tests.mirror.fr_api import FRMirror, MirrorDocument, public_inspection_entry
 from tests.mirror.sites import SiteMirror
 from tests.storage.events import document
 
@@ -254,7 +254,8 @@ def test_a_malformed_curation_fails_reparse_and_review_with_one_line_and_degrade
 
 
 def test_reparse_reads_fr_state_treasury_and_ofac_documents_back_exactly(data_dir):
-    with FRMirror([cartel_de_los_soles()]) as fr, SiteMirror() as state, SiteMirror() as treasury, \
+    on_desk = public_inspection_entry(fixture_document("fto_designation_multi_entity"), "2025-11-24T08:45:00.000-05:00")
+    with FRMirror([cartel_de_los_soles()], [on_desk]) as fr, SiteMirror() as state, SiteMirror() as treasury, \
             SiteMirror() as ofac:
         state_path = "/releases/2025/11/designation-of-cartel-de-los-soles/"
         state.add(state_path, fixture("state", "fto_announced_with_effective_date.html"))
@@ -269,6 +270,7 @@ def test_reparse_reads_fr_state_treasury_and_ofac_documents_back_exactly(data_di
     events, documents = ledger.read_events(), ledger.read_documents()
     assert sorted({d["source"] for d in documents}) == ["federal_register", "ofac", "state", "treasury"]
     assert sorted({e["source"] for e in events}) == ["federal_register", "ofac", "state", "treasury"]
+    assert sorted({d["stage"] for d in documents}) == ["public_inspection", "published"]
     version = VersionStore(data_dir).latest_name()
     write_parquet_atomic(ledger.events_path, LEDGER_EVENTS.empty_table())  # every event forgotten
 
@@ -287,3 +289,13 @@ def test_reparse_since_reads_only_documents_published_from_that_day(data_dir):
     report = run_reparse(offline(data_dir), since=date(2025, 11, 24), now=NOW)
     assert report.sources["raw_archive"].documents == 1
     assert ledger.read_events() == events and report.published is None
+
+
+def test_a_backfill_applies_curations_written_before_it(data_dir):
+    (data_dir / "curations").mkdir(parents=True)
+    (data_dir / "curations" / "2025-20750.yaml").write_text(CARTEL_CURATION)
+    with FRMirror([truncated_cartel(), meeting()]) as fr:
+        report = run_backfill(mirror_settings(data_dir, fr=fr), date(2025, 1, 1), now=NOW)
+    assert [(r["name"], r["status"], r["citations"]) for r in latest(data_dir)] == [
+        ("Cartel de los Soles", "active", ["90 FR 53045"])]
+    assert [r["document_id"] for r in report.review] == ["2025-03999"]
