@@ -22,8 +22,7 @@ from storage.raw import RawArchive
 _SEARCH_PATH = re.compile(r"/documents\.json$")
 _DOCUMENT_PATH = re.compile(r"/documents/[A-Za-z0-9-]+\.json$")
 _PUBLIC_INSPECTION_PATH = re.compile(r"/public-inspection-documents/current\.json$")
-# What reparse re-reads, by (source, document id prefix); OFAC list vintages are differences between two
-# sets of list files, not one document, so their events stay as they were filed.
+# OFAC list vintages are differences between two sets of list files, not one document: kept as filed.
 NOT_REREAD = "an OFAC SDN list vintage (its events are differences between list files): kept as filed"
 
 
@@ -155,10 +154,9 @@ def _public_inspection(archive: RawArchive, row: dict) -> tuple[Notice | None, s
 
 @dataclass
 class CurationOutcome:
-    """Notices after their curations, and what the curations took out or could not find."""
+    """Notices after their curations, and the curations' wrong-event entries that matched nothing."""
 
     notices: list[Notice]
-    dropped: set[str] = field(default_factory=set)
     unmatched: list[str] = field(default_factory=list)
 
 
@@ -176,7 +174,6 @@ def curate(notices: Iterable[Notice], curations: dict[str, Curation],
             continue
         curated: Curated = apply_curation(notice, curation)
         outcome.notices.append(curated.notice)
-        outcome.dropped.update(curated.dropped)
         outcome.unmatched += [f"{curation.path.name}: {item} is not among the events read from "
                               f"{curation.document_id}" for item in curated.unmatched]
     return outcome
