@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("v2")
     diff.add_argument("--format", choices=["table", "jsonl"], default="table")
 
+    review = commands.add_parser("review", help="documents whose reading is open and that no curation settles")
+    review.add_argument("--format", choices=["table", "jsonl"], default="table")
+    reparse = commands.add_parser("reparse", help="read the raw archive again with today's parsers and curations")
+    reparse.add_argument("--since", type=_date, help="only documents published on or after this date")
+
     export = commands.add_parser("export", help="write a version as CSV, Parquet or JSON lines")
     export.add_argument("--format", choices=["csv", "parquet", "jsonl"], required=True)
     export.add_argument("--out", type=Path, required=True)
@@ -79,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
             from flows.commands_ingest import run_command
 
             return run_command(args, settings)
+        if args.command in ("review", "reparse"):
+            from flows import commands_curate
+
+            return getattr(commands_curate, f"cmd_{args.command}")(args, settings)
         from flows import commands_read
 
         return getattr(commands_read, f"cmd_{args.command}")(args, settings)
@@ -88,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:  # noqa: BLE001 - the CLI's contract is one line on stderr
+        from storage.curations import CurationError  # here: most commands never read curations
+
+        if isinstance(error, CurationError):  # already one line naming the file
+            print(f"designations: {error}", file=sys.stderr)
+            return 1
         print(f"designations: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
 

@@ -13,7 +13,8 @@ from storage.derive import derive, event_order
 from storage.versions import VersionStore, diff_designations
 
 SHOW_COLUMNS = ["program", "status", "name", "designated_on", "revoked_on", "citations", "designation_id"]
-HISTORY_COLUMNS = ["effective_on", "program", "action", "name", "source", "document_id", "citation", "url"]
+HISTORY_COLUMNS = ["effective_on", "program", "action", "name", "source", "document_id", "citation", "url",
+                   "curated_by"]
 CHANGE_COLUMNS = ["change", "program", "name", "fields_changed", "designation_id"]
 SNAPSHOT_COLUMNS = ["version", "created_at", "designations", "events", "changes", "path"]
 
@@ -47,8 +48,16 @@ def cmd_history(args, settings: Settings) -> int:
         raise LookupError(f"no designation named or numbered {wanted!r} in {version}")
     events = [e for e in store.read_table(version, "events").to_pylist() if e["designation_id"] in ids]
     events.sort(key=event_order)
+    if args.format == "table":  # jsonl carries the mark in details
+        events = [{**e, "curated_by": _curated_by(e)} for e in events]
     write_rows(events, args.format, HISTORY_COLUMNS)
     return 0
+
+
+def _curated_by(event: dict) -> str | None:
+    """Who recorded an event by hand (a curation), if anyone."""
+    pairs = json.loads(event["details"]) if event.get("details") else []
+    return next((value for label, value in pairs if label == "curated_by"), None)
 
 
 def cmd_snapshots(args, settings: Settings) -> int:

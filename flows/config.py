@@ -18,6 +18,7 @@ class Settings:
     """Everything a run reads from its environment."""
 
     data_dir: Path = Path("./data")
+    curations: Path | None = None  # DESIGNATIONS_CURATIONS; None: <data_dir>/curations
     fr_api: str = "https://www.federalregister.gov/api/v1"
     state_base: str = "https://www.state.gov"
     treasury_base: str = "https://home.treasury.gov"
@@ -63,6 +64,11 @@ class Settings:
         return replace(settings, **given)
 
     @property
+    def curations_dir(self) -> Path:
+        """Where analysts' curation files live (DESIGNATIONS_CURATIONS, default <data_dir>/curations)."""
+        return self.curations if self.curations is not None else Path(self.data_dir) / "curations"
+
+    @property
     def fr_site(self) -> str:
         """The Federal Register site root that the API base lives under (full-text URLs hang off it)."""
         base = self.fr_api.rstrip("/")
@@ -94,7 +100,7 @@ ENV_NAMES = {
 
 def _convert(name: str, field_type: str, raw: str):
     try:
-        if field_type == "Path":
+        if field_type in ("Path", "Path | None"):
             if "://" in raw:
                 raise ValueError("object-store URLs are not supported yet: give a local path")
             return Path(raw)

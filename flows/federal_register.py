@@ -145,9 +145,15 @@ def notice_for(run, meta: dict) -> Notice:
     try:
         return parse_fr(meta, body)
     except ParseError as error:
-        url = meta.get("html_url") or f"https://www.federalregister.gov/d/{meta['document_number']}"
-        return failed_notice(Source.FEDERAL_REGISTER, meta["document_number"], url, body or b"", error,
-                             meta.get("title", ""), _date(meta.get("publication_date")))
+        return failed_fr_notice(meta, body, error)
+
+
+def failed_fr_notice(meta: dict, body: bytes | None, error: ParseError) -> Notice:
+    """An FR document no parser could read, kept for review with its metadata's URL, date and citation."""
+    url = meta.get("html_url") or f"https://www.federalregister.gov/d/{meta['document_number']}"
+    notice = failed_notice(Source.FEDERAL_REGISTER, meta["document_number"], url, body or b"", error,
+                           meta.get("title", ""), _date(meta.get("publication_date")))
+    return replace(notice, document=replace(notice.document, citation=meta.get("citation") or None))
 
 
 def known_documents(run) -> set[str]:

@@ -10,15 +10,19 @@ from flows.config import Settings
 from flows.http import HttpClient
 from flows.reconcile import reconcile_fto_page, uncertain_matches
 from flows.report import RunReport
+from flows.reread import curate, ledger_events_by_document, needs_curating, notice_from_ledger, reread_documents
 from parsers.model import Notice
+from parsers.names import document_key
 from parsers.state_fto_page import FtoPage
+from storage.curations import Curation, CurationError, read_curations, withdrawn_by_curations
 from storage.derive import derive_tables
-from storage.ledger import Ledger
+from storage.ledger import Ledger, LedgerPlan, document_key_of
 from storage.lock import data_lock
 from storage.raw import RawArchive
 from storage.versions import VersionStore
 
 Progress = Callable[[int, int, str], None]
+SHOWN_LOST = 5  # designations named when a list would shrink
 
 
 @dataclass
@@ -60,27 +64,100 @@ def fr_cursor(run: Run) -> date:
     return min(max(dates), run.today) - timedelta(days=run.settings.lookback_days)
 
 
-def _merge(run: Run, notices: list[Notice]) -> None:
-    """Add notices to the ledger (caller holds the data lock) and count what they changed."""
-    run.report.notices.extend(notices)
-    merge = run.ledger.merge(notices)
-    run.report.events_added += len(merge.added)
-    run.report.events_replaced += len(merge.replaced)
+@dataclass
+class Batch:
+    """What one pass puts into the ledger."""
+
+    notices: list[Notice]  # upserted by event id
+    replacing: list[Notice] = field(default_factory=list)  # read again: they replace what their documents held
+    replaced: set[tuple[str, str, str]] = field(default_factory=set)  # those documents as filed before
+
+
+_NOT_LOADED = object()
+
+
+def _curations(run: Run) -> dict[str, Curation] | None:
+    """The analysts' curations, read once per run; a bad file fails a reparse and degrades any other run."""
+    cached = getattr(run, "_curations", _NOT_LOADED)
+    if cached is not _NOT_LOADED:
+        return cached
+    try:
+        curations = read_curations(run.settings.curations_dir)
+    except CurationError as error:
+        if run.mode == "reparse":
+            raise
+        run.report.degrade("curations", f"no curation applied: {error}")
+        curations = None
+    run._curations = curations
+    return curations
+
+
+def _prepare(run: Run, notices: list[Notice]) -> Batch:
+    """This run's notices with their curations, and the ledger's documents whose curation changed, read again."""
+    curations = _curations(run)
+    if curations is None:
+        return Batch(list(notices))
+    outcome = curate(notices, curations)
+    run.report.reconciliation += outcome.unmatched
+    batch = Batch(outcome.notices)
+    mine = {document_key(n.document.document_id) for n in notices}
+    stale = [row for row in needs_curating(run.ledger.read_documents(), curations)
+             if document_key(row["document_id"]) not in mine]
+    if stale:
+        _reread_into(run, batch, stale, curations, fallback={row["document_id"] for row in stale})
+    return batch
+
+
+def _reread_into(run: Run, batch: Batch, rows: list[dict], curations: dict[str, Curation],
+                 fallback: set[str]) -> list[tuple[dict, str]]:
+    """Read documents again from the archive into the batch, with their curations; return those not read.
+
+    A document in `fallback` that cannot be read again is taken as the ledger holds it, so its curation applies.
+    """
+    reread = reread_documents(run.archive, rows)
+    pairs = list(reread.notices)
+    unread = [row for row, _ in reread.skipped if row["document_id"] in fallback]
+    if unread:
+        by_document = ledger_events_by_document(run.ledger.read_events())
+        pairs += [(row, notice_from_ledger(row, by_document.get(document_key_of(row), []))) for row in unread]
+    outcome = curate([notice for _, notice in pairs], curations, [row["document_id"] for row, _ in pairs])
+    run.report.reconciliation += outcome.unmatched
+    batch.replacing += outcome.notices
+    batch.replaced |= {document_key_of(row) for row, _ in pairs}
+    return [(row, why) for row, why in reread.skipped if row["document_id"] not in fallback]
+
+
+def _record(run: Run, batch: Batch, plan: LedgerPlan) -> None:
+    """Write the ledger (caller holds the data lock) and count what changed."""
+    run.ledger.write(plan)
+    run.report.notices.extend([*batch.replacing, *batch.notices])
+    run.report.events_added += len(plan.result.added)
+    run.report.events_replaced += len(plan.result.replaced)
+    run.report.events_removed += len(plan.result.removed)
 
 
 def checkpoint(run: Run, notices: list[Notice]) -> None:
     """Keep notices in the ledger now, without publishing (long backfills)."""
     with data_lock(run.settings.data_dir):
-        _merge(run, notices)
+        batch = _prepare(run, notices)
+        _record(run, batch, run.ledger.plan(batch.notices, batch.replacing, batch.replaced))
 
 
 def ingest(run: Run, notices: list[Notice]) -> RunReport:
     """Merge notices into the ledger and publish a new version if the list changed, under the data lock."""
+    return _publish(run, lambda: _prepare(run, notices))
+
+
+def _publish(run: Run, prepare: Callable[[], Batch]) -> RunReport:
+    """Plan the ledger, derive the list, and publish unless the guard refuses (a refused reparse writes nothing)."""
     report = run.report
     with data_lock(run.settings.data_dir):
-        _merge(run, notices)
-        designations, events = derive_tables(run.ledger.read_events_table(), run.today)
-        report.refused = _refusal(run, designations)
+        batch = prepare()
+        plan = run.ledger.plan(batch.notices, batch.replacing, batch.replaced)
+        designations, events = derive_tables(plan.events_table(), run.today)
+        report.refused = _refusal(run, designations, _curations(run))
+        if report.refused is None or run.mode != "reparse":
+            _record(run, batch, plan)
         if report.refused is None:
             report.published = run.versions.publish(
                 designations, events, created_at=run.now, as_of=run.today,
@@ -93,15 +170,28 @@ def ingest(run: Run, notices: list[Notice]) -> RunReport:
     return report
 
 
-def _refusal(run: Run, designations) -> str | None:
-    """The ledger only grows, so a list with fewer rows than its parent means something broke."""
+def _refusal(run: Run, designations, curations: dict[str, Curation] | None = None) -> str | None:
+    """The ledger only grows, so a list with fewer rows than its parent means something broke.
+
+    Designations that analysts' curations withdrew (every event of theirs declared wrong) do not count.
+    """
     parent = run.versions.latest_name()
     if parent is None:
         return None
     before = run.versions.read_manifest(parent)["row_counts"]["designations"]
-    if designations.num_rows < before:
-        return f"the derived list has {designations.num_rows} designations, fewer than {before} in {parent}"
-    return None
+    if designations.num_rows >= before:
+        return None
+    now = set(designations["designation_id"].to_pylist())
+    lost = [row for row in run.versions.read_table(parent, "designations", ["designation_id", "program", "name"])
+            .to_pylist() if row["designation_id"] not in now]
+    withdrawn = withdrawn_by_curations(run.versions.read_table(parent, "events").to_pylist(), curations or {})
+    unexplained = [row for row in lost if row["designation_id"] not in withdrawn]
+    if designations.num_rows + len(lost) - len(unexplained) >= before:
+        return None
+    names = "; ".join(f"{row['program']} {row['name']}" for row in unexplained[:SHOWN_LOST])
+    more = f" and {len(unexplained) - SHOWN_LOST} more" if len(unexplained) > SHOWN_LOST else ""
+    return (f"the derived list has {designations.num_rows} designations, fewer than {before} in {parent} "
+            f"(gone without a curation: {names}{more})")
 
 
 def _overdue(run: Run, designations: list[dict]) -> list[dict]:
@@ -186,3 +276,26 @@ def run_announcement(settings: Settings, document: str | None = None, url: str |
     run = Run(settings, now or datetime.now(timezone.utc), mode="announce")
     ingest(run, fetch_announced(run, document=document, url=url))
     return finish(run)
+
+
+def run_reparse(settings: Settings, since: date | None = None, now: datetime | None = None) -> RunReport:
+    """Read the raw archive again with today's parsers and curations (no network); publish if the list changed."""
+    run = Run(settings, now or datetime.now(timezone.utc), mode="reparse")
+    _publish(run, lambda: _reparse_batch(run, since))
+    return finish(run)
+
+
+def _reparse_batch(run: Run, since: date | None) -> Batch:
+    """Every ledger document (published on or after `since`) read again, with its curation."""
+    curations = _curations(run)
+    documents = run.ledger.read_documents()
+    rows = [row for row in documents if since is None or (row["published_on"] and row["published_on"] >= since)]
+    batch = Batch([])
+    changed = {row["document_id"] for row in needs_curating(rows, curations)}
+    kept = _reread_into(run, batch, rows, curations, fallback=changed)
+    run.report.kept_as_filed = [f"{row['document_id']}: {why}" for row, why in kept]
+    run.report.source("raw_archive").documents = len(rows)
+    known = {document_key(row["document_id"]) for row in documents}
+    run.report.reconciliation += [f"{c.path.name}: no document {c.document_id!r} in the ledger yet"
+                                  for key, c in sorted(curations.items()) if key not in known]
+    return batch

@@ -33,6 +33,8 @@ class RunReport:
     notices: list[Notice] = field(default_factory=list)
     events_added: int = 0
     events_replaced: int = 0
+    events_removed: int = 0  # events a document read again no longer holds (reparse, curations)
+    kept_as_filed: list[str] = field(default_factory=list)  # documents a reparse could not read again, and why
     published: Published | None = None
     refused: str | None = None
     pending_overdue: list[dict] = field(default_factory=list)
@@ -67,7 +69,11 @@ class RunReport:
     def summary(self) -> str:
         """A few lines for the terminal."""
         lines = [f"{self.mode}: {len(self.notices)} documents parsed, {self.events_added} events added, "
-                 f"{self.events_replaced} updated"]
+                 f"{self.events_replaced} updated" + (f", {self.events_removed} removed" if self.events_removed else "")]
+        if self.kept_as_filed:
+            lines.append(f"  {len(self.kept_as_filed)} documents kept as filed (not read again): "
+                         + "; ".join(self.kept_as_filed[:SUMMARY_REVIEW_LINES])
+                         + (" …" if len(self.kept_as_filed) > SUMMARY_REVIEW_LINES else ""))
         for status in self.sources.values():
             lines.append(f"  source {status.name}: {status.status}" + (f" ({status.detail})" if status.detail else ""))
         if self.published:

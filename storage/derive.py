@@ -13,6 +13,11 @@ from storage.schema import DESIGNATIONS, table_from_rows, version_events_table
 
 # Same-day events apply in this order: a notice that designates and amends on one day reads naturally.
 ACTION_ORDER = {"announcement": 0, "designation": 1, "amendment": 2, "review": 3, "revocation": 4}
+# Acts that only an existing designation can undergo: known, they prove it was in force.
+LATER_ACTS = {"amendment", "review", "revocation"}
+# The details flag of a designation known only from later acts: its designating notice was not read.
+DESIGNATING_NOTICE = "designating_notice"
+NOT_READ = "not read"
 
 
 @dataclass
@@ -33,6 +38,7 @@ class Designation:
     source_documents: list[str] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)
     details: dict[str, list[str]] = field(default_factory=dict)
+    known_in_force: bool = False  # a review, amendment or revocation of it is known
 
     def keys(self) -> set[str]:
         """Matching keys of the name and every alias."""
@@ -44,10 +50,19 @@ class Designation:
             return "revoked"
         if self.designated_on and self.designated_on <= as_of:
             return "active"
+        if self.designated_on is None and self.known_in_force:
+            return "active"  # reviewed, amended or to be revoked: in force, though its designation was not read
         return "pending"
+
+    def row_details(self, as_of: date) -> dict[str, list[str]]:
+        """The details, flagged when the designation is in force but its designating notice was not read."""
+        if self.designated_on is None and self.known_in_force and self.status(as_of) != "pending":
+            return {**self.details, DESIGNATING_NOTICE: [NOT_READ]}
+        return self.details
 
     def row(self, as_of: date) -> dict:
         """The designations.parquet row."""
+        details = self.row_details(as_of)
         return {
             "designation_id": self.designation_id,
             "program": self.program,
@@ -63,7 +78,7 @@ class Designation:
             "last_reviewed_on": self.last_reviewed_on,
             "source_documents": list(self.source_documents),
             "citations": list(self.citations),
-            "details": json.dumps(self.details, ensure_ascii=False, sort_keys=True) if self.details else None,
+            "details": json.dumps(details, ensure_ascii=False, sort_keys=True) if details else None,
         }
 
 
@@ -210,6 +225,8 @@ def derive(events: list[dict], as_of: date) -> tuple[list[dict], dict[str, str]]
     assigned: dict[str, str] = {}
     for event in sorted(known, key=event_order):
         designation = register.find(event) or register.create(event)
+        if event["action"] in LATER_ACTS:
+            designation.known_in_force = True
         if (applies_on(event) or date.min) <= as_of or event["action"] == "designation":
             _apply(designation, event, as_of)
             register.index(designation)

@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from parsers.model import Event, Notice
+from parsers.model import Action, DocumentRef, Event, Notice, Program, Source
 from storage.atomic import write_parquet_atomic
 from storage.schema import DOCUMENTS, LEDGER_EVENTS, table_from_rows
+
+# Notes by which a curated notice (storage/curations.py) names its curation.
+NOTE_CURATION = "curation="
+NOTE_CURATION_SHA = "curation_sha256="
 
 
 def event_row(event: Event) -> dict:
@@ -42,7 +46,7 @@ def event_row(event: Event) -> dict:
 
 
 def document_row(notice: Notice) -> dict:
-    """One parsed document as a ledger row: what it was and what came of it."""
+    """One parsed document as a ledger row: what it was, what came of it, and who curated it."""
     doc = notice.document
     return {
         "document_id": doc.document_id,
@@ -56,7 +60,35 @@ def document_row(notice: Notice) -> dict:
         "event_count": len(notice.events),
         "review": notice.review,
         "stage": doc.stage,
+        "curation": _note(notice, NOTE_CURATION),
+        "curation_sha256": _note(notice, NOTE_CURATION_SHA),
     }
+
+
+def _note(notice: Notice, prefix: str) -> str | None:
+    return next((note[len(prefix):] for note in notice.notes if note.startswith(prefix)), None)
+
+
+def document_ref(row: dict) -> DocumentRef:
+    """The reference of a document from its ledger document row (or any of its event rows)."""
+    return DocumentRef(Source(row["source"]), row["document_id"], row["url"], row["raw_sha256"],
+                       row.get("title") or "", row.get("published_on"), row.get("citation"),
+                       row.get("public_notice"), row.get("stage") or "published")
+
+
+def event_from_row(row: dict, document: DocumentRef) -> Event:
+    """A ledger event row as an Event of the given document."""
+    details = tuple(tuple(pair) for pair in json.loads(row["details"])) if row.get("details") else ()
+    return Event(Program(row["program"]), Action(row["action"]), row["name"], document,
+                 aliases=tuple(row.get("aliases") or ()), entity_type=row.get("entity_type") or "organization",
+                 effective_on=row.get("effective_on"), signed_on=row.get("signed_on"),
+                 announced_on=row.get("announced_on"), previous_name=row.get("previous_name"),
+                 signer=row.get("signer"), details=details)
+
+
+def document_key_of(row: dict) -> tuple[str, str, str]:
+    """Which document a ledger event or document row belongs to: source, document id, stage."""
+    return row["source"], row["document_id"], row.get("stage") or "published"
 
 
 @dataclass
@@ -65,11 +97,26 @@ class MergeResult:
 
     added: list[str]
     replaced: list[str]
+    removed: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         """Whether the ledger differs from before."""
-        return bool(self.added or self.replaced)
+        return bool(self.added or self.replaced or self.removed)
+
+
+@dataclass
+class LedgerPlan:
+    """The ledger's rows after a merge, not yet written, and what the merge does."""
+
+    events: list[dict]
+    documents: list[dict]
+    result: MergeResult
+    documents_changed: bool
+
+    def events_table(self) -> pa.Table:
+        """The planned events as an Arrow table."""
+        return table_from_rows(self.events, LEDGER_EVENTS)
 
 
 def _outranks(old: dict, new: dict) -> bool:
@@ -110,22 +157,43 @@ class Ledger:
         return pq.ParquetFile(self.events_path).read() if self.events_path.exists() else LEDGER_EVENTS.empty_table()
 
     def read_documents(self) -> list[dict]:
-        """Every parsed document row."""
-        return _read_rows(self.documents_path)
+        """Every parsed document row (columns added since a file was written read as null)."""
+        return [{name: row.get(name) for name in DOCUMENTS.names} for row in _read_rows(self.documents_path)]
 
-    def merge(self, notices: list[Notice]) -> MergeResult:
-        """Add the notices' events and documents (caller holds the data lock)."""
-        events, result = merge_rows(
-            self.read_events(), [event_row(e) for n in notices for e in n.events], "event_id"
-        )
-        documents, docs_result = merge_rows(
-            self.read_documents(), [document_row(n) for n in notices], "document_id"
-        )
-        if result.changed:
-            write_parquet_atomic(self.events_path, table_from_rows(events, LEDGER_EVENTS))
-        if docs_result.changed:
-            write_parquet_atomic(self.documents_path, table_from_rows(documents, DOCUMENTS))
-        return result
+    def merge(self, notices: list[Notice], replacing: list[Notice] = (),
+              replaced_documents: set[tuple[str, str, str]] = frozenset()) -> MergeResult:
+        """Add the notices' events and documents (caller holds the data lock); see `plan`."""
+        plan = self.plan(notices, replacing, replaced_documents)
+        self.write(plan)
+        return plan.result
+
+    def plan(self, notices: list[Notice], replacing: list[Notice] = (),
+             replaced_documents: set[tuple[str, str, str]] = frozenset()) -> LedgerPlan:
+        """The ledger after upserting `notices` and putting `replacing` in place of what their documents held.
+
+        A document read again (reparse, a curation) replaces every event the ledger held for it, and for
+        the documents in `replaced_documents` (the same documents under the ids they were filed with before).
+        """
+        gone = set(replaced_documents) | {document_key_of(document_row(n)) for n in replacing}
+        old_events = self.read_events()
+        incoming = [event_row(e) for n in (*replacing, *notices) for e in n.events]
+        events, _ = merge_rows([row for row in old_events if document_key_of(row) not in gone], incoming, "event_id")
+        before, after = {r["event_id"]: r for r in old_events}, {r["event_id"]: r for r in events}
+        result = MergeResult(added=[i for i in after if i not in before],
+                             replaced=[i for i in after if i in before and before[i] != after[i]],
+                             removed=[i for i in before if i not in after])
+        old_documents = self.read_documents()
+        gone_ids = {document_id for _, document_id, _ in gone}
+        documents, _ = merge_rows([row for row in old_documents if row["document_id"] not in gone_ids],
+                                  [document_row(n) for n in (*replacing, *notices)], "document_id")
+        return LedgerPlan(events, documents, result, documents != old_documents)
+
+    def write(self, plan: LedgerPlan) -> None:
+        """Write a plan's files (only those that change)."""
+        if plan.result.changed:
+            write_parquet_atomic(self.events_path, plan.events_table())
+        if plan.documents_changed:
+            write_parquet_atomic(self.documents_path, table_from_rows(plan.documents, DOCUMENTS))
 
 
 def _read_rows(path: Path) -> list[dict]:

@@ -43,6 +43,8 @@ DOCUMENTS = pa.schema([
     ("event_count", pa.int32()),
     ("review", pa.string()),
     ("stage", pa.string()),
+    ("curation", pa.string()),
+    ("curation_sha256", pa.string()),
 ])
 
 DESIGNATIONS = pa.schema([

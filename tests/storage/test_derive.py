@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from parsers.model import Action, Event, Program, Source
-from storage.derive import derive
+from storage.derive import derive, designation_id
 from storage.ledger import event_row
 from tests.storage.events import FTO_DESIGNATED, SEED_EVENTS, document
 
@@ -104,3 +104,84 @@ def test_ofac_entries_sharing_an_alias_stay_two_designations():
     designations, assigned = derive(rows([saeed, khan, renamed]), date(2021, 9, 1))
     assert sorted(d["name"] for d in designations) == ["KHAN, Hafiz Saeed Ahmad", "SAEED, Muhammad"]
     assert assigned[khan.event_id] == assigned[renamed.event_id] != assigned[saeed.event_id]
+
+
+# ---- a designation whose designating notice was not read (issue 7, part 3)
+
+AUM_DOC = document(Source.FEDERAL_REGISTER, "2019-01234", date(2019, 1, 24), "84 FR 456")
+
+
+def fto_row(name, status, **values):
+    """The exact designations row of an FTO known from one document, with the values that differ from empty."""
+    row = {"designation_id": designation_id("FTO", name), "program": "FTO", "name": name, "aliases": [],
+           "entity_type": "organization", "status": status, "announced_on": None, "scheduled_on": None,
+           "designated_on": None, "revoked_on": None, "last_amended_on": None, "last_reviewed_on": None,
+           "source_documents": [], "citations": [], "details": None}
+    return {**row, **values}
+
+
+NOT_READ_FLAG = '{"designating_notice": ["not read"]}'
+
+
+def test_review_only_is_active_with_no_designation_date_and_the_flag():
+    review = Event(Program.FTO, Action.REVIEW, "Aum Shinrikyo", AUM_DOC, effective_on=date(2019, 1, 24))
+    assert derive(rows([review]), date(2019, 2, 1))[0] == [fto_row(
+        "Aum Shinrikyo", "active", last_reviewed_on=date(2019, 1, 24), source_documents=["2019-01234"],
+        citations=["84 FR 456"], details=NOT_READ_FLAG)]
+
+
+def test_amendment_only_is_active_with_the_flag():
+    amendment = Event(Program.FTO, Action.AMENDMENT, "Aum Shinrikyo", AUM_DOC, aliases=("Aleph",),
+                      effective_on=date(2019, 1, 24))
+    assert derive(rows([amendment]), date(2019, 2, 1))[0] == [fto_row(
+        "Aum Shinrikyo", "active", aliases=["Aleph"], last_amended_on=date(2019, 1, 24),
+        source_documents=["2019-01234"], citations=["84 FR 456"], details=NOT_READ_FLAG)]
+
+
+def test_revocation_only_is_revoked_with_the_flag():
+    revocation = Event(Program.FTO, Action.REVOCATION, "Aum Shinrikyo", AUM_DOC, effective_on=date(2022, 5, 20))
+    assert derive(rows([revocation]), date(2022, 6, 1))[0] == [fto_row(
+        "Aum Shinrikyo", "revoked", revoked_on=date(2022, 5, 20), source_documents=["2019-01234"],
+        citations=["84 FR 456"], details=NOT_READ_FLAG)]
+
+
+def test_a_revocation_known_before_it_takes_effect_leaves_the_designation_active():
+    revocation = Event(Program.FTO, Action.REVOCATION, "Aum Shinrikyo", AUM_DOC, effective_on=date(2019, 2, 15))
+    assert derive(rows([revocation]), date(2019, 2, 1))[0] == [fto_row("Aum Shinrikyo", "active",
+                                                                         details=NOT_READ_FLAG)]
+
+
+def test_review_only_before_and_after_it_was_published():
+    review = Event(Program.FTO, Action.REVIEW, "Aum Shinrikyo", AUM_DOC, effective_on=date(2019, 1, 24))
+    assert derive(rows([review]), date(2019, 1, 23))[0] == []
+    assert [(d["status"], d["designated_on"], d["details"]) for d in derive(rows([review]), date(2030, 1, 1))[0]] == [
+        ("active", None, NOT_READ_FLAG)]
+
+
+def test_announcement_only_is_pending_without_the_flag():
+    from tests.storage.events import FTO_ANNOUNCED
+
+    assert derive(rows([FTO_ANNOUNCED]), date(2025, 11, 20))[0] == [fto_row(
+        "Cartel de los Soles", "pending", announced_on=date(2025, 11, 16), scheduled_on=date(2025, 11, 24),
+        source_documents=["https://www.state.gov/releases/2025/11/cartel-de-los-soles-fto/"])]
+
+
+def test_public_inspection_designation_is_pending_until_its_publication_date():
+    from tests.storage.events import FTO_PUBLIC_INSPECTION
+
+    before = derive(rows([FTO_PUBLIC_INSPECTION]), date(2025, 11, 23))[0]
+    on_the_day = derive(rows([FTO_PUBLIC_INSPECTION]), date(2025, 11, 24))[0]
+    assert before == [fto_row("Cartel de los Soles", "pending", announced_on=date(2025, 11, 21),
+                              scheduled_on=date(2025, 11, 24), source_documents=["2025-20750"])]
+    assert on_the_day == [fto_row("Cartel de los Soles", "active", announced_on=date(2025, 11, 21),
+                                  designated_on=date(2025, 11, 24), source_documents=["2025-20750"])]
+    assert derive(rows([FTO_PUBLIC_INSPECTION]), date(2025, 11, 20))[0] == []
+
+
+def test_designating_notice_read_later_clears_the_flag():
+    review = Event(Program.FTO, Action.REVIEW, "Aum Shinrikyo", AUM_DOC, effective_on=date(2019, 1, 24))
+    designation = Event(Program.FTO, Action.DESIGNATION, "Aum Shinrikyo",
+                        document(Source.FEDERAL_REGISTER, "97-26817", date(1997, 10, 8), "62 FR 52650"),
+                        effective_on=date(1997, 10, 8))
+    fto = derive(rows([review, designation]), date(2019, 2, 1))[0][0]
+    assert (fto["status"], fto["designated_on"], fto["details"]) == ("active", date(1997, 10, 8), None)
