@@ -252,6 +252,7 @@ def _split_and(item: str, aliases: bool, forced: bool = False) -> list[str]:
     pieces = _top_level_and(item)
     if len(pieces) < 2:
         return [item]
+    candidates: list[list[str]] = []
     for index in range(1, len(pieces)):
         left, right = " and ".join(pieces[:index]), " and ".join(pieces[index:])
         starts_name = right[:1].isupper() or (forced and bool(_PARTICLE.match(right)))
@@ -264,12 +265,14 @@ def _split_and(item: str, aliases: bool, forced: bool = False) -> list[str]:
         if aliases and not forced and not _ACRONYM.match(right):
             continue
         # "Islamic State of Iraq and Syria": a second place named after 'of'/'in' belongs to the first name
-        if re.search(r"\b(?:of|in|for|de|del)\s+[\w'-]+$", left) and len(right.split()) == 1 and not _ACRONYM.match(right):
+        place = r"\b(?:of|in|for)\s+[\w'-]+$" if forced else r"\b(?:of|in|for|de|del)\s+[\w'-]+$"
+        if re.search(place, left) and len(right.split()) == 1 and not _ACRONYM.match(right):
             continue
         if any(m is None or name_problem(m.name) for m in (read_mention(left), read_mention(right))):
             continue
-        return [left, right]
-    return [item]
+        candidates.append([left, right])
+    # 'Islamic State of Iraq and al-Sham and Islamic State of Iraq and Syria': cut before a capitalised name first
+    return next((c for c in candidates if c[1][:1].isupper()), candidates[0] if candidates else [item])
 
 
 def _alias_items(chain: str, continued: bool) -> list[tuple[str, bool]]:
