@@ -241,6 +241,12 @@ def _top_level_and(text: str) -> list[str]:
     return pieces + [text[start:]]
 
 
+# "Islamic State of Iraq and Syria", "… of Iraq and al-Sham": a second place after 'of' belongs to the name
+_PLACES = frozenset(
+    "syria iraq levant al-sham sham lebanon jordan egypt libya yemen sinai palestine israel gaza iran afghanistan "
+    "pakistan india kashmir bangladesh somalia kenya nigeria mali niger sahel maghreb morocco algeria tunisia sudan "
+    "philippines indonesia colombia peru venezuela mexico turkey kurdistan chechnya dagestan uzbekistan khorasan "
+    "arabia europe africa asia america greece spain ireland japan".split())
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|an|at|ash|ar|az|ul)-", re.IGNORECASE)
 
 
@@ -265,8 +271,7 @@ def _split_and(item: str, aliases: bool, forced: bool = False) -> list[str]:
         if aliases and not forced and not _ACRONYM.match(right):
             continue
         # "Islamic State of Iraq and Syria": a second place named after 'of'/'in' belongs to the first name
-        place = r"\b(?:of|in|for)\s+[\w'-]+$" if forced else r"\b(?:of|in|for|de|del)\s+[\w'-]+$"
-        if re.search(place, left) and len(right.split()) == 1 and not _ACRONYM.match(right):
+        if re.search(r"\b(?:of|in|for|de|del)\s+[\w'-]+$", left) and right.strip(" .").lower() in _PLACES:
             continue
         if any(m is None or name_problem(m.name) for m in (read_mention(left), read_mention(right))):
             continue
