@@ -63,8 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("v2")
     diff.add_argument("--format", choices=["table", "jsonl"], default="table")
 
-    export = commands.add_parser("export", help="write a version as CSV, Parquet or JSON lines")
-    export.add_argument("--format", choices=["csv", "parquet", "jsonl"], required=True)
+    export = commands.add_parser("export", help="write a version as CSV, Parquet, JSON lines, FollowTheMoney or simple CSV")
+    export.add_argument("--format", choices=["csv", "parquet", "jsonl", "ftm", "simple-csv"], required=True)
     export.add_argument("--out", type=Path, required=True)
     export.add_argument("--version")
     return parser
