@@ -29,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="one ingestion pass over every source now")
     run.add_argument("--since", type=_date, help="search the FR from this date (default: ledger cursor minus lookback)")
+    run.add_argument("--only", metavar="SOURCES", help="poll only these sources (comma-separated, overrides DESIGNATIONS_SOURCES), "
+                     "e.g. public_inspection")
     backfill = commands.add_parser("backfill", help="ingest a historical range of the Federal Register")
     backfill.add_argument("--since", type=_date, required=True)
     backfill.add_argument("--until", type=_date)
@@ -68,8 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     reparse = commands.add_parser("reparse", help="read the raw archive again with today's parsers and curations")
     reparse.add_argument("--since", type=_date, help="only documents published on or after this date")
 
-    export = commands.add_parser("export", help="write a version as CSV, Parquet or JSON lines")
-    export.add_argument("--format", choices=["csv", "parquet", "jsonl"], required=True)
+    export = commands.add_parser("export", help="write a version as CSV, Parquet, JSON lines, FollowTheMoney or simple CSV")
+    export.add_argument("--format", choices=["csv", "parquet", "jsonl", "ftm", "simple-csv"], required=True)
     export.add_argument("--out", type=Path, required=True)
     export.add_argument("--version")
     return parser
@@ -79,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: dispatch, turning known failures into one line on stderr and exit 1."""
     args = build_parser().parse_args(argv)
     try:
-        settings = Settings.from_env(data_dir=args.data_dir)
+        settings = Settings.from_env(data_dir=args.data_dir, sources=getattr(args, "only", None))
         if args.command in ("run", "backfill", "announce"):
             from flows.commands_ingest import run_command
 

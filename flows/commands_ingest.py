@@ -54,6 +54,11 @@ def _prefect(args, settings: Settings) -> RunReport:
     from flows import prefect_flows
 
     data_dir = str(settings.data_dir)
+    only = getattr(args, "only", None)
+    if args.command == "run" and only:
+        if only.strip() != "public_inspection":
+            raise ValueError("with --prefect, --only takes public_inspection (the public-inspection flow)")
+        return prefect_flows.public_inspection(data_dir=data_dir)
     if args.command == "run":
         return prefect_flows.nightly(since=args.since, data_dir=data_dir)
     if args.command == "backfill":

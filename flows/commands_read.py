@@ -93,9 +93,13 @@ def cmd_export(args, settings: Settings) -> int:
 
         pq.write_table(store.read_table(name, "designations"), args.out)
     else:
-        rows = store.read_table(name, "designations").to_pylist()
         with open(args.out, "w", encoding="utf-8", newline="") as out:
-            write_rows(rows, args.format, SHOW_COLUMNS, out)
+            if args.format in ("ftm", "simple-csv"):
+                from flows.export_ftm import write_export  # imports followthemoney: only on this path
+
+                write_export(store, name, args.format, out)
+            else:
+                write_rows(store.read_table(name, "designations").to_pylist(), args.format, SHOW_COLUMNS, out)
     print(f"wrote {name} to {args.out}", file=sys.stderr)
     return 0
 

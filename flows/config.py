@@ -35,6 +35,7 @@ class Settings:
     first_run_days: int = 30
     pending_alert_days: int = 14
     ofac_list_format: str = "csv"  # "csv" (sdn.csv, alt.csv, add.csv, sdn_comments.csv) or "xml" (SDN.XML)
+    notify: str = ""  # DESIGNATIONS_NOTIFY: Apprise URLs, comma-separated (flows/notify.py)
     sources: str = "federal_register,public_inspection,state,treasury,ofac_recent_actions,ofac_lists,state_fto_page"
 
     def __post_init__(self) -> None:

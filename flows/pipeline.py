@@ -162,6 +162,10 @@ def _publish(run: Run, prepare: Callable[[], Batch]) -> RunReport:
             report.published = run.versions.publish(
                 designations, events, created_at=run.now, as_of=run.today,
                 sources={s.name: s.status for s in report.sources.values()}, code_version=code_version())
+    if report.published:
+        from flows.notify import notify_published
+
+        notify_published(run)
     rows = designations.to_pylist()
     report.pending_overdue = _overdue(run, rows)
     report.reconciliation += uncertain_matches(rows)

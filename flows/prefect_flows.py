@@ -1,4 +1,4 @@
-"""Prefect flows: nightly, announcement and backfill, each a table of contents over the pipeline."""
+"""Prefect flows: nightly, public-inspection, announcement and backfill, each a table of contents over the pipeline."""
 from __future__ import annotations
 
 import os
@@ -8,6 +8,7 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
+from dataclasses import replace  # noqa: E402
 from datetime import date  # noqa: E402
 
 from prefect import flow, get_run_logger, task  # noqa: E402
@@ -64,6 +65,15 @@ def nightly(since: date | None = None, data_dir: str | None = None) -> RunReport
     for name in run.settings.enabled_sources:
         notices += poll_task(run, name, since, earlier=list(notices))
     publish_task(run, notices)
+    return report_task(run)
+
+
+@flow(name="public-inspection", log_prints=True)
+def public_inspection(data_dir: str | None = None) -> RunReport:
+    """Only the public-inspection desk (one conditional request): a filed designation is pending minutes later."""
+    settings = replace(Settings.from_env(data_dir=data_dir), sources="public_inspection")
+    run = pipeline.Run(settings, mode="public-inspection")
+    publish_task(run, poll_task(run, "public_inspection"))
     return report_task(run)
 
 
