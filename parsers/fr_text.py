@@ -640,7 +640,9 @@ def _uses_aliases(paragraphs: tuple[str, ...]) -> tuple[Mention | None, None, li
             if match:
                 target = split_mentions(match.group("target"), SINGULAR)
                 listed = (match.group("list") or "").strip().rstrip(".")
-                aliases = split_alias_list(listed, PLURAL if re.search(r"\baliases\b", sentence, re.I) else None) if listed else [
+                lead = sentence[match.start():match.start("list")] if match.group("list") is not None else ""
+                number = PLURAL if re.search(r"\b(?:aliases|names)\s*:", lead, re.I) else None
+                aliases = split_alias_list(listed, number) if listed else [
                     clean_name(line) for line in _list_paragraphs(paragraphs, index + 1)
                 ] if match.group("list") is not None else []
                 return (target[0] if target else None), None, [a for a in aliases if a]
