@@ -34,6 +34,10 @@ def run_command(args, settings: Settings) -> int:
     """Run one ingestion command and print its summary; exit 1 if it refused to publish."""
     report = _prefect(args, settings) if args.prefect else _plain(args, settings)
     print(report.summary())
+    if report.unanswered:
+        hosts = "; ".join(f"{host}: {why}" for host, why in report.unanswered.items())
+        print(f"designations: no source answered, nothing published ({hosts})", file=sys.stderr)
+        return 1
     if report.refused:
         print(f"designations: refused to publish: {report.refused}", file=sys.stderr)
         return 1

@@ -77,6 +77,9 @@ def checkpoint(run: Run, notices: list[Notice]) -> None:
 def ingest(run: Run, notices: list[Notice]) -> RunReport:
     """Merge notices into the ledger and publish a new version if the list changed, under the data lock."""
     report = run.report
+    if no_source_answered(run):
+        report.unanswered = dict(run.client.down) or {"every host": "no response"}
+        return report
     with data_lock(run.settings.data_dir):
         _merge(run, notices)
         designations, events = derive_tables(run.ledger.read_events_table(), run.today)
@@ -91,6 +94,11 @@ def ingest(run: Run, notices: list[Notice]) -> RunReport:
     if run.fto_page is not None:
         report.reconciliation += reconcile_fto_page(run.fto_page, rows)
     return report
+
+
+def no_source_answered(run: Run) -> bool:
+    """Requests were sent and not one got an HTTP response: the run knows nothing new, not "nothing changed"."""
+    return sum(run.client.sent.counts.values()) > 0 and run.client.answered == 0
 
 
 def _refusal(run: Run, designations) -> str | None:
