@@ -12,8 +12,22 @@ class RefusedToPublish(RuntimeError):
     """The run derived a list it would not publish."""
 
 
+PROGRESS_EVERY = 25  # documents between progress lines when stderr is not a terminal
+
+
+def progress_lines(label: str, every: int = PROGRESS_EVERY, out=None):
+    """A progress callback printing one line every `every` documents and at the end (logs, cron, CI)."""
+    def update(done: int, total: int, item: str) -> None:
+        if done % every == 0 or done >= total:
+            print(f"{label}: {done}/{total} documents ({item})", file=out or sys.stderr, flush=True)
+
+    return update
+
+
 def progress_bar(label: str):
-    """A progress callback drawing a bar on stderr (tqdm), closed when the work is done."""
+    """A progress callback drawing a bar on a terminal's stderr (tqdm), or lines when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return progress_lines(label)
     from tqdm import tqdm
 
     bar = None

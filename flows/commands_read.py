@@ -15,6 +15,7 @@ from storage.versions import VersionStore, diff_designations
 SHOW_COLUMNS = ["program", "status", "name", "designated_on", "revoked_on", "citations", "designation_id"]
 HISTORY_COLUMNS = ["effective_on", "program", "action", "name", "source", "document_id", "citation", "url"]
 CHANGE_COLUMNS = ["change", "program", "name", "fields_changed", "designation_id"]
+EXPORT_COLUMNS = {"designations": SHOW_COLUMNS, "events": HISTORY_COLUMNS, "changes": CHANGE_COLUMNS}
 SNAPSHOT_COLUMNS = ["version", "created_at", "designations", "events", "changes", "path"]
 
 
@@ -75,18 +76,19 @@ def cmd_diff(args, settings: Settings) -> int:
 
 
 def cmd_export(args, settings: Settings) -> int:
-    """Write a version's designations for people who do not read Parquet."""
+    """Write one table of a version (designations by default) for people who do not read Parquet."""
     store = VersionStore(settings.data_dir)
     name = store.resolve(args.version)
+    table = getattr(args, "table", "designations")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if args.format == "parquet":
         import pyarrow.parquet as pq
 
-        pq.write_table(store.read_table(name, "designations"), args.out)
+        pq.write_table(store.read_table(name, table), args.out)
     else:
-        rows = store.read_table(name, "designations").to_pylist()
+        rows = store.read_table(name, table).to_pylist()
         with open(args.out, "w", encoding="utf-8", newline="") as out:
-            write_rows(rows, args.format, SHOW_COLUMNS, out)
+            write_rows(rows, args.format, EXPORT_COLUMNS[table], out)
     print(f"wrote {name} to {args.out}", file=sys.stderr)
     return 0
 
@@ -97,6 +99,9 @@ def cmd_parse(args, settings: Settings) -> int:
 
     notices = parse_file(args.file.name, args.file.read_bytes())
     if args.format == "json":
+        print(json.dumps([asdict(n) for n in notices], default=str, ensure_ascii=False, indent=2))
+        return 0
+    if args.format == "jsonl":
         for notice in notices:
             print(json.dumps(asdict(notice), default=str, ensure_ascii=False))
         return 0

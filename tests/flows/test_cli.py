@@ -99,7 +99,7 @@ def test_parse_prints_events(capsys, built):
     assert code == 0
     assert out.splitlines()[1] == "  FTO designation Cartel de los Soles (aliases: Cartel of the Suns) effective -"
     code, out, _ = cli(capsys, built, "parse", str(FR_FIXTURES / "fto_designation_single.json"), "--format", "json")
-    assert json.loads(out)["events"][0]["name"] == "Cartel de los Soles"
+    assert json.loads(out)[0]["events"][0]["name"] == "Cartel de los Soles"
 
 
 @pytest.mark.parametrize("args,message", [

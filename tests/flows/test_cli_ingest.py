@@ -34,8 +34,9 @@ def test_backfill_prints_a_summary_and_publishes(capsys, fr_env, data_dir):
 
 
 def test_backfill_rejects_a_reversed_range(capsys, fr_env):
-    assert main(["backfill", "--since", "2025-11-30", "--until", "2025-11-01"]) == 1
-    assert "is after --until" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_:
+        main(["backfill", "--since", "2025-11-30", "--until", "2025-11-01"])
+    assert exit_.value.code == 2 and "is after --until" in capsys.readouterr().err
 
 
 def test_bad_date_is_a_usage_error(capsys):
@@ -56,7 +57,7 @@ def test_bad_configuration_is_one_line(capsys, monkeypatch):
     monkeypatch.setenv("DESIGNATIONS_FR_API_RPS", "fast")
     assert main(["run"]) == 1
     assert capsys.readouterr().err.strip() == (
-        "designations: ValueError: DESIGNATIONS_FR_API_RPS='fast': could not convert string to float: 'fast'")
+        "designations: DESIGNATIONS_FR_API_RPS='fast': could not convert string to float: 'fast'")
 
 
 def test_two_runs_at_once_lose_no_update(data_dir):
