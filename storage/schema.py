@@ -55,6 +55,7 @@ DESIGNATIONS = pa.schema([
     ("announced_on", pa.date32()),
     ("scheduled_on", pa.date32()),
     ("designated_on", pa.date32()),
+    ("first_listed_on", pa.date32()),
     ("revoked_on", pa.date32()),
     ("last_amended_on", pa.date32()),
     ("last_reviewed_on", pa.date32()),
