@@ -70,6 +70,9 @@ CHANGES = pa.schema([
     ("name", pa.string()),
     ("change", pa.string()),
     ("fields_changed", STRINGS),
+    ("before", pa.string()),  # JSON object: each changed field's value in the parent version
+    ("after", pa.string()),  # JSON object: the same fields' values in this version
+    ("actions", STRINGS),  # the legal actions behind the change (designation, in_force, revocation, …)
 ])
 
 # Columns compared when deciding whether a designation "changed" between versions.
