@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import IO
 
+from parsers.names import name_key
 from storage.versions import VersionStore
 
 FEED_ID = "urn:designations:changes"
@@ -20,7 +21,7 @@ def legal_changes(store: VersionStore, since: date | None = None) -> list[dict]:
         changes = store.read_table(name, "changes")
         if "actions" not in changes.column_names or not changes.num_rows:
             continue  # versions written before changes carried their actions
-        changes = [c for c in changes.to_pylist() if c["actions"]]
+        changes = sorted((c for c in changes.to_pylist() if c["actions"]), key=lambda c: name_key(c["name"]))
         if not changes:
             continue
         cited = {d["designation_id"]: d for d in store.read_table(

@@ -36,8 +36,9 @@ def wrap(text: str, width: int, breaks: Sequence[str] = (LIST_SEPARATOR, " ")) -
         cut = -1
         for mark in breaks:
             at = text.rfind(mark, 0, width + 1)
-            if at > 0:
-                cut = at + len(mark.rstrip()) if mark.strip() else at
+            end = at + len(mark.rstrip()) if mark.strip() else at  # a separator stays on its line, a space goes
+            if at > 0 and end <= width:
+                cut = end
                 break
         if cut <= 0:
             lines.append(text[: width - 1] + BROKEN)
@@ -75,7 +76,7 @@ def write_table(rows: Sequence[dict], columns: Sequence[str], out: IO[str], widt
                 wide: bool = False, noun: str = "row") -> None:
     """Aligned columns that fit the terminal (values wrap, never cut), then a count line."""
     if not rows:
-        out.write(f"no {noun}s\n")
+        out.write(f"no {plural(noun)}\n")
         return
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     widths = ([max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)] if wide
@@ -84,7 +85,12 @@ def write_table(rows: Sequence[dict], columns: Sequence[str], out: IO[str], widt
     for row in cells:
         _write_row([wrap(v, w, NAME_BREAKS if c == "name" else (LIST_SEPARATOR, " "))
                     for c, v, w in zip(columns, row, widths)], widths, out)
-    out.write(f"{len(rows)} {noun}{'' if len(rows) == 1 else 's'}\n")
+    out.write(f"{len(rows)} {noun if len(rows) == 1 else plural(noun)}\n")
+
+
+def plural(noun: str) -> str:
+    """designation -> designations, match -> matches."""
+    return noun + ("es" if noun.endswith(("ch", "s")) else "s")
 
 
 def _write_row(wrapped: list[list[str]], widths: list[int], out: IO[str]) -> None:
