@@ -54,6 +54,11 @@ class RateLimiter:
         if start > now:
             time.sleep(start - now)
 
+    def refund(self) -> None:
+        """Give back the last slot: a request that reached no server cost that server nothing."""
+        with self._lock:
+            self._next = max(time.monotonic(), self._next - self.interval)
+
 
 @dataclass
 class Fetched:
@@ -159,6 +164,7 @@ class HttpClient:
                 last_error = describe_failure(error)
                 self._log(url, None, error=f"{type(error).__name__}: {error}")
                 if unreachable(error):
+                    self.limiters[bucket].refund()
                     unreachable_attempts += 1
                     if unreachable_attempts < 2 and not isinstance(error, requests.ConnectTimeout):
                         time.sleep(QUICK_RETRY_DELAY)
