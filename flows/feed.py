@@ -8,6 +8,7 @@ from parsers.names import name_key
 from storage.versions import VersionStore
 
 FEED_ID = "urn:designations:changes"
+FEED_ENTRIES = 500  # a feed carries the newest changes; the whole history is `changes --format jsonl`
 
 
 def legal_changes(store: VersionStore, since: date | None = None) -> list[dict]:
@@ -44,7 +45,7 @@ def document_link(source: str) -> str:
 
 
 def write_atom(rows: list[dict], out: IO[str]) -> None:
-    """An Atom feed an analyst can subscribe to: one entry per legal change, newest first."""
+    """An Atom feed an analyst can subscribe to: one entry per legal change, the newest FEED_ENTRIES first."""
     from feedgen.feed import FeedGenerator
 
     feed = FeedGenerator()
@@ -53,7 +54,7 @@ def write_atom(rows: list[dict], out: IO[str]) -> None:
     feed.author({"name": "designations"})
     feed.link(href="https://www.federalregister.gov/", rel="related")
     feed.updated(rows[0]["created_at"] if rows else "1970-01-01T00:00:00+00:00")
-    for row in reversed(rows):  # feedgen puts the last added entry first
+    for row in reversed(rows[:FEED_ENTRIES]):  # feedgen puts the last added entry first
         entry = feed.add_entry()
         entry.id(f"{FEED_ID}:{row['version']}:{row['designation_id']}")
         entry.title(f"{row['program']} {', '.join(row['actions'])}: {row['name']}")

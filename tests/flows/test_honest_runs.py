@@ -28,13 +28,13 @@ def test_a_run_no_source_answered_publishes_nothing_and_exits_1(data_dir, capsys
     assert main(["run"]) == 1
     elapsed = time.monotonic() - started
     out, err = capsys.readouterr()
-    assert err == "designations: no source answered, nothing published (127.0.0.1:9: connection refused, 2 attempts)\n"
+    assert err == "designations: no source answered, nothing published (127.0.0.1:9: connection refused, 1 attempt)\n"
     assert "no source answered: nothing published" in out
     assert not (data_dir / "versions" / "LATEST").exists() and not list((data_dir / "versions").glob("v*"))
     assert elapsed < 5, elapsed  # defaults: 4 retries with 2 s backoff would take minutes
 
 
-def test_a_refused_connection_gets_one_quick_retry_then_the_host_is_skipped(data_dir):
+def test_a_refused_connection_is_not_retried_and_the_host_is_skipped_after(data_dir):
     client = HttpClient(mirror_settings(data_dir, http_backoff=5.0), RawArchive(data_dir))
     started = time.monotonic()
     with pytest.raises(HostDown) as first:
@@ -42,9 +42,9 @@ def test_a_refused_connection_gets_one_quick_retry_then_the_host_is_skipped(data
     with pytest.raises(HostDown) as second:
         client.get(UNREACHABLE + "/api/v1/public-inspection-documents/current.json")
     assert time.monotonic() - started < 2
-    assert str(first.value) == "127.0.0.1:9: connection refused, 2 attempts"
-    assert str(second.value) == "127.0.0.1:9: not tried: host down earlier in this run (connection refused, 2 attempts)"
-    assert client.sent.counts == {"fr_api": 2} and client.answered == 0
+    assert str(first.value) == "127.0.0.1:9: connection refused, 1 attempt"
+    assert str(second.value) == "127.0.0.1:9: not tried: host down earlier in this run (connection refused, 1 attempt)"
+    assert client.sent.counts == {"fr_api": 1} and client.answered == 0
 
 
 def test_dead_sites_beside_a_live_federal_register_cost_little_and_read_in_one_line_each(data_dir):
@@ -58,21 +58,34 @@ def test_dead_sites_beside_a_live_federal_register_cost_little_and_read_in_one_l
     reasons = [r for name in report.degraded for r in report.sources[name].reasons]
     assert all(len(r) < 120 and "127.0.0.1:9" in r for r in reasons), reasons
     assert report.sources["state"].reasons == [  # the listing, then its RSS fallback
-        "127.0.0.1:9: connection refused, 2 attempts",
-        "127.0.0.1:9: not tried: host down earlier in this run (connection refused, 2 attempts)"]
+        "127.0.0.1:9: connection refused, 1 attempt",
+        "127.0.0.1:9: not tried: host down earlier in this run (connection refused, 1 attempt)"]
     assert report.sources["treasury"].reasons == [
-        "127.0.0.1:9: not tried: host down earlier in this run (connection refused, 2 attempts)"]
+        "127.0.0.1:9: not tried: host down earlier in this run (connection refused, 1 attempt)"]
     assert elapsed < 5, elapsed
 
 
 def test_a_degraded_run_says_so_in_the_artifact_and_empty_sections_say_none():
     report = RunReport(mode="nightly", started_at=NOW)
     report.source("federal_register")
-    report.degrade("state", "www.state.gov: connection refused, 2 attempts")
-    report.degrade("state", "www.state.gov: connection refused, 2 attempts")
+    report.degrade("state", "www.state.gov: connection refused, 1 attempt")
+    report.degrade("state", "www.state.gov: connection refused, 1 attempt")
     markdown = report.markdown()
     assert "**Degraded**: state did not answer in full." in markdown
-    assert "- **state**: degraded\n  - www.state.gov: connection refused, 2 attempts\n\n" in markdown
+    assert "- **state**: degraded\n  - www.state.gov: connection refused, 1 attempt\n\n" in markdown
     for section in ("Events from this run", "Needs review", "Announced, still no Federal Register notice",
                     "Cross-checks (reported, not applied)"):
         assert f"## {section}\n\nnone\n" in markdown
+
+
+def test_failures_are_classified_unknown_names_as_unreachable_resets_as_transient():
+    import requests
+    from urllib3.exceptions import MaxRetryError, NameResolutionError, ProtocolError
+
+    from flows.http import describe_failure, unreachable
+
+    unknown = requests.ConnectionError(MaxRetryError(None, "/x", NameResolutionError("no-such-host.invalid", None,
+                                                                                     OSError("no address"))))
+    reset = requests.ConnectionError(ProtocolError("Connection aborted.", ConnectionResetError(104, "reset by peer")))
+    assert (unreachable(unknown), describe_failure(unknown)) == (True, "name does not resolve")
+    assert (unreachable(reset), describe_failure(reset)) == (False, "connection reset")
