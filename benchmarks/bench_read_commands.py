@@ -78,6 +78,24 @@ def imports(args: list[str]) -> dict:
     return json.loads(lines[-1][8:]) if lines else {"code": None, "error": done.stderr.strip()[-300:]}
 
 
+def show_in_80_columns(data: Path) -> None:
+    """`show` with COLUMNS=80: the widest line, and whether every citation of the list is printed whole."""
+    import os
+
+    done = subprocess.run([DESIGNATIONS, "--data-dir", str(data), "show"], cwd=REPO, capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "80"})
+    lines = done.stdout.splitlines()
+    store = VersionStore(data)
+    citations = {c for row in store.read_table(store.resolve(None), "designations", ["citations"]).to_pylist()
+                 for c in row["citations"]}
+    printed = {part.strip().rstrip(";") for line in lines for part in line.split("  ") if " FR " in part}
+    printed = {c.strip() for part in printed for c in part.split(";")}
+    whole = citations <= printed
+    widest = max(len(line) for line in lines)
+    print(f"  show in 80 columns: {len(lines)} lines, widest {widest}; {len(citations)} distinct citations, "
+          f"every one whole: {whole} [{'ok' if widest <= 80 and whole else 'MISSED'}]")
+
+
 def main(count: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
@@ -108,6 +126,7 @@ def main(count: int) -> None:
             print(f"  {label:<58} {best:5.2f} s  [{verdict}]  exit {loaded.get('code')}  "
                   f"prefect imported: {loaded.get('prefect')}  pandas imported: {loaded.get('pandas')}"
                   + (f"  error: {error}" if error else ""))
+        show_in_80_columns(data)
     print(f"target < {TARGET:g} s each (search < {SEARCH_TARGET:g} s): {'met' if not misses else 'MISSED by ' + ', '.join(misses)}")
 
 

@@ -122,7 +122,7 @@ def write_diff(changes: list[dict], out, width: int | None) -> None:
             lines = wrap(text, width - indent) if width and width - indent >= 20 else [text]
             out.write(f"    {field.ljust(label)}  {lines[0]}\n")
             out.writelines(f"{' ' * indent}{line}\n" for line in lines[1:])
-    out.write(f"{len(changes)} change{'' if len(changes) == 1 else 's'}\n")
+    out.write(f"{len(changes)} change{'' if len(changes) == 1 else 's'}\n" if changes else "no changes\n")
 
 
 def _value(value) -> str:

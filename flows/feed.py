@@ -1,6 +1,7 @@
 """The feed of legal changes across versions: rows for tables and JSON lines, and an Atom feed (feedgen)."""
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from typing import IO
 
@@ -32,7 +33,7 @@ def legal_changes(store: VersionStore, since: date | None = None) -> list[dict]:
             rows.append({"version": name, "created": created.date().isoformat(), "created_at": manifest["created_at"],
                          "actions": change["actions"], "change": change["change"], "program": change["program"],
                          "name": change["name"], "fields_changed": change["fields_changed"],
-                         "before": change["before"], "after": change["after"],
+                         "before": json.loads(change["before"]), "after": json.loads(change["after"]),
                          "citations": sources.get("citations") or [],
                          "source_documents": sources.get("source_documents") or [],
                          "designation_id": change["designation_id"]})

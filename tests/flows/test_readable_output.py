@@ -127,6 +127,7 @@ def test_changes_feed_newest_first_since_and_atom(capsys, data):
         ("v000002", ["revocation"], "Kata'ib Sayyid al-Shuhada"), ("v000002", ["revocation"], "Old Front of Nobody"),
         ("v000001", ["designation"], LONG_NAME), ("v000001", ["designation"], "Kata'ib Sayyid al-Shuhada")]
     assert rows[0]["citations"] == ["86 FR 46906", "90 FR 37660"]
+    assert (rows[0]["before"]["status"], rows[0]["after"]["status"]) == ("active", "revoked")
     since = run(capsys, data, "changes", "--since", "2025-07-01", "--format", "jsonl").splitlines()
     assert len(since) == 2
     feed = etree.fromstring(run(capsys, data, "changes", "--format", "atom").encode())
@@ -147,8 +148,9 @@ def test_search_finds_by_any_name_folded_and_ranked(capsys, data, text, first):
     assert hits[0]["name"] == first
 
 
-def test_search_with_no_match_says_so(capsys, data):
+def test_empty_results_say_so(capsys, data):
     assert run(capsys, data, "search", "zzqx") == "no matches\n"
+    assert run(capsys, data, "diff", "2", "2") == "no changes\n"
 
 
 def test_search_and_changes_do_not_import_prefect_or_pandas(data):
