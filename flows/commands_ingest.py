@@ -60,9 +60,13 @@ def run_command(args, settings: Settings) -> int:
     return 0
 
 
+def _polling(name: str) -> None:
+    print(f"run: polling {name}", file=sys.stderr, flush=True)  # a person waiting sees the run move
+
+
 def _plain(args, settings: Settings) -> RunReport:
     if args.command == "run":
-        return run_nightly(settings, since=args.since)
+        return run_nightly(settings, since=args.since, on_source=_polling)
     if args.command == "backfill":
         return run_backfill(settings, args.since, args.until, progress=progress_bar("backfill"))
     return run_announcement(settings, document=args.document, url=args.url)

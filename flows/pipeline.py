@@ -159,18 +159,21 @@ def poll_source(run: Run, name: str, since: date | None = None, until: date | No
     raise ValueError(f"unknown source {name!r}")
 
 
-def poll_all(run: Run, since: date | None = None) -> list[Notice]:
-    """Every enabled source in turn."""
+def poll_all(run: Run, since: date | None = None, on_source: Callable[[str], None] | None = None) -> list[Notice]:
+    """Every enabled source in turn (`on_source(name)` is told as each starts)."""
     notices: list[Notice] = []
     for name in run.settings.enabled_sources:
+        if on_source:
+            on_source(name)
         notices += poll_source(run, name, since, earlier=notices)
     return notices
 
 
-def run_nightly(settings: Settings, since: date | None = None, now: datetime | None = None) -> RunReport:
+def run_nightly(settings: Settings, since: date | None = None, now: datetime | None = None,
+                on_source: Callable[[str], None] | None = None) -> RunReport:
     """One ingestion pass over every source, publishing a version if anything changed."""
     run = Run(settings, now or datetime.now(timezone.utc), mode="run")
-    ingest(run, poll_all(run, since))
+    ingest(run, poll_all(run, since, on_source))
     return finish(run)
 
 

@@ -50,7 +50,8 @@ def test_degraded_run_exits_zero_and_names_the_source(capsys, fr_env):
     assert main(["run", "--since", "2025-11-01"]) == 0
     out, err = capsys.readouterr()
     assert "source public_inspection: degraded" in out
-    assert err.strip() == "designations: degraded sources: public_inspection"
+    assert err.splitlines() == ["run: polling federal_register", "run: polling public_inspection",
+                                "designations: degraded sources: public_inspection"]
 
 
 def test_bad_configuration_is_one_line(capsys, monkeypatch):

@@ -28,7 +28,8 @@ def test_a_run_no_source_answered_publishes_nothing_and_exits_1(data_dir, capsys
     assert main(["run"]) == 1
     elapsed = time.monotonic() - started
     out, err = capsys.readouterr()
-    assert err == "designations: no source answered, nothing published (127.0.0.1:9: connection refused, 1 attempt)\n"
+    assert err.splitlines() == [f"run: polling {name}" for name in ALL_SOURCES.split(",")] + [
+        "designations: no source answered, nothing published (127.0.0.1:9: connection refused, 1 attempt)"]
     assert "no source answered: nothing published" in out
     assert not (data_dir / "versions" / "LATEST").exists() and not list((data_dir / "versions").glob("v*"))
     assert elapsed < 5, elapsed  # defaults: 4 retries with 2 s backoff would take minutes
