@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Iterator
 
-from flows.http import FetchError, Fetched, HttpClient
+from flows.http import FetchError, Fetched, HostDown, HttpClient
 from parsers.dispatch import failed_notice, parse_fr
 from parsers.federal_register import parse_public_inspection
 from parsers.model import Notice, ParseError, Source
@@ -182,6 +182,9 @@ def poll_federal_register(run, since: date, until: date, progress=None, checkpoi
     for done, meta in enumerate(todo, 1):
         try:
             notices.append(notice_for(run, meta))
+        except HostDown as error:  # the rest would fail the same way
+            run.report.degrade("federal_register", f"{meta['document_number']} and later not fetched: {error}")
+            break
         except FetchError as error:
             run.report.degrade("federal_register", f"{meta['document_number']} not fetched: {error.reason}")
         if progress:

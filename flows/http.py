@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
+import urllib3.exceptions
 
 from flows.config import Settings
 from storage.raw import RawArchive
@@ -18,6 +19,7 @@ from storage.raw import RawArchive
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 MAX_RETRY_AFTER = 120.0
 MAX_REDIRECTS = 5
+QUICK_RETRY_DELAY = 0.05  # a name that does not resolve gets one retry after this; a refused connection none
 
 
 class FetchError(RuntimeError):
@@ -26,6 +28,13 @@ class FetchError(RuntimeError):
     def __init__(self, url: str, reason: str, status: int | None = None):
         super().__init__(f"{url}: {reason}")
         self.url, self.reason, self.status = url, reason, status
+
+    def __str__(self) -> str:
+        return f"{urlsplit(self.url).netloc or self.url}: {self.reason}"  # URLs with queries run to kilobytes
+
+
+class HostDown(FetchError):
+    """A host that cannot be reached at all (refused, unknown name, connect timeout): skipped for the rest of the run."""
 
 
 class RateLimiter:
@@ -44,6 +53,11 @@ class RateLimiter:
             self._next = start + self.interval
         if start > now:
             time.sleep(start - now)
+
+    def refund(self) -> None:
+        """Give back the last slot: a request that reached no server cost that server nothing."""
+        with self._lock:
+            self._next = max(time.monotonic(), self._next - self.interval)
 
 
 @dataclass
@@ -84,6 +98,8 @@ class HttpClient:
             "site": RateLimiter(settings.site_rps),
         }
         self.sent = Counter()
+        self.answered = 0  # HTTP responses received, of any status
+        self.down: dict[str, str] = {}  # netloc -> why it could not be reached, for the rest of this run
         self._hosts = settings.public_hosts()
 
     def rebase(self, url: str) -> str:
@@ -129,19 +145,32 @@ class HttpClient:
         return target
 
     def _send(self, url: str, bucket: str, conditional: bool) -> requests.Response:
+        host = urlsplit(url).netloc
+        if host in self.down:
+            raise HostDown(url, f"not tried: host down earlier in this run ({self.down[host]})")
         headers = self._validators(url) if conditional else {}
         last_error = "no attempt"
+        unreachable_attempts = 0
         for attempt in range(self.settings.http_retries + 1):
             self.limiters[bucket].wait()
             self.sent.add(bucket)
             try:
                 response = self.session.get(url, headers=headers, timeout=self.settings.http_timeout,
                                             allow_redirects=False)
+                self.answered += 1
                 _check_complete(response)
             except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
                     requests.exceptions.ContentDecodingError, TruncatedBody) as error:
-                last_error = f"{type(error).__name__}: {error}"
-                self._log(url, None, error=last_error)
+                last_error = describe_failure(error)
+                self._log(url, None, error=f"{type(error).__name__}: {error}")
+                if unreachable(error):
+                    self.limiters[bucket].refund()
+                    unreachable_attempts += 1
+                    if unreachable_attempts < 2 and last_error == "name does not resolve":  # resolvers hiccup
+                        time.sleep(QUICK_RETRY_DELAY)
+                        continue
+                    self.down[host] = f"{last_error}, {attempt + 1} attempt{'s' if attempt else ''}"
+                    raise HostDown(url, self.down[host]) from None
                 self._sleep(attempt, None)
                 continue
             if response.status_code in RETRY_STATUSES:
@@ -192,6 +221,35 @@ class HttpClient:
         if self.archive is not None:
             fetched_at = datetime.now(timezone.utc).isoformat()
             self.archive.append_log({"url": url, "status": status, "fetched_at": fetched_at, **extra})
+
+
+def unreachable(error: Exception) -> bool:
+    """Whether a transport failure means the host cannot be reached at all (not worth a backoff)."""
+    if isinstance(error, requests.ConnectTimeout):
+        return True
+    cause = error.args[0] if isinstance(error, requests.ConnectionError) and error.args else None
+    return isinstance(getattr(cause, "reason", cause), urllib3.exceptions.NewConnectionError)
+
+
+def describe_failure(error: Exception) -> str:
+    """A transport failure in a few words, for one-line reports."""
+    cause = error.args[0] if error.args else None
+    reason = getattr(cause, "reason", cause)
+    if isinstance(reason, urllib3.exceptions.NameResolutionError):
+        return "name does not resolve"
+    if isinstance(error, requests.ConnectTimeout):
+        return "connection timed out"
+    if isinstance(reason, urllib3.exceptions.NewConnectionError):
+        return "connection refused" if "refused" in str(reason).lower() else "cannot connect"
+    if isinstance(error, requests.Timeout):
+        return "timed out"
+    if isinstance(error, TruncatedBody):
+        return f"truncated body ({error})"
+    if isinstance(error, requests.exceptions.ContentDecodingError):
+        return "undecodable body"
+    if isinstance(error, requests.exceptions.ChunkedEncodingError):
+        return "connection broken mid-body"
+    return "connection reset" if "reset" in str(error).lower() or "aborted" in str(error).lower() else "connection failed"
 
 
 class TruncatedBody(IOError):

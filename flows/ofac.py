@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from flows.config import OFAC_LIST_FORMATS
-from flows.http import FetchError
+from flows.http import FetchError, HostDown
 from flows.sites import BlockedError, fetch_page, known_releases, parse_release
 from parsers.model import DocumentRef, Notice, ParseError, Program, Source
 from parsers.names import name_key
@@ -52,7 +52,7 @@ def poll_ofac_recent_actions(run, also: Iterable[Notice] = ()) -> list[Notice]:
     for url in (url for url in wanted if url not in known):
         try:
             notices.append(parse_release(Source.OFAC, url, fetch_page(run, url), parse_recent_actions_page))
-        except BlockedError as error:  # the rest would be blocked too
+        except (BlockedError, HostDown) as error:  # the rest would fail the same way
             run.report.degrade(RECENT_ACTIONS_SOURCE, str(error))
             break
         except FetchError as error:  # not in the ledger, so the next run asks again

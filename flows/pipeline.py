@@ -151,6 +151,9 @@ def ingest(run: Run, notices: list[Notice]) -> RunReport:
 def _publish(run: Run, prepare: Callable[[], Batch]) -> RunReport:
     """Plan the ledger, derive the list, and publish unless the guard refuses (a refused reparse writes nothing)."""
     report = run.report
+    if no_source_answered(run):
+        report.unanswered = dict(run.client.down) or {"every host": "no response"}
+        return report
     with data_lock(run.settings.data_dir):
         batch = prepare()
         plan = run.ledger.plan(batch.notices, batch.replacing, batch.replaced)
@@ -172,6 +175,11 @@ def _publish(run: Run, prepare: Callable[[], Batch]) -> RunReport:
     if run.fto_page is not None:
         report.reconciliation += reconcile_fto_page(run.fto_page, rows)
     return report
+
+
+def no_source_answered(run: Run) -> bool:
+    """Requests were sent and not one got an HTTP response: the run knows nothing new, not "nothing changed"."""
+    return sum(run.client.sent.counts.values()) > 0 and run.client.answered == 0
 
 
 def _refusal(run: Run, designations, curations: dict[str, Curation] | None = None) -> str | None:
@@ -245,18 +253,21 @@ def poll_source(run: Run, name: str, since: date | None = None, until: date | No
     raise ValueError(f"unknown source {name!r}")
 
 
-def poll_all(run: Run, since: date | None = None) -> list[Notice]:
-    """Every enabled source in turn."""
+def poll_all(run: Run, since: date | None = None, on_source: Callable[[str], None] | None = None) -> list[Notice]:
+    """Every enabled source in turn (`on_source(name)` is told as each starts)."""
     notices: list[Notice] = []
     for name in run.settings.enabled_sources:
+        if on_source:
+            on_source(name)
         notices += poll_source(run, name, since, earlier=notices)
     return notices
 
 
-def run_nightly(settings: Settings, since: date | None = None, now: datetime | None = None) -> RunReport:
+def run_nightly(settings: Settings, since: date | None = None, now: datetime | None = None,
+                on_source: Callable[[str], None] | None = None) -> RunReport:
     """One ingestion pass over every source, publishing a version if anything changed."""
     run = Run(settings, now or datetime.now(timezone.utc), mode="run")
-    ingest(run, poll_all(run, since))
+    ingest(run, poll_all(run, since, on_source))
     return finish(run)
 
 

@@ -14,6 +14,7 @@ from datetime import date  # noqa: E402
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.states import Completed, State  # noqa: E402
 
 from flows import pipeline  # noqa: E402
 from flows.announce import fetch_announced  # noqa: E402
@@ -52,9 +53,18 @@ def report_task(run: pipeline.Run) -> RunReport:
         logger.warning("source %s degraded: %s", name, report.sources[name].detail)
     create_markdown_artifact(key=f"designations-{report.mode}", markdown=report.markdown(),
                              description=f"designations {report.mode}: what changed")
+    if report.unanswered:
+        raise RuntimeError("no source answered: nothing published")
     if report.refused:
         raise RuntimeError(f"refused to publish: {report.refused}")
     return report
+
+
+def final_state(report: RunReport) -> RunReport | State:
+    """The flow's end: a completed state named Degraded when a source failed, so the run list shows it."""
+    if not report.degraded:
+        return report
+    return Completed(name="Degraded", message=f"degraded sources: {', '.join(report.degraded)}", data=report)
 
 
 @flow(name="nightly", log_prints=True)
@@ -65,7 +75,7 @@ def nightly(since: date | None = None, data_dir: str | None = None) -> RunReport
     for name in run.settings.enabled_sources:
         notices += poll_task(run, name, since, earlier=list(notices))
     publish_task(run, notices)
-    return report_task(run)
+    return final_state(report_task(run))
 
 
 @flow(name="public-inspection", log_prints=True)
@@ -82,7 +92,7 @@ def announcement(document_number: str | None = None, url: str | None = None, dat
     """One named document, now: an FR number or a State/Treasury/FR URL."""
     run = pipeline.Run(Settings.from_env(data_dir=data_dir), mode="announcement")
     publish_task(run, fetch_announced_task(run, document_number, url))
-    return report_task(run)
+    return final_state(report_task(run))
 
 
 @flow(name="backfill", log_prints=True)
@@ -90,4 +100,4 @@ def backfill(since: date, until: date | None = None, data_dir: str | None = None
     """A historical range of the Federal Register."""
     run = pipeline.Run(Settings.from_env(data_dir=data_dir), mode="backfill")
     publish_task(run, poll_task(run, "federal_register", since, until, checkpoints=True))
-    return report_task(run)
+    return final_state(report_task(run))

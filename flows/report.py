@@ -19,8 +19,13 @@ class SourceStatus:
 
     name: str
     status: str = "ok"  # ok | degraded | skipped
-    detail: str = ""
+    reasons: list[str] = field(default_factory=list)
     documents: int = 0
+
+    @property
+    def detail(self) -> str:
+        """Every reason on one line."""
+        return "; ".join(self.reasons)
 
 
 @dataclass
@@ -37,6 +42,7 @@ class RunReport:
     kept_as_filed: list[str] = field(default_factory=list)  # documents a reparse could not read again, and why
     published: Published | None = None
     refused: str | None = None
+    unanswered: dict[str, str] = field(default_factory=dict)  # no source answered: host -> why; nothing published
     pending_overdue: list[dict] = field(default_factory=list)
     reconciliation: list[str] = field(default_factory=list)
     requests: dict[str, int] = field(default_factory=dict)
@@ -50,7 +56,8 @@ class RunReport:
         """Mark a source degraded, keeping every reason."""
         status = self.source(name)
         status.status = "degraded"
-        status.detail = f"{status.detail}; {detail}" if status.detail else detail
+        if detail not in status.reasons:
+            status.reasons.append(detail)
 
     @property
     def degraded(self) -> list[str]:
@@ -75,8 +82,11 @@ class RunReport:
                          + "; ".join(self.kept_as_filed[:SUMMARY_REVIEW_LINES])
                          + (" …" if len(self.kept_as_filed) > SUMMARY_REVIEW_LINES else ""))
         for status in self.sources.values():
-            lines.append(f"  source {status.name}: {status.status}" + (f" ({status.detail})" if status.detail else ""))
-        if self.published:
+            lines.append(f"  source {status.name}: {status.status}")
+            lines += [f"    {reason}" for reason in status.reasons]
+        if self.unanswered:
+            lines.append("  no source answered: nothing published")
+        elif self.published:
             counts = self.published.manifest["changes"]
             lines.append(f"  published {self.published.name}: " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
                          + f" -> {self.published.path}")
@@ -102,30 +112,38 @@ class RunReport:
 
     def markdown(self) -> str:
         """The Prefect artifact: what changed, with citations and links, and what needs review."""
-        out = [f"# designations {self.mode}", "", f"Started {self.started_at.isoformat()}.", "", "## Sources", ""]
-        out += [f"- **{s.name}**: {s.status}" + (f" — {s.detail}" if s.detail else "") for s in self.sources.values()]
+        out = [f"# designations {self.mode}", "", f"Started {self.started_at.isoformat()}.", ""]
+        if self.degraded:
+            out += [f"**Degraded**: {', '.join(self.degraded)} did not answer in full.", ""]
+        out += ["## Sources", ""]
+        for s in self.sources.values():
+            out.append(f"- **{s.name}**: {s.status}")
+            out += [f"  - {reason}" for reason in s.reasons]
+        if not self.sources:
+            out.append("none")
         out += ["", "## Changes", ""]
-        if self.published:
+        if self.unanswered:
+            out.append("No new version: no source answered.")
+        elif self.published:
             out.append(f"Published **{self.published.name}** (parent {self.published.manifest['parent']}).")
             out += ["", "| change | program | name | fields |", "|---|---|---|---|"]
             out += [f"| {c['change']} | {c['program']} | {c['name']} | {', '.join(c['fields_changed'])} |"
                     for c in self.published.changes]
         else:
             out.append(f"No new version{': ' + self.refused if self.refused else ' (nothing changed)'}.")
-        out += ["", "## Events from this run", ""]
-        for notice in self.notices:
-            doc = notice.document
-            for event in notice.events:
-                cite = doc.citation or doc.document_id
-                out.append(f"- {event.program} {event.action} of **{event.name}** "
-                           f"(effective {event.effective_on or 'not stated'}) — [{cite}]({doc.url})")
-        if self.review:
-            out += ["", "## Needs review", ""]
-            out += [f"- [{r['document_id']}]({r['url']}) {r['title']}: {r['reason']}" for r in self.review]
-        if self.pending_overdue:
-            out += ["", "## Announced, still no Federal Register notice", ""]
-            out += [f"- {p['program']} {p['name']} (announced {p['announced_on']})" for p in self.pending_overdue]
-        if self.reconciliation:
-            out += ["", "## Cross-checks (reported, not applied)", ""]
-            out += [f"- {line}" for line in self.reconciliation]
+        events = [f"- {event.program} {event.action} of **{event.name}** "
+                  f"(effective {event.effective_on or 'not stated'}) — "
+                  f"[{notice.document.citation or notice.document.document_id}]({notice.document.url})"
+                  for notice in self.notices for event in notice.events]
+        out += _section("Events from this run", events)
+        out += _section("Needs review", [f"- [{r['document_id']}]({r['url']}) {r['title']}: {r['reason']}"
+                                         for r in self.review])
+        out += _section("Announced, still no Federal Register notice",
+                        [f"- {p['program']} {p['name']} (announced {p['announced_on']})" for p in self.pending_overdue])
+        out += _section("Cross-checks (reported, not applied)", [f"- {line}" for line in self.reconciliation])
         return "\n".join(out) + "\n"
+
+
+def _section(title: str, lines: list[str]) -> list[str]:
+    """A markdown section that says "none" when it has nothing to list."""
+    return ["", f"## {title}", "", *(lines or ["none"])]

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Callable
 from urllib.parse import urlsplit
 
-from flows.http import FetchError, Fetched
+from flows.http import FetchError, Fetched, HostDown
 from parsers.dispatch import failed_notice
 from parsers.model import Notice, ParseError, Source
 from parsers.press import ListingItem, detect_bot_block
@@ -72,7 +72,7 @@ def _fetch_release(run, source: Source, url: str, parse: Callable[[str, bytes], 
     """One release; a failure other than a block is noted and the listing goes on."""
     try:
         return [parse_release(source, url, fetch_page(run, url), parse)]
-    except BlockedError:
+    except (BlockedError, HostDown):  # the rest of the site would fail the same way
         raise
     except FetchError as error:
         run.report.degrade(source.value, f"{url} not fetched: {error.reason}")

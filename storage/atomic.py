@@ -9,10 +9,21 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp creates 0600 files: give them the mode every other file of the data directory gets.
+FILE_MODE = 0o666 & ~_umask()
+
+
 def _aside(path: Path) -> Path:
-    """A fresh temporary name beside the target (unique per process and thread)."""
+    """A fresh temporary name beside the target (unique per process and thread), with the usual file mode."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.fchmod(handle, FILE_MODE)
     os.close(handle)
     return Path(name)
 

@@ -32,6 +32,7 @@ class Designation:
     announced_on: date | None = None
     scheduled_on: date | None = None
     designated_on: date | None = None
+    first_listed_on: date | None = None  # the first OFAC list vintage that held it: not a legal date
     revoked_on: date | None = None
     last_amended_on: date | None = None
     last_reviewed_on: date | None = None
@@ -49,6 +50,8 @@ class Designation:
         if self.revoked_on and self.revoked_on <= as_of:
             return "revoked"
         if self.designated_on and self.designated_on <= as_of:
+            return "active"
+        if self.first_listed_on and self.first_listed_on <= as_of:
             return "active"
         if self.designated_on is None and self.known_in_force:
             return "active"  # reviewed, amended or to be revoked: in force, though its designation was not read
@@ -73,6 +76,7 @@ class Designation:
             "announced_on": self.announced_on,
             "scheduled_on": self.scheduled_on,
             "designated_on": self.designated_on,
+            "first_listed_on": self.first_listed_on,
             "revoked_on": self.revoked_on,
             "last_amended_on": self.last_amended_on,
             "last_reviewed_on": self.last_reviewed_on,
@@ -177,6 +181,18 @@ def _cite(designation: Designation, event: dict) -> None:
             values.append(value)
 
 
+def is_list_event(event: dict) -> bool:
+    """An event read from an OFAC SDN list vintage: it says the entry was listed, not when it was designated."""
+    return event["source"] == "ofac" and (event.get("document_id") or "").startswith("sdn-list/")
+
+
+def _list(designation: Designation, when: date | None) -> None:
+    """A list vintage holds the entry: it is in force, with no legal date of designation."""
+    if designation.revoked_on and when and when >= designation.revoked_on:
+        designation.revoked_on = None
+    designation.first_listed_on = min(filter(None, [designation.first_listed_on, when]), default=None)
+
+
 def _designate(designation: Designation, event: dict, when: date | None, as_of: date) -> None:
     if event.get("stage") == "public_inspection":
         designation.announced_on = designation.announced_on or known_on(event)
@@ -204,6 +220,8 @@ def _apply(designation: Designation, event: dict, as_of: date) -> None:
         designation.announced_on = designation.announced_on or when
         if event.get("effective_on") and event["effective_on"] > as_of:
             designation.scheduled_on = event["effective_on"]
+    elif action == "designation" and is_list_event(event):
+        _list(designation, when)
     elif action == "designation":
         _designate(designation, event, when, as_of)
     elif action == "amendment":

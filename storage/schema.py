@@ -57,6 +57,7 @@ DESIGNATIONS = pa.schema([
     ("announced_on", pa.date32()),
     ("scheduled_on", pa.date32()),
     ("designated_on", pa.date32()),
+    ("first_listed_on", pa.date32()),
     ("revoked_on", pa.date32()),
     ("last_amended_on", pa.date32()),
     ("last_reviewed_on", pa.date32()),
@@ -71,6 +72,9 @@ CHANGES = pa.schema([
     ("name", pa.string()),
     ("change", pa.string()),
     ("fields_changed", STRINGS),
+    ("before", pa.string()),  # JSON object: each changed field's value in the parent version
+    ("after", pa.string()),  # JSON object: the same fields' values in this version
+    ("actions", STRINGS),  # the legal actions behind the change (designation, in_force, revocation, …)
 ])
 
 # Columns compared when deciding whether a designation "changed" between versions.

@@ -65,12 +65,12 @@ def _differs(old: pa.ChunkedArray, new: pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 def diff_designations(parent: pa.Table, current: pa.Table) -> list[dict]:
-    """Rows added, removed or changed between two lists, by designation_id, ordered by id."""
+    """Rows added, removed or changed between two lists, by designation_id, ordered by id, with before/after."""
     old, new = parent.sort_by("designation_id"), current.sort_by("designation_id")
     in_old = pc.is_in(new["designation_id"], value_set=old["designation_id"].combine_chunks())
     in_new = pc.is_in(old["designation_id"], value_set=new["designation_id"].combine_chunks())
-    changes = [_change(row, "added") for row in new.filter(pc.invert(in_old)).select(["designation_id", "program", "name"]).to_pylist()]
-    changes += [_change(row, "removed") for row in old.filter(pc.invert(in_new)).select(["designation_id", "program", "name"]).to_pylist()]
+    changes = [_added(row) for row in new.filter(pc.invert(in_old)).to_pylist()]
+    changes += [_change(row, "removed", [], {}, {}) for row in old.filter(pc.invert(in_new)).to_pylist()]
     old, new = old.filter(in_new), new.filter(in_old)  # same ids, same order
     flags = {c: _differs(old[c], new[c]) for c in COMPARED_COLUMNS}
     any_change = flags[COMPARED_COLUMNS[0]]
@@ -78,13 +78,55 @@ def diff_designations(parent: pa.Table, current: pa.Table) -> list[dict]:
         any_change = pc.or_(any_change, flag)
     rows = pc.indices_nonzero(any_change.combine_chunks()).to_pylist()
     for index in rows:
-        row = new.slice(index, 1).select(["designation_id", "program", "name"]).to_pylist()[0]
-        changes.append(_change(row, "changed", [c for c in COMPARED_COLUMNS if flags[c][index].as_py()]))
+        fields = [c for c in COMPARED_COLUMNS if flags[c][index].as_py()]
+        before, after = old.slice(index, 1).to_pylist()[0], new.slice(index, 1).to_pylist()[0]
+        changes.append(_change(after, "changed", fields, {f: before[f] for f in fields}, {f: after[f] for f in fields}))
     return sorted(changes, key=lambda c: c["designation_id"])
 
 
-def _change(row: dict, kind: str, fields: list[str] | None = None) -> dict:
-    return {**row, "change": kind, "fields_changed": fields or []}
+def _added(row: dict) -> dict:
+    """A designation new to the list; one known only from its revocation was in force before: a change."""
+    if row["status"] == "revoked" and row["designated_on"] is None and row.get("first_listed_on") is None:
+        fields = ["status", "revoked_on"]
+        return _change(row, "changed", fields, {"status": "active", "revoked_on": None},
+                       {f: row[f] for f in fields})
+    fields = [c for c in COMPARED_COLUMNS if row.get(c) not in (None, [], "")]
+    return _change(row, "added", fields, {}, {f: row[f] for f in fields})
+
+
+def legal_actions(before: dict, after: dict) -> list[str]:
+    """The legal actions a change of these fields stands for, in legal order."""
+    actions = []
+    if after.get("announced_on") and not before.get("announced_on"):
+        actions.append("announcement")
+    status_before, status_after = before.get("status"), after.get("status")
+    if "designated_on" in after or "first_listed_on" in after or (status_before == "revoked" and status_after == "active"):
+        if status_before == "pending" and status_after == "active":
+            actions.append("in_force")
+        elif status_after in ("active", "pending", "revoked") and (after.get("designated_on") or after.get("first_listed_on")):
+            actions.append("designation")
+    elif status_before == "pending" and status_after == "active":
+        actions.append("in_force")
+    if before and any(f in after for f in ("name", "last_amended_on")):  # aliases alone come with designations too
+        actions.append("amendment")
+    if after.get("last_reviewed_on") and after.get("last_reviewed_on") != before.get("last_reviewed_on"):
+        actions.append("review")
+    if status_after == "revoked" and status_before != "revoked":
+        actions.append("revocation")
+    return actions
+
+
+def _json_value(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _change(row: dict, kind: str, fields: list[str], before: dict, after: dict) -> dict:
+    actions = legal_actions(before, after) if kind != "removed" else []
+    return {"designation_id": row["designation_id"], "program": row["program"], "name": row["name"], "change": kind,
+            "fields_changed": fields,
+            "before": json.dumps(before, default=_json_value, ensure_ascii=False, sort_keys=True),
+            "after": json.dumps(after, default=_json_value, ensure_ascii=False, sort_keys=True),
+            "actions": actions}
 
 
 class VersionStore:

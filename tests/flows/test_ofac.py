@@ -119,7 +119,9 @@ def test_two_real_vintages_then_nothing_new_then_a_timed_bootstrap(lists, data_d
     before = raw_sdgt("2019-01")
     v1 = designations(data_dir)
     assert sorted(n for row in v1 for n in held(row)) == sorted(before)  # each entry in exactly one designation
-    assert {row["designated_on"] for row in v1} == {date(2019, 1, 15)}
+    # The list files carry no legal dates: each entry is in force, first listed on the vintage's day.
+    assert {(row["status"], row["designated_on"], row["first_listed_on"]) for row in v1} == {
+        ("active", None, date(2019, 1, 15))}
     state = json.loads((data_dir / "ledger" / "ofac_list_state.json").read_text())
     assert state == {"vintages": [{"document_id": "sdn-list/2019-01-15", "date": "2019-01-15",
                                    "sha256": {file: sha(body) for file, body in vintage("2019-01").items()}}]}

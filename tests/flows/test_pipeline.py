@@ -51,7 +51,12 @@ def test_public_inspection_then_publication(fr, data_dir):
     assert report.published.changes == [{"designation_id": active["designation_id"], "program": "FTO",
                                          "name": "Cartel de los Soles", "change": "changed",
                                          "fields_changed": ["aliases", "status", "scheduled_on", "designated_on",
-                                                            "citations"]}]
+                                                            "citations"],
+                                         "before": '{"aliases": [], "citations": [], "designated_on": null, '
+                                                   '"scheduled_on": "2025-11-24", "status": "pending"}',
+                                         "after": '{"aliases": ["Cartel of the Suns"], "citations": ["90 FR 53045"], '
+                                                  '"designated_on": "2025-11-24", "scheduled_on": null, "status": "active"}',
+                                         "actions": ["in_force"]}]
 
 
 def test_nothing_new_costs_at_most_three_requests_and_no_version(fr, data_dir):

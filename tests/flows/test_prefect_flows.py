@@ -108,3 +108,19 @@ def test_flows_publish_and_leave_a_markdown_artifact(prefect_server, tmp_path, m
     assert "No new version (nothing changed)." in markdown["designations-announcement"]
     assert "designations-backfill" in markdown
     assert "No new version (nothing changed)." in markdown["designations-public-inspection"]
+
+
+def test_a_degraded_nightly_ends_in_a_state_named_degraded(prefect_server, tmp_path, monkeypatch):
+    from flows.prefect_flows import nightly
+
+    with FRMirror([cartel_de_los_soles()]) as fr:
+        for name, value in {"DESIGNATIONS_DATA_DIR": str(tmp_path / "data"), "DESIGNATIONS_FR_API": fr.api_base,
+                            "DESIGNATIONS_FR_API_RPS": "1000", "DESIGNATIONS_FR_FULLTEXT_RPS": "1000",
+                            "DESIGNATIONS_FIRST_RUN_DAYS": "100000", "DESIGNATIONS_STATE_BASE": "http://127.0.0.1:9",
+                            "DESIGNATIONS_SOURCES": "federal_register,state"}.items():
+            monkeypatch.setenv(name, value)
+        state = nightly(return_state=True)
+    report = state.result()
+    assert (state.type.value, state.name, state.message) == ("COMPLETED", "Degraded", "degraded sources: state")
+    assert report.published.name == "v000001"
+    assert "**Degraded**: state did not answer in full." in report.markdown()

@@ -132,7 +132,8 @@ def test_both_sites_blocked_still_publishes_the_federal_register(data_dir, capsy
             monkeypatch.setenv(name, value)
         assert main(["run", "--since", "2025-11-01"]) == 0
     out, err = capsys.readouterr()
-    assert err.strip() == "designations: degraded sources: state, state_fto_page, treasury"
-    assert "source state: degraded (https://www.state.gov/press-releases/: 403 from the site's bot protection; " in out
+    assert err.splitlines()[-1] == "designations: degraded sources: state, state_fto_page, treasury"
+    assert ("  source state: degraded\n    www.state.gov: 403 from the site's bot protection\n"
+            "  source state_fto_page: degraded\n") in out  # the RSS fallback's same reason is not repeated
     store = VersionStore(data_dir)
     assert [r["name"] for r in store.read_table(store.latest_name(), "designations").to_pylist()] == ["Cartel de los Soles"]

@@ -115,7 +115,7 @@ def fto_row(name, status, **values):
     """The exact designations row of an FTO known from one document, with the values that differ from empty."""
     row = {"designation_id": designation_id("FTO", name), "program": "FTO", "name": name, "aliases": [],
            "entity_type": "organization", "status": status, "announced_on": None, "scheduled_on": None,
-           "designated_on": None, "revoked_on": None, "last_amended_on": None, "last_reviewed_on": None,
+           "designated_on": None, "first_listed_on": None, "revoked_on": None, "last_amended_on": None, "last_reviewed_on": None,
            "source_documents": [], "citations": [], "details": None}
     return {**row, **values}
 
