@@ -43,17 +43,20 @@ _DATE = (r"(?:(?:circa|approximately|about|c\.)\s+)?(?:\d{1,2}\s+" + _MONTHS + r
          + r"\s+\d{1,2},?\s+\d{4}|" + _MONTHS + r"\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}(?:\s*(?:to|-|–)\s*\d{4})?)")
 _DATE_ONLY = re.compile(r"^" + _DATE + r"$", re.IGNORECASE)
 _BORN = re.compile(r"^(?:born|b\.)\s+(?:on\s+)?(" + _DATE + r")?\s*,?\s*(?:(?:in|at)\s+(.+))?$", re.IGNORECASE)
+_ALT = r"^(?:alt(?:ernate|\.)?\s+|alternative\s+)?"
 _LABELLED = [
-    (re.compile(r"^(?:alt(?:ernate|\.)?\s+)?(?:date of birth|d\.?o\.?b\.?)\b[\s:]*(.+)$", re.I), "dob"),
-    (re.compile(r"^(?:alt(?:ernate|\.)?\s+)?(?:place of birth|p\.?o\.?b\.?)\b[\s:]*(.+)$", re.I), "pob"),
-    (re.compile(r"^(?:nationality|nationalities)\b[\s:]*(.+)$", re.I), "nationality"),
-    (re.compile(r"^(?:an?\s+)?national\s+of\s+(.+)$", re.I), "nationality"),
+    (re.compile(_ALT + r"(?:date of birth|d\.?o\.?b\.?)(?![\w.])[\s:]*(.+)$", re.I), "dob"),
+    (re.compile(_ALT + r"(?:place of birth|p\.?o\.?b\.?)(?![\w.])[\s:]*(.+)$", re.I), "pob"),
+    (re.compile(_ALT + r"(?:nationality|nationalities)\b[\s:]*(.+)$", re.I), "nationality"),
+    (re.compile(r"^(?:an?\s+)?(?:dual\s+)?national\s+of\s+(.+)$", re.I), "nationality"),
+    # 'a Lebanese national', 'a Lebanese and Belgian national'
+    (re.compile(r"^(?:an?\s+)?((?:[A-Z][a-z\u00e0-\u00ff]+(?:\s+and\s+|\s*[-/]\s*)?)+)\s+national$"), "nationality"),
     (re.compile(r"^(?:an?\s+)?citizen(?:ship)?(?:\s+of)?\b[\s:]*(.+)$", re.I), "citizenship"),
     (re.compile(r"^(?:gender|sex)\b[\s:]*(male|female)$", re.I), "gender"),
     (re.compile(r"^(male|female)$", re.I), "gender"),
-    (re.compile(r"^passport(?:\s+(?:no\.?|number|#))?\b[\s:#]*(.+)$", re.I), "passport"),
-    (re.compile(r"^(?:national\s+)?(?:id|identification|identity)(?:\s+card)?(?:\s+(?:no\.?|number|#))?\b[\s:#]*(.+)$",
-                re.I), "national_id"),
+    (re.compile(_ALT + r"passport(?:\s+(?:no\.?|number|#))?\b[\s:#]*(.+)$", re.I), "passport"),
+    (re.compile(_ALT + r"(?:national\s+)?(?:id|identification|identity)(?:\s+card)?(?:\s+(?:no\.?|number|#))?\b"
+                r"[\s:#]*(.+)$", re.I), "national_id"),
 ]
 
 

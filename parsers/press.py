@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from parsers.model import Action, DocumentRef, Event, Notice, Program
+from parsers.name_check import detail_pairs, name_problem, strip_alias_boilerplate
 from parsers.names import name_key
 from parsers.text import outside_and_groups
 
@@ -43,6 +44,7 @@ class Entity:
     name: str
     aliases: tuple[str, ...] = ()
     entity_type: str = "organization"
+    details: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -224,8 +226,9 @@ def mentions_programs(text: str) -> bool:
 # ---------------------------------------------------------------- entities in prose
 
 _ALIAS_MARKER = re.compile(
-    r"^(?:also known as|a\.k\.a\.?|aka|f\.k\.a\.?|n\.k\.a\.?|formerly known as|formerly|also called|"
-    r"commonly referred to as|commonly known as|known as|alias(?:es)?)\s+", re.IGNORECASE)
+    r"^(?:also known as|a\.k\.a\.?|a/k/a|aka|f\.k\.a\.?|f/k/a|fka|n\.k\.a\.?|formerly known as|formerly|"
+    r"also called|also spelled|previously known as|now known as|otherwise known as|better known as|"
+    r"commonly referred to as|commonly known as|known as|alias(?:es)?)[\s:]+", re.IGNORECASE)
 _NOT_ALIAS = re.compile(r"^(?:entity|individual|sdgt|fto|ftos|sdgts|dob\b.*|the\s+.*\bact\b.*)$", re.IGNORECASE)
 _QUOTES = "\"“”‘’'"
 _PARTICLE_START = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-", re.IGNORECASE)
@@ -341,6 +344,7 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
         unnamed += _NUMBER_WORDS.get(m.group(1).lower(), 0)
     segment = _UNNAMED.sub(" ", segment)
     segment = _OTHER_ALIASES.sub("", segment)
+    segment = _AS_WELL_AS.sub(", ", strip_alias_boilerplate(segment))
     segment = _ITS_ALIAS.sub(", also known as ", segment)
     listed_under = _LISTED_UNDER.search(segment)
     segment = _LISTED_UNDER.sub(" ", segment)
@@ -348,19 +352,31 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     segment, person = strip_descriptors(clean(segment))
     kind = "individual" if person else "organization"
     entities: list[Entity] = []
+    place_open = False
     for part in _list_parts(segment):
+        if entities and (pairs := detail_pairs(part)):
+            entities[-1] = with_details(entities[-1], pairs)
+            place_open = pairs[-1][0] == "pob"
+            continue
+        if entities and place_open and _PLACE_TAIL.match(part):
+            entities[-1] = extend_place(entities[-1], part)
+            continue
+        place_open = False
         if _ALIAS_MARKER.match(part) and entities:
             previous = entities[-1]
             extra = _part_aliases(_ALIAS_MARKER.sub("", part), previous.name)
             entities[-1] = replace(previous, aliases=unique_names(previous.aliases + tuple(extra)))
             continue
+        if entities and _APPOSITIVE.match(part):
+            continue
         name, groups = parentheticals(part)
         name, title_person = strip_descriptors(name)
-        name = strip_quotes(name)
+        name = strip_quotes(_TRAILING_TODAY.sub("", name))
         if not looks_like_name(name):
             continue
-        aliases = [a for g in groups for a in alias_list(g, name)]
-        entities.append(Entity(name, unique_names(tuple(aliases)), "individual" if title_person else kind))
+        aliases, details = group_contents(groups, name)
+        entity_type = "individual" if title_person or details else kind
+        entities.append(Entity(name, unique_names(tuple(aliases)), entity_type, tuple(details)))
     if listed_under and len(entities) == 1:
         spoken = entities[0]
         entities[0] = Entity(strip_quotes(listed_under.group("name")), unique_names((spoken.name, *spoken.aliases)),
@@ -368,6 +384,48 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     if abbreviations:
         entities = [expand_abbreviation(e, abbreviations) for e in entities]
     return entities, unnamed
+
+
+_AS_WELL_AS = re.compile(r",?\s+as well as\s+", re.IGNORECASE)
+# A description set off by commas after a name: ', a Venezuela-based group headed by …,' ', which …'.
+_APPOSITIVE = re.compile(r"^(?:a|an|which|who|whose|that|based|headed|led|located|operating)\s", re.IGNORECASE)
+_TRAILING_TODAY = re.compile(r",?\s+today$", re.IGNORECASE)
+# The country that ends a place of birth split off by a comma: 'born in Bent Jbeil, Lebanon'.
+_PLACE_TAIL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
+
+
+def with_details(entity: Entity, pairs: list[tuple[str, str]]) -> Entity:
+    """The entity with more identifiers; one with a birth date, passport or nationality is an individual."""
+    return replace(entity, details=entity.details + tuple(pairs), entity_type="individual")
+
+
+def extend_place(entity: Entity, tail: str) -> Entity:
+    """The entity whose last place of birth gains the country written after a comma."""
+    label, value = entity.details[-1]
+    return replace(entity, details=entity.details[:-1] + ((label, f"{value}, {tail}"),))
+
+
+def group_contents(groups: list[str], name: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Aliases and an individual's identifiers from the parentheticals after a name."""
+    aliases: list[str] = []
+    details: list[tuple[str, str]] = []
+    for group in groups:
+        pieces = split_top_level(group, ";") if ";" in group else [group]
+        for piece in pieces:
+            if pairs := detail_pairs(piece):
+                details += pairs
+                continue
+            place_open = False
+            for sub in split_top_level(piece, ","):
+                if pairs := detail_pairs(sub):
+                    details += pairs
+                    place_open = pairs[-1][0] == "pob"
+                elif place_open and details and _PLACE_TAIL.match(sub):
+                    details[-1] = (details[-1][0], f"{details[-1][1]}, {sub}")
+                else:
+                    place_open = False
+                    aliases += alias_list(strip_alias_boilerplate(sub), name)
+    return aliases, details
 
 
 def _part_aliases(text: str, name: str) -> list[str]:
@@ -462,7 +520,8 @@ def draft_events(drafts: list[Draft], document: DocumentRef, announced_on: date 
             aliases = unique_names(old.entity.aliases + draft.entity.aliases)
             kind = "individual" if "individual" in (old.entity.entity_type, draft.entity.entity_type) \
                 else old.entity.entity_type
-            old.entity = replace(old.entity, aliases=aliases, entity_type=kind)
+            details = old.entity.details + tuple(d for d in draft.entity.details if d not in old.entity.details)
+            old.entity = replace(old.entity, aliases=aliases, entity_type=kind, details=details)
             old.effect = old.effect or draft.effect
         else:
             merged[key] = Draft(draft.program, draft.action, draft.entity, draft.effect, draft.extra)
@@ -472,7 +531,7 @@ def draft_events(drafts: list[Draft], document: DocumentRef, announced_on: date 
 def _event(draft: Draft, document: DocumentRef, announced_on: date | None) -> Event:
     """One event from one merged draft."""
     effect = draft.effect or Effect()
-    details = draft.extra + ((("effective", effect.condition),) if effect.condition else ())
+    details = draft.extra + draft.entity.details + ((("effective", effect.condition),) if effect.condition else ())
     return Event(program=draft.program, action=draft.action, name=draft.entity.name, document=document,
                  aliases=tuple(a for a in draft.entity.aliases if name_key(a) != name_key(draft.entity.name)),
                  entity_type=draft.entity.entity_type, effective_on=effect.on, announced_on=announced_on,
@@ -494,7 +553,12 @@ def notice_kind(events: tuple[Event, ...]) -> str:
 def build_notice(document: DocumentRef, drafts: list[Draft], body: str, title: str,
                  operative_seen: bool, unnamed: int, notes: tuple[str, ...] = ()) -> Notice:
     """The notice for a release: its events, or a mention, or a page a person must read."""
+    drafts, problems = checked_drafts(drafts)
     events = draft_events(drafts, document, document.published_on)
+    if problems:
+        return Notice(document=document, kind=KIND_UNRECOGNISED, notes=notes,
+                      review="a party read from the release is not a name (" + "; ".join(problems)
+                             + "): read the release")
     if events:
         review = None
         if unnamed:
@@ -509,6 +573,19 @@ def build_notice(document: DocumentRef, drafts: list[Draft], body: str, title: s
                              "could be named from its text")
     kind = KIND_MENTION if mentions_programs(text) else KIND_NOT_RELEVANT
     return Notice(document=document, kind=kind, notes=notes)
+
+
+def checked_drafts(drafts: list[Draft]) -> tuple[list[Draft], list[str]]:
+    """Drafts whose names and aliases pass `name_problem` (junk aliases dropped), and the problems of the rest."""
+    kept, problems = [], []
+    for draft in drafts:
+        if problem := name_problem(draft.entity.name):
+            if problem not in problems:
+                problems.append(problem)
+            continue
+        aliases = tuple(a for a in draft.entity.aliases if name_problem(a) is None)
+        kept.append(replace(draft, entity=replace(draft.entity, aliases=aliases)))
+    return kept, problems
 
 
 _DESIGNATION_TITLE = re.compile(
