@@ -428,6 +428,18 @@ def group_contents(groups: list[str], name: str) -> tuple[list[str], list[tuple[
     return aliases, details
 
 
+_ITEM_END = re.compile(r"(?:[;,.]|;\s*and|,\s*and)\s*$")
+_ITEM_DESCRIPTION = re.compile(r"\s+[—–]\s+.*$|:\s+.*$")
+
+
+def parse_item(text: str) -> list[Entity]:
+    """The party one list item or annex paragraph names: 'Name (a.k.a. X; DOB …); and' -> [Entity]."""
+    text = _ITEM_DESCRIPTION.sub("", _ITEM_END.sub("", clean(text)))
+    text = re.sub(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·\-–])\s+", "", text)
+    entities, _ = parse_entities(text)
+    return entities
+
+
 def _part_aliases(text: str, name: str) -> list[str]:
     """Aliases from an appositive such as 'also known as Hay’at Tahrir al-Sham (HTS)'."""
     core, groups = parentheticals(text)

@@ -34,17 +34,25 @@ _SANCTIONING = re.compile(
     r"\b(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)\s+(?P<segment>.+?)\s+(?:pursuant to|under)\s+"
     r"(?P<authority>.+)$|\bdesignates\s+(?P<segment2>.+?)\s+pursuant to\s+(?P<authority2>.+)$")
 _BEING_DESIGNATED = re.compile(
-    r"^(?P<subject>.+?)\s+(?:is|are)\s+(?:also\s+)?being\s+designated\s+(?:today\s+)?(?:pursuant to|under)\s+"
+    r"^(?P<subject>.+?)\s+(?:(?:is|are)\s+(?:also\s+)?being\s+|(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?"
+    r"(?=designated\s+today\b))designated\s+(?:today\s+)?(?:as\s+[^.]*?\s+)?(?:pursuant to|under)\s+"
     r"(?P<authority>.+)$")
+# 'OFAC today designated X (a.k.a. Y), a …-based group, as an SDGT pursuant to E.O. 13224': any past-tense
+# designation the release dates 'today' (a date or 'previously' makes it a recalled, earlier action).
+_DESIGNATED_TODAY = re.compile(
+    r"\b(?:designated|sanctioned)\s+(?P<segment>.+?)(?:,?\s+today)?,?\s+(?P<authority>(?:as|pursuant to|under)\b.+)$")
+_TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
+_RECALLED = re.compile(rf"\bpreviously\b|\bin \d{{4}}\b|\bon\s+(?:{press._MONTH_NAMES})\b|\b(?:{press._MONTH_NAMES})\s+\d")
 _SANCTIONED_AS = re.compile(
     rf"^Today,?\s.*?\b(?:sanctioned|designated)\s+(?P<segment>.+?)\s+as\s+(?:an?\s+)?(?:{press.SDGT_WORDS})\b")
 _FOLLOWING = re.compile(
-    r"\b(?:(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)\s+the\s+following\b"
-    r"|^The following\b.*?\b(?:is|are)\s+being\s+designated\b)(?P<rest>.*)$")
+    r"\b(?:(?:(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)|today\s+(?:designated|sanctioned))\s+the\s+following\b"
+    r"|^The following\b.*?\b(?:(?:is|are)\s+being|(?:were|have\s+been|was|has\s+been)\s+(?=designated\s+today))"
+    r"\s*designated\b)(?P<rest>.*)$")
 _REMOVING = re.compile(
     r"\b(?:is|are)\s+(?:also\s+)?(?:removing|delisting)\s+(?P<segment>.+?)(?:\s+from\s+the\s+SDN\s+List)?"
     r"(?:\s+(?:as|pursuant to|under)\s+(?P<authority>.+))?$"
-    r"|\b(?:OFAC|Treasury)\s+(?:removed|delisted)\s+(?P<segment2>.+?)\s+from\s+the\s+(?:SDN List|List of "
+    r"|\b(?:OFAC|Treasury)\s+(?:today\s+)?(?:also\s+)?(?:removed|delisted)\s+(?P<segment2>.+?)\s+from\s+the\s+(?:SDN List|List of "
     r"Specially Designated Nationals[^.]*?)(?P<authority2>.*)$")
 _WHY = re.compile(r",?\s+for\s+(?:having|being|acting|its|their|his|her|operating|its role)\b")
 _SDGT_AUTHORITY = re.compile(rf"13224|\b(?:{press.SDGT_WORDS})\b")
@@ -99,6 +107,7 @@ class _Block:
     heading: bool
     bolds: list[Entity]
     short_forms: dict[str, Entity]
+    item: bool = False
 
 
 def parse_treasury_release(url: str, html: bytes) -> Notice:
@@ -158,7 +167,7 @@ def _blocks(body: Tag) -> list[_Block]:
         if text:
             named = _bold_entities(tag, text)
             blocks.append(_Block(text, tag.name.startswith("h"), [e for e, _ in named],
-                                 {short: e for e, short in named if short}))
+                                 {short: e for e, short in named if short}, tag.name == "li"))
     return blocks
 
 
@@ -227,9 +236,14 @@ class _Reading:
                     continue
                 self._sentence(sentence, block)
             if following:
+                if not block.bolds and block.item:
+                    for entity in press.parse_item(block.text):
+                        self._add(Action.DESIGNATION, self._resolve(entity))
                 for entity in block.bolds:
                     if not _BEING_DESIGNATED.match(block.text):
                         self._add(Action.DESIGNATION, entity)
+            elif following is not None and not block.item:
+                following = None
 
     def _sentence_authority(self, sentence: str) -> bool:
         """Whether a 'sanctioning X pursuant to …' sentence cites E.O. 13224."""
@@ -261,6 +275,13 @@ class _Reading:
             self.operative_seen = True
             for entity in self._entities(m.group("segment") or m.group("segment2")):
                 self._add(Action.REVOCATION, entity)
+            return
+        if (m := _DESIGNATED_TODAY.search(sentence)) and _TODAY.search(sentence) \
+                and not _RECALLED.search(sentence[:m.start()]) and "previously" not in m.group("segment"):
+            if _SDGT_AUTHORITY.search(_primary(m.group("authority"))):
+                self.operative_seen = True
+                for entity in self._entities(m.group("segment")):
+                    self._add(Action.DESIGNATION, entity)
 
     def _entities(self, segment: str) -> list[Entity]:
         """The parties a segment names, completed from the bold names they refer to."""
