@@ -151,7 +151,7 @@ def test_a_counter_terrorism_page_without_entries_goes_to_review_and_other_actio
 
 
 def test_a_page_of_another_shape_or_url_fails_loudly():
-    with pytest.raises(ParseError, match="missing .field--name-field-body, .field--name-field-release-date"):
+    with pytest.raises(ParseError, match=r"missing a body field \(.field--name-field-body, .*\) or \[TAG\]ged SDN entries"):
         page("", "20190920", read("recent_actions_index.html"))
     with pytest.raises(ParseError, match="not a /recent-actions/YYYYMMDD URL"):
         parse_recent_actions_page("https://ofac.treasury.gov/recent-actions/sanctions-list-updates",
@@ -174,3 +174,37 @@ def test_listing_rows_with_titles_dates_and_category():
 def test_listing_of_another_shape_raises():
     with pytest.raises(ParseError, match="views-row"):
         parse_recent_actions_index(read("counter_terrorism_designations.html"))
+
+
+def test_entries_read_from_a_body_in_div_field_name_body():
+    notice = page("designations_body_in_field_name_body.html", "20180517")
+    on = date(2018, 5, 17)
+    assert (notice.kind, notice.review, notice.document.published_on) == ("ofac_sanctions_action", None, on)
+    assert summary(notice) == [
+        (SDGT, DES, "BAZZI, Mohammad Ibrahim", "individual", on, None),
+        (SDGT, DES, "AFRICA MIDDLE EAST INVESTMENT HOLDING SAL", "organization", on, None),
+        (SDGT, DES, "PREMIER INVESTMENT GROUP SAL (OFF-SHORE)", "organization", on, None),
+    ]
+    bazzi, premier = notice.events[0], notice.events[2]
+    assert bazzi.aliases == ("BAZZI, Mohamed", "BAZZI, Muhammad Ibrahim", "BAZZI, Muhammed")
+    assert bazzi.details[:4] == (("dob", "10 Aug 1964"), ("pob", "Bent Jbeil, Lebanon"), ("nationality", "Lebanon"),
+                                 ("alt_nationality", "Belgium"))
+    assert premier.aliases == ("PREMIER INVESTMENT GROUP SAL", "PREMIER INVESTMENT GROUP SAL OFF SHORE")
+
+
+def test_entries_read_from_main_content_without_drupal_fields_and_intro_sharing_the_paragraph():
+    notice = page("designations_body_without_field_classes.html", "20190910")
+    on = date(2019, 9, 10)
+    # no release-date field: the <time datetime> of the page gives the date
+    assert (notice.kind, notice.review, notice.document.published_on) == ("ofac_sanctions_action", None, on)
+    assert summary(notice) == [(SDGT, DES, "WALI, Noor", "individual", on, None),
+                               (SDGT, DES, "HURRAS AL-DIN", "organization", on, None)]
+    assert notice.events[0].aliases == ("WALI MEHSUD, Mufti Noor", "WALI, Mufti Noor")
+
+
+def test_a_page_whose_main_content_holds_no_entry_and_no_body_field_fails_loudly():
+    html = read("designations_body_without_field_classes.html").decode()
+    emptied = re.sub(r'<div class="content">.*?</div>', '<div class="content"><p>Page not found.</p></div>', html,
+                     flags=re.DOTALL)
+    with pytest.raises(ParseError, match="or \\[TAG\\]ged SDN entries in the main content"):
+        page("", "20190910", emptied.encode())
