@@ -186,7 +186,7 @@ _SCOPE_ACTIONS = [(re.compile(r"\brevocations?\b|\bdelistings?\b", re.I), Action
 
 def apply_general_effects(drafts: list[Draft], sentences: list[str], announced_on: date | None) -> None:
     """Fill effects stated apart from the operative sentence ('FTO designations go into effect upon publication')."""
-    for sentence in sentences:
+    for sentence in (clause for s in sentences for clause in re.split(r";\s+", s)):
         effect = stated_effect(sentence, announced_on)
         if effect is None:
             continue
@@ -226,9 +226,9 @@ def mentions_programs(text: str) -> bool:
 # ---------------------------------------------------------------- entities in prose
 
 _ALIAS_MARKER = re.compile(
-    r"^(?:also known as|a\.k\.a\.?|a/k/a|aka|f\.k\.a\.?|f/k/a|fka|n\.k\.a\.?|formerly known as|formerly|"
-    r"also called|also spelled|previously known as|now known as|otherwise known as|better known as|"
-    r"commonly referred to as|commonly known as|known as|alias(?:es)?)[\s:]+", re.IGNORECASE)
+    r"^(?:a\.k\.a\.?|a/k/a|aka|f\.k\.a\.?|f/k/a|fka|n\.k\.a\.?|formerly|"
+    r"(?:(?:also|commonly|sometimes|often|widely|better|otherwise|previously|formerly|now|locally)\s+)?"
+    r"(?:known as|referred to as|called|spelled)|alias(?:es)?)[\s:]+", re.IGNORECASE)
 _NOT_ALIAS = re.compile(r"^(?:entity|individual|sdgt|fto|ftos|sdgts|dob\b.*|the\s+.*\bact\b.*)$", re.IGNORECASE)
 _QUOTES = "\"“”‘’'"
 _PARTICLE_START = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-", re.IGNORECASE)
@@ -236,7 +236,7 @@ _DESCRIPTOR_SUFFIX = re.compile(r"-(?:based|aligned|linked|backed|affiliated|bor
 PERSON_NOUNS = re.compile(
     r"\b(?:leaders?|individuals?|members?|commanders?|officials?|financiers?|facilitators?|president|"
     r"minister|head|lieutenants?|co-founders?|founders?|wife|husband|son|daughter|brother|national|"
-    r"persons?|spokesman|emir|chief)\b", re.IGNORECASE)
+    r"persons?|spokesman|spokesperson|emir|chief|representatives?|operatives?|envoys?|deputy)\b", re.IGNORECASE)
 _GROUP_HEAD = re.compile(
     r"^[^(),]*\b(?:leaders|members|individuals|officials|commanders|groups|organizations|entities|militias)$",
     re.IGNORECASE)
@@ -368,6 +368,9 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
             entities[-1] = replace(previous, aliases=unique_names(previous.aliases + tuple(extra)))
             continue
         if entities and _APPOSITIVE.match(part):
+            if PERSON_NOUNS.search(part.split(" of ")[0]):
+                count = _NUMBER_WORDS.get(part.split()[0].lower(), 2 if part.lower().startswith("both") else 1)
+                entities[-count:] = [replace(e, entity_type="individual") for e in entities[-count:]]
             continue
         name, groups = parentheticals(part)
         name, title_person = strip_descriptors(name)
@@ -388,7 +391,9 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
 
 _AS_WELL_AS = re.compile(r",?\s+as well as\s+", re.IGNORECASE)
 # A description set off by commas after a name: ', a Venezuela-based group headed by …,' ', which …'.
-_APPOSITIVE = re.compile(r"^(?:a|an|which|who|whose|that|based|headed|led|located|operating)\s", re.IGNORECASE)
+_APPOSITIVE = re.compile(
+    r"^(?:a|an|which|who|whose|that|based|headed|led|located|operating|including|one|two|three|four|five|six|"
+    r"both|each|all)\s|^[A-Z][\w’'-]*[’']s\s+[a-z]")
 _TRAILING_TODAY = re.compile(r",?\s+today$", re.IGNORECASE)
 # The country that ends a place of birth split off by a comma: 'born in Bent Jbeil, Lebanon'.
 _PLACE_TAIL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
@@ -562,9 +567,26 @@ def notice_kind(events: tuple[Event, ...]) -> str:
     return KIND_COMBINED
 
 
+_ORG_NOUNS = re.compile(r"\b(?:group|organi[sz]ation|network|cartel|company|militia|front|movement|party|bank|"
+                        r"gang|faction|wing|branch|firm|charity|foundation)\b", re.IGNORECASE)
+
+
+def described_as_person(name: str, text: str) -> bool:
+    """Whether the text calls the party a person: '<Surname> is a Hizballah commander'."""
+    last = name.split()[-1]
+    for m in re.finditer(rf"\b{re.escape(last)}\s+(?:is|was)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){{0,3}}?)"
+                         rf"(?:{PERSON_NOUNS.pattern})", text, re.IGNORECASE):
+        if not _ORG_NOUNS.search(m.group(1)):
+            return True
+    return False
+
+
 def build_notice(document: DocumentRef, drafts: list[Draft], body: str, title: str,
                  operative_seen: bool, unnamed: int, notes: tuple[str, ...] = ()) -> Notice:
     """The notice for a release: its events, or a mention, or a page a person must read."""
+    drafts = [replace(d, entity=replace(d.entity, entity_type="individual"))
+              if d.entity.entity_type != "individual" and described_as_person(d.entity.name, body) else d
+              for d in drafts]
     drafts, problems = checked_drafts(drafts)
     events = draft_events(drafts, document, document.published_on)
     if problems:

@@ -147,7 +147,7 @@ def parse_state_release(url: str, html: bytes) -> Notice:
     paragraphs = [text for text, _ in blocks]
     reading = _Reading(published, press.abbreviations_in(" ".join(paragraphs)))
     for paragraph, item in blocks:
-        if reading.listing and (item or not _has_predicate(paragraph)):
+        if reading.listing and (item or _looks_like_item(paragraph)):
             reading.list_item(paragraph)
             continue
         reading.listing = None
@@ -185,10 +185,14 @@ def body_blocks(body: Tag) -> list[tuple[str, bool]]:
 _PREDICATE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|remains?|continues?)\b")
 
 
-def _has_predicate(paragraph: str) -> bool:
-    """Whether a paragraph is prose (it has a verb outside parentheses) rather than one listed party."""
+_NAME_PARTICLES = frozenset("al el ad de del la las los y e of the and bin ibn bint wal fi min".split())
+
+
+def _looks_like_item(paragraph: str) -> bool:
+    """Whether a paragraph names one listed party rather than being prose: no verb, few lowercase words."""
     outside, _ = press.parentheticals(paragraph)
-    return bool(_PREDICATE.search(outside)) or len(outside.split()) > 20
+    lower = [w for w in outside.split() if w[:1].islower() and w.split("-")[0] not in _NAME_PARTICLES]
+    return not _PREDICATE.search(outside) and len(lower) <= 2 and len(outside.split()) <= 15
 
 
 class _Reading:
@@ -278,7 +282,7 @@ class _Reading:
         m = _AMENDING.search(sentence)
         if not m:
             return []
-        target = press.resolve_reference(m.group("target").strip(" ,"), self.abbreviations)
+        target = press.resolve_reference(press.parentheticals(m.group("target").strip(" ,"))[0], self.abbreviations)
         aliases, _ = press.parse_entities(m.group("aliases"))
         names = tuple(n for a in aliases for n in (a.name, *a.aliases))
         programs = press.programs_in(m.group("middle") or "") or press.programs_in(sentence)

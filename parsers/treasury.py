@@ -35,7 +35,7 @@ _SANCTIONING = re.compile(
     r"(?P<authority>.+)$|\bdesignates\s+(?P<segment2>.+?)\s+pursuant to\s+(?P<authority2>.+)$")
 _BEING_DESIGNATED = re.compile(
     r"^(?P<subject>.+?)\s+(?:(?:is|are)\s+(?:also\s+)?being\s+|(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?"
-    r"(?=designated\s+today\b))designated\s+(?:today\s+)?(?:as\s+[^.]*?\s+)?(?:pursuant to|under)\s+"
+    r"(?=designated\s+today\b))designated\s+(?:today\s+)?(?:by\s+[^,]+?\s+)?(?:as\s+[^.]*?\s+)?(?:pursuant to|under)\s+"
     r"(?P<authority>.+)$")
 # 'OFAC today designated X (a.k.a. Y), a …-based group, as an SDGT pursuant to E.O. 13224': any past-tense
 # designation the release dates 'today' (a date or 'previously' makes it a recalled, earlier action).
@@ -61,6 +61,7 @@ _PERSON_CUE = re.compile(
     r"national|official|commander|financier|facilitator|president|minister|fugitive|individual)\b", re.I)
 _TYPE_TAG = re.compile(r"^\((?P<tag>Individual|Entity|Vessel|Aircraft)\)$", re.IGNORECASE)
 _GROUP = re.compile(r"\s*(\((?:[^()]|\([^()]*\))*\))")
+_DATELINE = re.compile(r"^(?:WASHINGTON|[A-Z][A-Z .]+)(?:,? D\.?C\.?)?\s*[—–-]+\s+")
 _NOT_A_PARTY = re.compile(r"^(?:WASHINGTON|Secretary|Under Secretary|Deputy Secretary|Director)\b")
 
 
@@ -163,7 +164,7 @@ def _blocks(body: Tag) -> list[_Block]:
     for tag in tags:
         if any(p in tags for p in tag.parents):
             continue
-        text = press.clean(re.sub(r"(?<=\w)\(", " (", tag.get_text()))
+        text = _DATELINE.sub("", press.clean(re.sub(r"(?<=\w)\(", " (", tag.get_text())))
         if text:
             named = _bold_entities(tag, text)
             blocks.append(_Block(text, tag.name.startswith("h"), [e for e, _ in named],
@@ -277,6 +278,7 @@ class _Reading:
                 self._add(Action.REVOCATION, entity)
             return
         if (m := _DESIGNATED_TODAY.search(sentence)) and _TODAY.search(sentence) \
+                and not re.match(r"(?:today|by)\b", m.group("segment")) \
                 and not _RECALLED.search(sentence[:m.start()]) and "previously" not in m.group("segment"):
             if _SDGT_AUTHORITY.search(_primary(m.group("authority"))):
                 self.operative_seen = True
