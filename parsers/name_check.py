@@ -33,6 +33,10 @@ _PREDICATE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|shall|will|would|should|hereby|pursuant|committed|poses?|constitutes?)\b",
     re.IGNORECASE,
 )
+# The legal formula is never part of a name: 'X as Specially Designated Global Terrorists'.
+_FORMULA = re.compile(
+    r"\b(?:Specially Designated|Foreign Terrorist Organi[sz]ations?|Executive Order|E\.O\.|pursuant to|"
+    r"Immigration and Nationality Act|section 219|SDN List)\b", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _TOKEN = re.compile(r"[\w'\u2019.-]+", re.UNICODE)
 _DANGLING = frozenset("of and or in for to the with by from at on de del la los al".split())
@@ -96,6 +100,8 @@ def name_problem(text: str) -> str | None:
         return f"{candidate!r} has no letters"
     if detail_pairs(candidate) or is_date_only(candidate):
         return f"{candidate!r} is an individual's detail, not a name"
+    if _FORMULA.search(candidate):
+        return f"{candidate!r} holds words of the legal formula"
     if ALIAS_BOILERPLATE.search(candidate) or _BOILERPLATE_LEFT.search(candidate):
         return f"{candidate!r} holds alias boilerplate"
     tokens = [t.strip(".'\u2019-").lower() for t in _TOKEN.findall(candidate)]

@@ -477,9 +477,16 @@ def _split_and(part: str) -> list[str]:
     if len(pieces) != 2:
         return [part]
     left, right = (re.sub(r"^the\s+", "", parentheticals(p)[0]) for p in pieces)
-    if len(left.split()) >= 2 and len(right.split()) >= 2 and looks_like_name(right):
+    # one-word sides split only when they are compound names ('Lashkar-e-Tayyiba and Jaish-e-Mohammed')
+    if _long_or_compound(left) and _long_or_compound(right) and looks_like_name(right) \
+            and not re.search(r"\bof\s+\S+$", left):
         return pieces
     return [part]
+
+
+def _long_or_compound(side: str) -> bool:
+    """Whether one side of 'A and B' is a name by itself: two words or more, or a hyphenated/apostrophe word."""
+    return len(side.split()) >= 2 or bool(re.search(r"\w[-’']\w", side))
 
 
 def unique_names(items: tuple[str, ...]) -> tuple[str, ...]:

@@ -249,7 +249,8 @@ class _Reading:
                 continue
             operative = True
             if _FOLLOWING.match(segment.strip()) and sentence.rstrip().endswith(":"):
-                kind = "individual" if press.PERSON_NOUNS.search(segment) else "organization"
+                mixed = re.search(r"\b(?:entit(?:y|ies)|organi[sz]ations?|groups?|companies|company)\b", segment)
+                kind = "individual" if press.PERSON_NOUNS.search(segment) and not mixed else "organization"
                 self.listing = (action, programs, press.stated_effect(clause, self.announced_on), kind)
                 continue
             entities, unnamed = press.parse_entities(segment, self.abbreviations)

@@ -30,9 +30,12 @@ _RELEASE_PATH = re.compile(r"^/news/press-releases/(?P<id>[A-Za-z0-9][A-Za-z0-9\
 _RECENT_ACTION = re.compile(
     r"^https?://(?:ofac\.treasury\.gov|(?:home\.)?treasury\.gov/policy-issues/financial-sanctions)"
     r"/recent-actions/(?P<id>\d{8}(?:_\d+)?)/?$")
+# A run of text whose parentheses are read whole: '(also known as X)' never ends a segment at its 'as'.
+_SEG = r"(?:[^()]|\((?:[^()]|\([^()]*\))*\))+?"
 _SANCTIONING = re.compile(
-    r"\b(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)\s+(?P<segment>.+?)\s+(?:pursuant to|under)\s+"
-    r"(?P<authority>.+)$|\bdesignates\s+(?P<segment2>.+?)\s+pursuant to\s+(?P<authority2>.+)$")
+    r"\b(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)\s+(?P<segment>"
+    rf"{_SEG})\s+(?:pursuant to|under)\s+"
+    rf"(?P<authority>.+)$|\bdesignates\s+(?P<segment2>{_SEG})\s+pursuant to\s+(?P<authority2>.+)$")
 _BEING_DESIGNATED = re.compile(
     r"^(?P<subject>.+?)\s+(?:(?:is|are)\s+(?:also\s+)?being\s+|(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?"
     r"(?=designated\s+today\b))designated\s+(?:today\s+)?(?:by\s+[^,]+?\s+)?(?:as\s+[^.]*?\s+)?(?:pursuant to|under)\s+"
@@ -40,11 +43,12 @@ _BEING_DESIGNATED = re.compile(
 # 'OFAC today designated X (a.k.a. Y), a …-based group, as an SDGT pursuant to E.O. 13224': any past-tense
 # designation the release dates 'today' (a date or 'previously' makes it a recalled, earlier action).
 _DESIGNATED_TODAY = re.compile(
-    r"\b(?:designated|sanctioned)\s+(?P<segment>.+?)(?:,?\s+today)?,?\s+(?P<authority>(?:as|pursuant to|under)\b.+)$")
+    rf"\b(?:designated|sanctioned)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)(?:,?\s+today)?,?\s+(?P<authority>(?:as|pursuant to|under)\b.+)$")
+_AS_PROGRAM = re.compile(rf"\s+as\s+(?:an?\s+)?(?=(?:{press.SDGT_WORDS}|{press.FTO_WORDS})\b)")
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 _RECALLED = re.compile(rf"\bpreviously\b|\bin \d{{4}}\b|\bon\s+(?:{press._MONTH_NAMES})\b|\b(?:{press._MONTH_NAMES})\s+\d")
 _SANCTIONED_AS = re.compile(
-    rf"^Today,?\s.*?\b(?:sanctioned|designated)\s+(?P<segment>.+?)\s+as\s+(?:an?\s+)?(?:{press.SDGT_WORDS})\b")
+    rf"^Today,?\s.*?\b(?:sanctioned|designated)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)\s+as\s+(?:an?\s+)?(?:{press.SDGT_WORDS})\b")
 _FOLLOWING = re.compile(
     r"\b(?:(?:(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)|today\s+(?:designated|sanctioned))\s+the\s+following\b"
     r"|^The following\b.*?\b(?:(?:is|are)\s+being|(?:were|have\s+been|was|has\s+been)\s+(?=designated\s+today))"
@@ -287,6 +291,7 @@ class _Reading:
 
     def _entities(self, segment: str) -> list[Entity]:
         """The parties a segment names, completed from the bold names they refer to."""
+        segment = _AS_PROGRAM.split(segment, maxsplit=1)[0]
         found, _ = press.parse_entities(segment)
         return [self._resolve(e) for e in found]
 
