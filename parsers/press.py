@@ -478,9 +478,12 @@ def _split_and(part: str) -> list[str]:
         return [part]
     left, right = (re.sub(r"^the\s+", "", parentheticals(p)[0]) for p in pieces)
     # one-word sides split only when they are compound names ('Lashkar-e-Tayyiba and Jaish-e-Mohammed')
+    one_word_right = len(right.split()) == 1
     if _long_or_compound(left) and _long_or_compound(right) and looks_like_name(right) \
-            and not re.search(r"\bof\s+\S+$", left):
+            and not (one_word_right and re.search(r"\bof\s+\S+$", left)):
         return pieces
+    if len(left.split()) >= 2 and re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*", right):
+        return pieces  # 'Hay’at Tahrir al-Sham and HTS': a name and an acronym
     return [part]
 
 

@@ -54,9 +54,9 @@ _FOLLOWING = re.compile(
     r"|^The following\b.*?\b(?:(?:is|are)\s+being|(?:were|have\s+been|was|has\s+been)\s+(?=designated\s+today))"
     r"\s*designated\b)(?P<rest>.*)$")
 _REMOVING = re.compile(
-    r"\b(?:is|are)\s+(?:also\s+)?(?:removing|delisting)\s+(?P<segment>.+?)(?:\s+from\s+the\s+SDN\s+List)?"
-    r"(?:\s+(?:as|pursuant to|under)\s+(?P<authority>.+))?$"
-    r"|\b(?:OFAC|Treasury)\s+(?:today\s+)?(?:also\s+)?(?:removed|delisted)\s+(?P<segment2>.+?)\s+from\s+the\s+(?:SDN List|List of "
+    rf"\b(?:is|are)\s+(?:also\s+)?(?:removing|delisting)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)"
+    r"(?:\s+from\s+the\s+SDN\s+List)?(?:\s+(?:as|pursuant to|under)\s+(?P<authority>.+))?$"
+    rf"|\b(?:OFAC|Treasury)\s+(?:today\s+)?(?:also\s+)?(?:removed|delisted)\s+(?P<segment2>{_SEG})\s+from\s+the\s+(?:SDN List|List of "
     r"Specially Designated Nationals[^.]*?)(?P<authority2>.*)$")
 _WHY = re.compile(r",?\s+for\s+(?:having|being|acting|its|their|his|her|operating|its role)\b")
 _SDGT_AUTHORITY = re.compile(rf"13224|\b(?:{press.SDGT_WORDS})\b")

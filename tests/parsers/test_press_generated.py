@@ -59,7 +59,9 @@ DETAILS = [
     ("born 1968; nationality Lebanon; gender male", (("dob", "1968"), ("nationality", "Lebanon"), ("gender", "male"))),
     ("date of birth 20 May 1964; alt. nationality Belgium", (("dob", "20 May 1964"), ("nationality", "Belgium"))),
 ]
-ALIAS_MARKERS = ["a.k.a. ", "also known as ", "aka ", "formerly known as ", ""]
+ALIAS_MARKERS = ["a.k.a. ", "also known as ", "aka ", "formerly known as ", "f.k.a. ", "commonly referred to as ", ""]
+QUOTES = [("", ""), ("“", "”"), ('"', '"')]
+LIST_BOILERPLATE = ["", ", together with their respective aliases,", " and their associated aliases"]
 BOILERPLATE = ["", " and its aliases", " together with its associated aliases", " and all associated aliases"]
 
 # State: (verb phrase before the parties, action, whether a plain 'today' heads the sentence)
@@ -123,7 +125,8 @@ def parties(draw, bulleted: bool) -> list[Party]:
         marker = draw(st.sampled_from(ALIAS_MARKERS))
         groups = []
         if shown:
-            groups.append("; ".join(f"{marker}{a}" if marker else a for a in shown))
+            left, right = draw(st.sampled_from(QUOTES))
+            groups.append("; ".join(f"{marker}{left}{a}{right}" if marker else a for a in shown))
         details: tuple[tuple[str, str], ...] = ()
         if kind == "individual":
             text, details = draw(st.sampled_from(DETAILS))
@@ -161,9 +164,16 @@ def treasury_page(body: str) -> bytes:
             f'<div class="field--name-field-news-body">{body}</div></article></body></html>').encode()
 
 
-def listed(items: list[Party], intro: str) -> str:
-    """'<intro> the following …:' and one bullet per party."""
-    return f"<p>{intro}</p><ul>" + "".join(f"<li>{p.text}</li>" for p in items) + "</ul>"
+def listed(items: list[Party], intro: str, layout: str = "bullets") -> str:
+    """'<intro> the following …:' and one bullet (or numbered item, or paragraph) per party."""
+    ends = [";"] * (len(items) - 1) + ["."]
+    if len(items) > 1:
+        ends[-2] = "; and"
+    if layout == "bullets":
+        return f"<p>{intro}</p><ul>" + "".join(f"<li>{p.text}{e}</li>" for p, e in zip(items, ends)) + "</ul>"
+    if layout == "numbered":
+        return f"<p>{intro}</p><ol>" + "".join(f"<li>{p.text}</li>" for p in items) + "</ol>"
+    return f"<p>{intro}</p>" + "".join(f"<p>{i}. {p.text}</p>" for i, p in enumerate(items, start=1))
 
 
 def following_noun(items: list[Party]) -> str:
@@ -182,11 +192,10 @@ def state_release(draw):
     programs_text, programs = draw(st.sampled_from(STATE_PROGRAMS))
     if bulleted:
         intro = f"{verb[0].upper()}{verb[1:]} the following {following_noun(items)} {programs_text}:"
-        if verb.endswith(" of"):
-            intro = f"{verb[0].upper()}{verb[1:]} the following {following_noun(items)} {programs_text}:"
-        body = listed(items, intro)
+        body = listed(items, intro, draw(st.sampled_from(["bullets", "numbered", "paragraphs"])))
     else:
-        body = f"<p>{verb[0].upper()}{verb[1:]} {inline([p.text for p in items])} {programs_text}.</p>"
+        tail = draw(st.sampled_from(LIST_BOILERPLATE)) if len(items) > 1 else ""
+        body = f"<p>{verb[0].upper()}{verb[1:]} {inline([p.text for p in items])}{tail} {programs_text}.</p>"
     mentions = draw(st.lists(st.sampled_from(MENTIONS), max_size=2, unique=True))
     body = "".join(f"<p>{m}</p>" for m in mentions[:1]) + body + "".join(f"<p>{m}</p>" for m in mentions[1:])
     expected = [(program, action, p.name, p.aliases, p.entity_type, None, p.details)
@@ -205,7 +214,7 @@ def treasury_release(draw):
             f"OFAC is designating the following {following_noun(items)} {programs_text}:",
             f"Today, OFAC is also sanctioning the following {following_noun(items)} {programs_text}:",
         ]))
-        body = listed(items, intro)
+        body = listed(items, intro, draw(st.sampled_from(["bullets", "numbered"])))
     else:
         template, _ = draw(st.sampled_from(TREASURY_VERBS))
         were = "was" if len(items) == 1 else "were"
@@ -217,6 +226,36 @@ def treasury_release(draw):
     body = body + "".join(f"<p>{m}</p>" for m in mentions)
     expected = [(SDGT, Action.DESIGNATION, p.name, p.aliases, p.entity_type, DAY, p.details) for p in items]
     return body, sorted(expected, key=repr)
+
+
+@st.composite
+def state_alias_amendment(draw):
+    """'… is amending the designation of X as an FTO and SDGT to add the aliases A and B.'"""
+    name, _ = draw(st.sampled_from(ORGANIZATIONS))
+    added = draw(st.lists(st.sampled_from(["Jabhat Fath al-Sham", "Sons of Abyan", "Civil Council of Hadramawt",
+                                           "Al-Hajj Brigades", "Lebanese Hizballah", "Los Zetas"]),
+                          min_size=1, max_size=3, unique=True))
+    programs_text, programs = draw(st.sampled_from(STATE_PROGRAMS[:2] + [("as an FTO and SDGT", (FTO, SDGT))]))
+    verb = draw(st.sampled_from(["The Department of State is amending", "The Department of State has amended",
+                                 "The Secretary of State is amending"]))
+    noun = "aliases" if len(added) > 1 else "alias"
+    body = f"<p>{verb} the designation of {name} {programs_text} to add the {noun} {inline(added)}.</p>"
+    return body, sorted([(p, Action.AMENDMENT, name, tuple(added), "organization", None, ()) for p in programs],
+                        key=repr)
+
+
+@st.composite
+def treasury_removal(draw):
+    """'OFAC today removed X from the SDN List …' under E.O. 13224."""
+    items = draw(parties(False))
+    sentence = draw(st.sampled_from([
+        "OFAC today removed {p} from the SDN List, where they were listed pursuant to E.O. 13224",
+        "OFAC is removing {p} from the SDN List pursuant to E.O. 13224",
+        "Today, OFAC is also delisting {p} as Specially Designated Global Terrorists",
+    ])).format(p=inline([p.text for p in items]))
+    body = f"<p>{sentence}.</p>"
+    return body, sorted([(SDGT, Action.REVOCATION, p.name, p.aliases, p.entity_type, DAY, p.details) for p in items],
+                        key=repr)
 
 
 def shape(notice) -> list[tuple]:
@@ -247,6 +286,22 @@ def test_generated_treasury_releases_give_exact_events(case):
     assert notice.review is None, body
     assert shape(notice) == expected, body
     assert all(name_problem(e.name) is None for e in notice.events)
+
+
+@FAST
+@given(state_alias_amendment())
+def test_generated_state_alias_amendments(case):
+    body, expected = case
+    notice = parse_state_release("https://www.state.gov/generated-release/", state_page(body))
+    assert (shape(notice), notice.review) == (expected, None), body
+
+
+@FAST
+@given(treasury_removal())
+def test_generated_treasury_removals(case):
+    body, expected = case
+    notice = parse_treasury_release("https://home.treasury.gov/news/press-releases/sb9999", treasury_page(body))
+    assert (shape(notice), notice.review) == (expected, None), body
 
 
 @FAST
