@@ -380,6 +380,7 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
         aliases, details = group_contents(groups, name)
         entity_type = "individual" if title_person or details else kind
         entities.append(Entity(name, unique_names(tuple(aliases)), entity_type, tuple(details)))
+    entities = _acronyms_as_aliases(entities)
     if listed_under and len(entities) == 1:
         spoken = entities[0]
         entities[0] = Entity(strip_quotes(listed_under.group("name")), unique_names((spoken.name, *spoken.aliases)),
@@ -485,6 +486,27 @@ def _split_and(part: str) -> list[str]:
     if len(left.split()) >= 2 and re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*", right):
         return pieces  # 'Hay’at Tahrir al-Sham and HTS': a name and an acronym
     return [part]
+
+
+_INITIAL_SKIP = frozenset("of the and in for de del la los wal e y".split())
+
+
+def initials(name: str) -> str:
+    """'HTS' for 'Hay’at Tahrir al-Sham': first letters of the words, particles and 'al-' prefixes skipped."""
+    words = [_PARTICLE_START.sub("", w) for w in re.split(r"[\s]+", name) if w.lower() not in _INITIAL_SKIP]
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+def _acronyms_as_aliases(entities: list[Entity]) -> list[Entity]:
+    """'Hay’at Tahrir al-Sham and HTS': an acronym of the party before it is that party's alias, not a party."""
+    out: list[Entity] = []
+    for entity in entities:
+        if out and re.fullmatch(r"[A-Z][A-Z0-9-]+", entity.name) and len(out[-1].name.split()) > 1 \
+                and entity.name.replace("-", "") == initials(out[-1].name):
+            out[-1] = replace(out[-1], aliases=unique_names(out[-1].aliases + (entity.name, *entity.aliases)))
+            continue
+        out.append(entity)
+    return out
 
 
 def _long_or_compound(side: str) -> bool:

@@ -304,3 +304,38 @@ def test_today_designated_an_individual_aka_and_a_treasury_action_left_unnamed()
     assert (notice.kind, notice.review) == ("sdgt_announcement", None)
     assert shape(notice) == [(SDGT, ANN, "Haytham ‘Ali Tabataba’i", ("Abu ‘Ali al-Tabataba’i",), PERSON, None,
                               date(2016, 10, 20), ())]
+
+
+# ---------------------------------------------------------------- names that are not names
+
+
+def _release_with(body: str):
+    """The Ansarallah fixture with its body replaced."""
+    html = read("fto_designation_commonly_referred_to_as.html").decode()
+    start, end = html.index('<div class="entry-content">'), html.index("</div>", html.index('<div class="entry-content">'))
+    return parse_state_release("https://www.state.gov/x/", (html[:start] + '<div class="entry-content">' + body
+                                                              + html[end:]).encode())
+
+
+@pytest.mark.parametrize("party, problem", [
+    ("Nationality Ecuador", "'Nationality Ecuador' is an individual's detail, not a name"),
+    ("Of Those Named", "'Of Those Named' is a phrase of function words, not a name"),
+    ("Gender Male", "'Gender Male' is an individual's detail, not a name"),
+])
+def test_a_party_that_is_not_a_name_makes_the_release_a_review_item(party, problem):
+    notice = _release_with(f"<p>The Department of State is designating {party} as an SDGT.</p>")
+    assert (notice.kind, notice.events) == ("unrecognised", ())
+    assert notice.review == f"a party read from the release is not a name ({problem}): read the release"
+
+
+def test_alias_boilerplate_and_joined_names_are_split_off():
+    notice = _release_with("<p>The Department of State is designating Armed Islamic Group and All Associated "
+                           "Aliases, Viv Ansanm and Gran Grif, and Hay’at Tahrir al-Sham and HTS as FTOs.</p>")
+    assert [(e.name, e.aliases) for e in notice.events] == [
+        ("Armed Islamic Group", ()), ("Viv Ansanm", ()), ("Gran Grif", ()), ("Hay’at Tahrir al-Sham", ("HTS",))]
+
+
+def test_the_following_with_no_list_after_it_is_a_review_item():
+    notice = _release_with("<p>The Department of State is designating the following organizations as FTOs:</p>"
+                           "<p>Their leaders have attacked civilians across the region for years.</p>")
+    assert (notice.kind, notice.events) == ("unrecognised", ())
