@@ -184,19 +184,24 @@ def _bold_entities(tag: Tag, text: str) -> list[tuple[Entity, str | None]]:
         if not name or _NOT_A_PARTY.match(name) or not press.looks_like_name(name):
             continue
         after = press.clean("".join(s.get_text() if isinstance(s, Tag) else str(s) for s in bold.next_siblings))
-        aliases, kind = [], None
+        aliases, details, kind = [], [], None
         for group in _leading_groups(after):
             if m := _TYPE_TAG.match(group.strip()):
                 kind = "individual" if m.group("tag").lower() == "individual" else "organization"
             else:
-                aliases += press.alias_list(group.strip()[1:-1], name)
+                found, pairs = press.group_contents([group.strip()[1:-1]], name)
+                aliases, details = aliases + found, details + pairs
+        if details and kind is None:
+            kind = "individual"
         if kind is None:
             sentence = next((s for s in press.split_sentences(text) if name in s), text)
-            quoted = any(q in after[:120] for q in "“\"") and "a.k.a" in after[:40]
+            # a quoted nickname marks a person ('(a.k.a. “Niño Guerrero”)'); a quoted acronym does not
+            quoted = "a.k.a" in after[:40] and any(not re.fullmatch(r"[A-Z0-9-]+", q) for q in
+                                                   re.findall(r"[“\"]([^”\"]+)[”\"]", after[:120]))
             kind = "individual" if quoted or _PERSON_CUE.search(sentence) else "organization"
         first = re.match(r"^\s*\((?P<short>[^()]+)\)", after)
         short = first.group("short") if first and press.is_short_reference(first.group("short"), name) else None
-        entities.append((Entity(name, tuple(aliases), kind), short))
+        entities.append((Entity(name, tuple(aliases), kind, tuple(details)), short))
     return entities
 
 
@@ -262,7 +267,10 @@ class _Reading:
                 self.operative_seen = True
                 subject = m.group("subject")
                 lead = next((b for b in block.bolds if subject.startswith(b.name)), None)
-                for entity in [lead] if lead else self._entities(subject):
+                parsed = self._entities(subject)
+                # the bold name is whole: 'Tadbir Kish Medical and Pharmaceutical Company' is one party
+                covered = lead and all(name_key(e.name) in name_key(lead.name) for e in parsed)
+                for entity in [lead] if covered else parsed:
                     self._add(Action.DESIGNATION, entity)
             return
         if m := _SANCTIONING.search(sentence):
@@ -300,7 +308,10 @@ class _Reading:
         bold = self.known.get(name_key(entity.name))
         if bold is None:
             return entity
-        return replace(bold, aliases=tuple(dict.fromkeys(bold.aliases + entity.aliases)))
+        details = bold.details + tuple(d for d in entity.details if d not in bold.details)
+        kind = "individual" if details else bold.entity_type
+        return replace(bold, aliases=tuple(dict.fromkeys(bold.aliases + entity.aliases)), details=details,
+                       entity_type=kind)
 
     def _add(self, action: Action, entity: Entity) -> None:
         """One SDGT draft, in force on the release date."""

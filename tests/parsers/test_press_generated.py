@@ -114,7 +114,7 @@ class Party:
 
 
 @st.composite
-def parties(draw, bulleted: bool) -> list[Party]:
+def parties(draw, bulleted: bool, bold: bool = False) -> list[Party]:
     """One to four distinct parties, each written with its aliases, details and boilerplate."""
     count = draw(st.integers(1, 4))
     pool = [(n, a, "organization") for n, a in ORGANIZATIONS] + [(n, a, "individual") for n, a in INDIVIDUALS]
@@ -125,13 +125,15 @@ def parties(draw, bulleted: bool) -> list[Party]:
         marker = draw(st.sampled_from(ALIAS_MARKERS))
         groups = []
         if shown:
-            left, right = draw(st.sampled_from(QUOTES))
+            # quotes mark nicknames, which Treasury prints for people (and its reader takes as a person cue)
+            left, right = draw(st.sampled_from(QUOTES)) if kind == "individual" else ("", "")
             groups.append("; ".join(f"{marker}{left}{a}{right}" if marker else a for a in shown))
         details: tuple[tuple[str, str], ...] = ()
         if kind == "individual":
             text, details = draw(st.sampled_from(DETAILS))
             groups.append(text)
-        written = name + "".join(f" ({g})" for g in groups) + draw(st.sampled_from(BOILERPLATE))
+        shown_name = f"<strong>{name}</strong>" if bold and draw(st.booleans()) else name
+        written = shown_name + "".join(f" ({g})" for g in groups) + draw(st.sampled_from(BOILERPLATE))
         if shown and marker and not bulleted and draw(st.booleans()) and kind == "organization":
             # the comma form: 'X, also known as Y,'
             written = f"{name}, {marker.strip()} {shown[0]}," if len(shown) == 1 else written
@@ -207,7 +209,7 @@ def state_release(draw):
 def treasury_release(draw):
     """A generated Treasury release and its expected events."""
     bulleted = draw(st.booleans())
-    items = draw(parties(bulleted))
+    items = draw(parties(bulleted, bold=True))
     programs_text = draw(st.sampled_from(TREASURY_PROGRAMS))
     if bulleted:
         intro = draw(st.sampled_from([
