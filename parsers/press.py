@@ -298,10 +298,12 @@ def alias_list(group: str, name: str, drop_short: bool = True) -> list[str]:
     aliases = []
     for piece in split_top_level(group, ",;"):
         for sub in re.split(r"\s+[–-]\s+", piece):
+            marked = _ALIAS_MARKER.match(sub.strip()) is not None
             sub = _ALIAS_MARKER.sub("", sub.strip())
             sub = re.sub(r"^the\s+", "", sub)
             sub = strip_quotes(_ALIAS_MARKER.sub("", sub))
-            if sub and not _NOT_ALIAS.match(sub) and not (drop_short and is_short_reference(sub, name)):
+            if sub and not _NOT_ALIAS.match(sub) and not (drop_short and not marked
+                                                          and is_short_reference(sub, name)):
                 aliases.append(sub)
     return aliases
 
@@ -360,6 +362,7 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
             continue
         if entities and place_open and _PLACE_TAIL.match(part):
             entities[-1] = extend_place(entities[-1], part)
+            place_open = False  # one country after the town; what follows is the next party
             continue
         place_open = False
         if _ALIAS_MARKER.match(part) and entities:
@@ -428,6 +431,7 @@ def group_contents(groups: list[str], name: str) -> tuple[list[str], list[tuple[
                     place_open = pairs[-1][0] == "pob"
                 elif place_open and details and _PLACE_TAIL.match(sub):
                     details[-1] = (details[-1][0], f"{details[-1][1]}, {sub}")
+                    place_open = False
                 else:
                     place_open = False
                     aliases += alias_list(strip_alias_boilerplate(sub), name)
@@ -449,7 +453,7 @@ def parse_item(text: str) -> list[Entity]:
 def _part_aliases(text: str, name: str) -> list[str]:
     """Aliases from an appositive such as 'also known as Hay’at Tahrir al-Sham (HTS)'."""
     core, groups = parentheticals(text)
-    return alias_list(core, name) + [a for g in groups for a in alias_list(g, name)]
+    return alias_list(core, name, drop_short=False) + [a for g in groups for a in alias_list(g, name)]
 
 
 def _dash_list(segment: str) -> str:

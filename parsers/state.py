@@ -191,7 +191,7 @@ _NAME_PARTICLES = frozenset("al el ad de del la las los y e of the and bin ibn b
 
 def _looks_like_item(paragraph: str) -> bool:
     """Whether a paragraph names one listed party rather than being prose: no verb, few lowercase words."""
-    outside, _ = press.parentheticals(strip_alias_boilerplate(paragraph))
+    outside, _ = press.parentheticals(re.split(r"\s+[—–]\s+|:\s", strip_alias_boilerplate(paragraph))[0])
     lower = [w for w in outside.split() if w[:1].islower() and w.split("-")[0] not in _NAME_PARTICLES]
     return not _PREDICATE.search(outside) and len(lower) <= 2 and len(outside.split()) <= 15
 

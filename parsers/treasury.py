@@ -65,6 +65,8 @@ _PERSON_CUE = re.compile(
     r"national|official|commander|financier|facilitator|president|minister|fugitive|individual)\b", re.I)
 _TYPE_TAG = re.compile(r"^\((?P<tag>Individual|Entity|Vessel|Aircraft)\)$", re.IGNORECASE)
 _GROUP = re.compile(r"\s*(\((?:[^()]|\([^()]*\))*\))")
+_NEXT_PARTY = re.compile(r",?\s+and\s+(?=[A-Z])|,\s+(?=[A-Z])|;")
+_LISTS_OTHERS = re.compile(r",\s+and\s+|\s+and\s+[A-Z]")
 _DATELINE = re.compile(r"^(?:WASHINGTON|[A-Z][A-Z .]+)(?:,? D\.?C\.?)?\s*[—–-]+\s+")
 _NOT_A_PARTY = re.compile(r"^(?:WASHINGTON|Secretary|Under Secretary|Deputy Secretary|Director)\b")
 
@@ -196,9 +198,13 @@ def _bold_entities(tag: Tag, text: str) -> list[tuple[Entity, str | None]]:
         if kind is None:
             sentence = next((s for s in press.split_sentences(text) if name in s), text)
             # a quoted nickname marks a person ('(a.k.a. “Niño Guerrero”)'); a quoted acronym does not
-            quoted = "a.k.a" in after[:40] and any(not re.fullmatch(r"[A-Z0-9-]+", q) for q in
-                                                   re.findall(r"[“\"]([^”\"]+)[”\"]", after[:120]))
-            kind = "individual" if quoted or _PERSON_CUE.search(sentence) else "organization"
+            leading = " ".join(_leading_groups(after))
+            quoted = "a.k.a" in leading and any(not re.fullmatch(r"[A-Z0-9-]+", q) for q in
+                                                re.findall(r"[“\"]([^”\"]+)[”\"]", leading))
+            # with several bold names in one paragraph, only the words right after this one describe it
+            parties = [b for b in tag.find_all(["strong", "b"]) if not _NOT_A_PARTY.match(press.clean(b.get_text()))]
+            window = sentence if len(parties) <= 1 and not _LISTS_OTHERS.search(sentence) else _NEXT_PARTY.split(after[:120], maxsplit=1)[0]
+            kind = "individual" if quoted or _PERSON_CUE.search(window) else "organization"
         first = re.match(r"^\s*\((?P<short>[^()]+)\)", after)
         short = first.group("short") if first and press.is_short_reference(first.group("short"), name) else None
         entities.append((Entity(name, tuple(aliases), kind, tuple(details)), short))

@@ -135,19 +135,27 @@ def parties(draw, bulleted: bool, bold: bool = False) -> list[Party]:
         shown_name = f"<strong>{name}</strong>" if bold and draw(st.booleans()) else name
         written = shown_name + "".join(f" ({g})" for g in groups) + draw(st.sampled_from(BOILERPLATE))
         if shown and marker and not bulleted and draw(st.booleans()) and kind == "organization":
-            # the comma form: 'X, also known as Y,'
-            written = f"{name}, {marker.strip()} {shown[0]}," if len(shown) == 1 else written
+            # the comma form: 'X, also known as Y, also known as Z,'
+            written = f"{name}, " + ", ".join(f"{marker.strip()} {a}" for a in shown) + ","
+        elif kind == "individual" and not bulleted and not shown and draw(st.booleans()):
+            # details set off by commas: 'X, born 20 May 1964,' / 'X, a Lebanese national,'
+            text, details = draw(st.sampled_from([("born 20 May 1964", (("dob", "20 May 1964"),)),
+                                                  ("a Lebanese national", (("nationality", "Lebanese"),)),
+                                                  ("born 1968 in Beirut, Lebanon",
+                                                   (("dob", "1968"), ("pob", "Beirut, Lebanon")))]))
+            written = f"{name}, {text}"
         out.append(Party(written, name, tuple(shown), kind, details))
     return out
 
 
 def inline(items: list[str]) -> str:
-    """'A', 'A and B', 'A, B, and C'."""
+    """'A', 'A and B', 'A, B, and C' ('A, a Lebanese national, and B' when a party has a description)."""
     if len(items) == 1:
-        return items[0]
-    if len(items) == 2:
+        return items[0] + ("," if "," in items[0] and not items[0].endswith(",") else "")
+    if len(items) == 2 and not any("," in i for i in items):
         return f"{items[0]} and {items[1]}"
-    return ", ".join(items[:-1]) + ", and " + items[-1]
+    last = items[-1] + ("," if "," in items[-1] and not items[-1].endswith(",") else "")
+    return ", ".join(i.rstrip(",") for i in items[:-1]) + ", and " + last
 
 
 def state_page(body: str) -> bytes:
@@ -175,7 +183,9 @@ def listed(items: list[Party], intro: str, layout: str = "bullets") -> str:
         return f"<p>{intro}</p><ul>" + "".join(f"<li>{p.text}{e}</li>" for p, e in zip(items, ends)) + "</ul>"
     if layout == "numbered":
         return f"<p>{intro}</p><ol>" + "".join(f"<li>{p.text}</li>" for p in items) + "</ol>"
-    return f"<p>{intro}</p>" + "".join(f"<p>{i}. {p.text}</p>" for i, p in enumerate(items, start=1))
+    notes = [" — a group active in the region", " — a senior figure of the network", ""]
+    return f"<p>{intro}</p>" + "".join(f"<p>{i}. {p.text}{notes[i % 3]}</p>" for i, p in enumerate(items, start=1)) \
+        + "<p>These designations follow earlier actions against the network.</p>"
 
 
 def following_noun(items: list[Party]) -> str:
