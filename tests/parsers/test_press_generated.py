@@ -64,10 +64,12 @@ QUOTES = [("", ""), ("“", "”"), ('"', '"')]
 LIST_BOILERPLATE = ["", ", together with their respective aliases,", " and their associated aliases"]
 BOILERPLATE = ["", " and its aliases", " together with its associated aliases", " and all associated aliases"]
 
-# State: (verb phrase before the parties, action, whether a plain 'today' heads the sentence)
+# State: (verb phrase before the parties, action)
 STATE_VERBS = [
     ("the Department of State is designating", Action.ANNOUNCEMENT),
     ("the Secretary of State intends to designate", Action.ANNOUNCEMENT),
+    ("the Secretary of State is designating", Action.ANNOUNCEMENT),
+    ("the Department of State has decided to designate", Action.ANNOUNCEMENT),
     ("the Department of State will designate", Action.ANNOUNCEMENT),
     ("the Secretary of State has designated", Action.ANNOUNCEMENT),
     ("Today, the Department of State designated", Action.ANNOUNCEMENT),
