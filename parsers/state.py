@@ -42,6 +42,7 @@ _DESIGNATED = re.compile(r"\bdesignated\b")
 _REVOKED = re.compile(r"\brevoked\b")
 _TODAY = re.compile(r"\btoday\b(?![’']s)", re.IGNORECASE)
 _RECALLED = re.compile(rf"\bpreviously\b|\bin \d{{4}}\b|\b(?:{press._MONTH_NAMES})\s+\d|\bon\s+(?:{press._MONTH_NAMES})\b")
+_RECALLED_IN_CLAUSE = re.compile(rf"\bsince\b|\bpreviously\b|\b(?:in|from) (?:\d{{4}}|(?:{press._MONTH_NAMES}))\b")
 _ADDING = re.compile(r"(?:\band\s+)?\badding\b")
 _AS_PROGRAM = re.compile(rf"(?:\s+|—)as\s+(?:(?:a|an)\s+)?(?:designated\s+)?(?={_PROGRAM_NAME}\b)")
 _PROGRAM_DESIGNATION_OF = re.compile(
@@ -243,6 +244,8 @@ class _Reading:
             if action is None:
                 continue
             clause, rest = sentence[start:stop], sentence[end:stop]
+            if re.match(r"(?:has|have)\b", clause) and _RECALLED_IN_CLAUSE.search(rest):
+                continue  # 'has designated Hizballah as an FTO since 1997' recalls an earlier action
             if action == Action.ANNOUNCEMENT and re.match(r"\s+(?:the\s+)?.+?\s+as\s+(?:an?\s+)?alias", rest):
                 continue
             segment, programs = _segment_and_programs(rest)

@@ -100,6 +100,8 @@ MENTIONS = [
     "The Department of State designated Hizballah as a Foreign Terrorist Organization in October 1997.",
     "On February 20, 2025, the Secretary of State designated Tren de Aragua as an FTO and SDGT.",
     "OFAC previously designated the Sinaloa Cartel pursuant to E.O. 14059.",
+    "The Department of State has designated Kata’ib Hizballah as an FTO since 2009.",
+    "In 2019, OFAC designated Hurras al-Din as an SDGT pursuant to E.O. 13224.",
     "The Department is also offering a reward of up to $10 million for information on Hizballah’s finances.",
 ]
 
@@ -120,7 +122,7 @@ def parties(draw, bulleted: bool, bold: bool = False) -> list[Party]:
     """One to four distinct parties, each written with its aliases, details and boilerplate."""
     count = draw(st.integers(1, 4))
     pool = [(n, a, "organization") for n, a in ORGANIZATIONS] + [(n, a, "individual") for n, a in INDIVIDUALS]
-    chosen = draw(st.lists(st.sampled_from(pool), min_size=count, max_size=count, unique_by=lambda p: p[0]))
+    chosen = draw(st.permutations(pool))[:count]
     out = []
     for name, aliases, kind in chosen:
         shown = aliases[:draw(st.integers(0, len(aliases)))]
@@ -246,9 +248,8 @@ def treasury_release(draw):
 def state_alias_amendment(draw):
     """'… is amending the designation of X as an FTO and SDGT to add the aliases A and B.'"""
     name, _ = draw(st.sampled_from(ORGANIZATIONS))
-    added = draw(st.lists(st.sampled_from(["Jabhat Fath al-Sham", "Sons of Abyan", "Civil Council of Hadramawt",
-                                           "Al-Hajj Brigades", "Lebanese Hizballah", "Los Zetas"]),
-                          min_size=1, max_size=3, unique=True))
+    added = draw(st.permutations(["Jabhat Fath al-Sham", "Sons of Abyan", "Civil Council of Hadramawt",
+                                  "Al-Hajj Brigades", "Lebanese Hizballah", "Los Zetas"]))[:draw(st.integers(1, 3))]
     programs_text, programs = draw(st.sampled_from(STATE_PROGRAMS[:2] + [("as an FTO and SDGT", (FTO, SDGT))]))
     verb = draw(st.sampled_from(["The Department of State is amending", "The Department of State has amended",
                                  "The Secretary of State is amending"]))
