@@ -6,7 +6,13 @@ Notice kinds given to a press release (the same words as the Federal Register pa
   combined        several programs or actions in one release
   mention         names FTOs, SDGTs or E.O. 13224 but designates nothing: no events, no review
   not_relevant    nothing about the two programs
-  unrecognised    reads like a designation but no entity could be named: `review` says why
+  unrecognised    reads like a designation but no entity could be named, or a party read is not a name
+                  (`name_check.name_problem`): `review` says why
+
+Parties are read from the structure of the prose: enumerations ('A, B, and C', 'A; and B'), appositive
+descriptions set off by commas (dropped), aliases behind any marker (a.k.a., also known as, aka, f.k.a.,
+formerly known as, parentheses), alias boilerplate (stripped), an individual's details (born, DOB, nationality,
+passport: into `details`), and list items after 'the following …:'.
 """
 from __future__ import annotations
 

@@ -5,6 +5,10 @@ Federal Register notice); revocations, alias amendments and reviews give `revoca
 `review` events. Every event is dated `announced_on` = the release date; `effective_on` is the date the
 release states ('effective November 24', 'effective tomorrow, July 8') or None, with the detail
 ('effective', 'upon publication in the Federal Register') when that is all it says.
+
+Operative sentences are found by their verb ('is designating', 'intends to', 'will', 'has decided to designate',
+'has designated', a past tense dated 'today'; the same for revoke; 'has amended the designation of X … to add
+the aliases …') and the program they name; a 'the following …:' sentence governs the list items after it.
 """
 from __future__ import annotations
 

@@ -5,6 +5,10 @@ announced on the release date: OFAC actions take effect the day they are announc
 release says are designated or removed under E.O. 13224 count; actions under other orders (E.O. 13581,
 14059, 13894 …) and past actions the release recalls give nothing.
 
+Operative sentences: 'is designating/sanctioning X pursuant to', 'X is being designated', 'X were designated
+today', any past tense dated 'today' ('OFAC today designated X (a.k.a. Y) … as an SDGT pursuant to E.O. 13224'),
+removals, and the bold names or list items after 'the following …:'.
+
 Notes carry each link to OFAC's Recent Actions page as 'ofac_recent_actions=<url>', the join key to OFAC's
 own list of who was designated.
 """
