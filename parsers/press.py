@@ -456,6 +456,18 @@ def parse_item(text: str) -> list[Entity]:
     return entities
 
 
+_PREDICATE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|remains?|continues?)\b")
+_NAME_PARTICLES = frozenset("al el ad de del la las los y e of the and bin ibn bint wal fi min".split())
+
+
+def looks_like_list_item(paragraph: str) -> bool:
+    """Whether a paragraph names one listed party rather than being prose: no verb, few lowercase words."""
+    head = re.split(r"\s+[—–]\s+|:\s", strip_alias_boilerplate(paragraph))[0]
+    outside, _ = parentheticals(head)
+    lower = [w for w in outside.split() if w[:1].islower() and w.split("-")[0] not in _NAME_PARTICLES]
+    return not _PREDICATE.search(outside) and len(lower) <= 2 and len(outside.split()) <= 15
+
+
 def _part_aliases(text: str, name: str) -> list[str]:
     """Aliases from an appositive such as 'also known as Hay’at Tahrir al-Sham (HTS)'."""
     core, groups = parentheticals(text)

@@ -22,7 +22,6 @@ from bs4 import BeautifulSoup, Tag
 
 from parsers import press
 from parsers.model import Action, DocumentRef, Notice, ParseError, Program, Source
-from parsers.name_check import strip_alias_boilerplate
 from parsers.names import name_key
 from parsers.press import Draft, Entity, ListingItem
 
@@ -188,17 +187,9 @@ def body_blocks(body: Tag) -> list[tuple[str, bool]]:
     return [(t, item) for t, item in texts if t]
 
 
-_PREDICATE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|remains?|continues?)\b")
-
-
-_NAME_PARTICLES = frozenset("al el ad de del la las los y e of the and bin ibn bint wal fi min".split())
-
-
 def _looks_like_item(paragraph: str) -> bool:
-    """Whether a paragraph names one listed party rather than being prose: no verb, few lowercase words."""
-    outside, _ = press.parentheticals(re.split(r"\s+[—–]\s+|:\s", strip_alias_boilerplate(paragraph))[0])
-    lower = [w for w in outside.split() if w[:1].islower() and w.split("-")[0] not in _NAME_PARTICLES]
-    return not _PREDICATE.search(outside) and len(lower) <= 2 and len(outside.split()) <= 15
+    """Whether a paragraph names one listed party rather than being prose."""
+    return press.looks_like_list_item(paragraph)
 
 
 class _Reading:

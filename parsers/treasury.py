@@ -256,7 +256,7 @@ class _Reading:
                     continue
                 self._sentence(sentence, block)
             if following:
-                if not block.bolds and block.item:
+                if not block.bolds and (block.item or press.looks_like_list_item(block.text)):
                     for entity in press.parse_item(block.text):
                         self._add(Action.DESIGNATION, self._resolve(entity))
                 for entity in block.bolds:

@@ -230,7 +230,7 @@ def treasury_release(draw):
             f"OFAC is designating the following {following_noun(items)} {programs_text}:",
             f"Today, OFAC is also sanctioning the following {following_noun(items)} {programs_text}:",
         ]))
-        body = listed(items, intro, draw(st.sampled_from(["bullets", "numbered"])))
+        body = listed(items, intro, draw(st.sampled_from(["bullets", "numbered", "paragraphs"])))
     else:
         template, _ = draw(st.sampled_from(TREASURY_VERBS))
         were = "was" if len(items) == 1 else "were"
