@@ -97,7 +97,7 @@ def parse_recent_actions_page(url: str, html: bytes) -> Notice:
         raise ParseError(document_id, f"unreadable release date {shown!r}")
     document = DocumentRef(source=Source.OFAC, document_id=document_id, url=f"{RECENT_ACTIONS}/{action_id}",
                            raw_sha256=press.sha256_hex(html), title=title, published_on=action_on)
-    reading = _read_body(body, action_on)
+    reading = _read_body(body, action_on, _title_action(title))
     return _notice(document, reading, events_from(reading, document))
 
 
@@ -154,8 +154,17 @@ def _id_date(action_id: str) -> date | None:
         return None
 
 
-def _read_body(body: Tag, action_on: date) -> Reading:
-    """Walk headings, "The following … SDN List:" sentences and entry paragraphs in order."""
+def _title_action(title: str) -> Action | None:
+    """What a title alone says was done ('Counter Terrorism Designations', '… Designation Removals'), if one thing."""
+    found = {_heading_action(part) for part in title.split(";")}
+    return found.pop() if len(found) == 1 else None
+
+
+def _read_body(body: Tag, action_on: date, default: Action | None = None) -> Reading:
+    """Walk headings, "The following … SDN List:" sentences and entry paragraphs in order.
+
+    Tagged entries before any heading or sentence take the action the page title names, if it names one.
+    """
     reading = Reading()
     action: Action | None = None
     in_section = False
@@ -172,7 +181,7 @@ def _read_body(body: Tag, action_on: date) -> Reading:
                 action, in_section = _sentence_action(text), True
             elif _TAG.search(text) or (in_section and (_CAPS_START.match(text) or text == "-to-")):
                 for entry_text in _entry_texts(group):
-                    _entry(reading, action if in_section else None, action_on, entry_text)
+                    _entry(reading, action if in_section else default, action_on, entry_text)
     return reading
 
 
@@ -186,10 +195,21 @@ def _line_groups(lines: list[str]) -> list[list[str]]:
     return [group for group in groups if group]
 
 
+_BLOCK_TAGS = frozenset(["p", "li", "td", "dd", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6"])
+_INNER_BLOCKS = ["p", "li", "div", "table", "ul", "ol", "h2", "h3", "h4", "h5", "h6"]
+
+
 def _blocks(body: Tag) -> list[Tag]:
-    """The body's paragraphs and headings, outermost only, in order."""
-    tags = body.find_all(["p", "li", "h2", "h3", "h4", "h5", "h6"])
-    return [tag for tag in tags if not any(parent in tags for parent in tag.parents)]
+    """The body's paragraphs, list items, cells, leaf <div>s and headings, outermost only, in order.
+
+    Entries written straight into the body between <br>s make the body itself the one block.
+    """
+    tags = [tag for tag in body.find_all(True)
+            if tag.name in _BLOCK_TAGS or (tag.name == "div" and tag.find(_INNER_BLOCKS) is None)]
+    chosen = [tag for tag in tags if not any(parent in tags for parent in tag.parents)]
+    if not any(_TAG.search(tag.get_text()) for tag in chosen) and _TAG.search(body.get_text()):
+        return [body]
+    return chosen
 
 
 def _lines(tag: Tag) -> list[str]:

@@ -208,3 +208,35 @@ def test_a_page_whose_main_content_holds_no_entry_and_no_body_field_fails_loudly
                      flags=re.DOTALL)
     with pytest.raises(ParseError, match="or \\[TAG\\]ged SDN entries in the main content"):
         page("", "20190910", emptied.encode())
+
+
+def _variant(inner: str, title: str) -> bytes:
+    """The 20190910 page with its body and title replaced (the same two real SDN entries in another layout)."""
+    html = read("designations_body_without_field_classes.html").decode()
+    html = re.sub(r'<div class="content">.*?</div>', f'<div class="content">{inner}</div>', html, flags=re.DOTALL)
+    return html.replace("<h1>Counter Terrorism Designations</h1>", f"<h1>{title}</h1>").encode()
+
+
+WALI = ("WALI, Noor (a.k.a. WALI MEHSUD, Mufti Noor), Afghanistan; DOB 26 Jun 1978; POB Gurguray, Pakistan; "
+        "Gender Male (individual) [SDGT].")
+HURRAS = "HURRAS AL-DIN (a.k.a. GUARDIANS OF RELIGION), Syria [SDGT]."
+
+
+@pytest.mark.parametrize("inner", [
+    f"<table><tr><td>{WALI}</td></tr><tr><td>{HURRAS}</td></tr></table>",
+    f"<div>{WALI}</div><div>{HURRAS}</div>",
+    f"The following have been added to OFAC's SDN List:<br>{WALI}<br>{HURRAS}",
+])
+def test_entries_in_cells_leaf_divs_or_bare_lines_are_read(inner):
+    notice = page("", "20190910", _variant(inner, "Counter Terrorism Designations"))
+    on = date(2019, 9, 10)
+    assert summary(notice) == [(SDGT, DES, "WALI, Noor", "individual", on, None),
+                               (SDGT, DES, "HURRAS AL-DIN", "organization", on, None)]
+
+
+def test_without_a_sentence_the_title_says_the_action_and_a_mixed_title_says_nothing():
+    inner = f"<div>{WALI}</div><div>{HURRAS}</div>"
+    removals = page("", "20190910", _variant(inner, "Counter Terrorism Designation Removals"))
+    assert [(e.action, e.name) for e in removals.events] == [(REVOKE, "WALI, Noor"), (REVOKE, "HURRAS AL-DIN")]
+    mixed = page("", "20190910", _variant(inner, "Counter Terrorism Designations; Iran-related Designation Update"))
+    assert (mixed.events, mixed.review) == ((), "2 malformed SDN entries; see notes")
