@@ -29,10 +29,9 @@ ALIAS_BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _BOILERPLATE_LEFT = re.compile(r"\b(?:aliases|aforementioned|hereinafter|together with)\b", re.IGNORECASE)
+# Lower-case only: a verb inside a candidate ('Hizballah is a group'); a capitalised 'HaD' (Hurras al-Din) is a name.
 _PREDICATE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|shall|will|would|should|hereby|pursuant|committed|poses?|constitutes?)\b",
-    re.IGNORECASE,
-)
+    r"\b(?:is|are|was|were|has|have|had|shall|will|would|should|hereby|pursuant|committed|poses?|constitutes?)\b")
 # The legal formula is never part of a name: 'X as Specially Designated Global Terrorists'.
 _FORMULA = re.compile(
     r"\b(?:Specially Designated|Foreign Terrorist Organi[sz]ations?|Executive Order|E\.O\.|pursuant to|"

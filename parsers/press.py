@@ -356,8 +356,10 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     segment = _ITS_ALIAS.sub(", also known as ", segment)
     listed_under = _LISTED_UNDER.search(segment)
     segment = _LISTED_UNDER.sub(" ", segment)
-    segment = _dash_list(segment)
-    segment, person = strip_descriptors(clean(segment))
+    dashed = _dash_list(segment)
+    people = dashed != segment and bool(PERSON_NOUNS.search(segment.split("—", 1)[0]))
+    segment, person = strip_descriptors(clean(dashed))
+    person = person or people
     kind = "individual" if person else "organization"
     entities: list[Entity] = []
     place_open = False

@@ -24,7 +24,7 @@ def test_junk_found_in_real_runs_is_refused_with_its_reason(junk, reason):
 
 @pytest.mark.parametrize("name", ["Cartel de los Soles", "Hay’at Tahrir al-Sham", "MS-13", "Kata’ib Hizballah",
                                   "Wonderland Amusement Park & Resort Ltd", "Car Escort Services S.A.L. Off Shore",
-                                  "Abd al-Khaliq Badr al-Din al-Houthi", "Dobson Group", "Pobeda"])
+                                  "Abd al-Khaliq Badr al-Din al-Houthi", "Dobson Group", "Pobeda", "HaD"])
 def test_real_names_pass(name):
     assert name_problem(name) is None
 
