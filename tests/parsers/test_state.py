@@ -342,9 +342,9 @@ def test_the_following_with_no_list_after_it_is_a_review_item():
 
 
 def test_individuals_counted_before_a_dashed_list_and_an_acronym_that_spells_a_verb():
-    notice = _release_with("<p>The Department of State is designating four individuals—Ali Kourani, Samer el-Debek, "
-                           "Alexei Saab and Ahmad Kourani—as SDGTs.</p><p>The Department of State is designating "
+    notice = _release_with("<p>The Department of State is designating four individuals—Noor Wali Mehsud, Marwan Issa, "
+                           "Ibrahim ‘Aqil and Fu’ad Shukr—as SDGTs.</p><p>The Department of State is designating "
                            "Hurras al-Din (HaD), f/k/a Tanzim Hurras al-Din, as an SDGT.</p>")
     assert [(e.name, e.aliases, e.entity_type) for e in notice.events] == [
-        ("Ali Kourani", (), PERSON), ("Samer el-Debek", (), PERSON), ("Alexei Saab", (), PERSON),
-        ("Ahmad Kourani", (), PERSON), ("Hurras al-Din", ("HaD", "Tanzim Hurras al-Din"), ORG)]
+        ("Noor Wali Mehsud", (), PERSON), ("Marwan Issa", (), PERSON), ("Ibrahim ‘Aqil", (), PERSON),
+        ("Fu’ad Shukr", (), PERSON), ("Hurras al-Din", ("HaD", "Tanzim Hurras al-Din"), ORG)]
