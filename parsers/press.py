@@ -509,6 +509,13 @@ def _split_and(part: str) -> list[str]:
         return pieces
     if len(left.split()) >= 2 and re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*", right):
         return pieces  # 'Hay’at Tahrir al-Sham and HTS': a name and an acronym
+    words = left.split()
+    if len(words) == 1 and left[:1].isupper() and len(right.split()) >= 2 and looks_like_name(right):
+        return pieces  # 'Hamas and Cártel de Jalisco Nueva Generación'
+    if one_word_right and right[:1].isupper() and left[:1].isupper() \
+            and (len(words) == 1 or words[-2].lower() not in _JOINING_PREPOSITIONS):
+        # 'Hamas and Hizballah', 'Hay’at Tahrir al-Sham and Hamas'; 'State of Iraq and Syria' stays one name
+        return pieces
     return [part]
 
 
@@ -531,6 +538,9 @@ def _acronyms_as_aliases(entities: list[Entity]) -> list[Entity]:
             continue
         out.append(entity)
     return out
+
+
+_JOINING_PREPOSITIONS = frozenset("of in for from on at de del la los las".split())
 
 
 def _long_or_compound(side: str) -> bool:

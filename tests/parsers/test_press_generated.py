@@ -39,6 +39,8 @@ ORGANIZATIONS = [
     ("Cárteles Unidos", ()),
     ("Mara Salvatrucha", ("MS-13",)),
     ("Euro African Group Ltd", ()),
+    ("Hamas", ("Islamic Resistance Movement",)),
+    ("Ansarallah", ("Houthis",)),
 ]
 INDIVIDUALS = [
     ("Mohammad Ibrahim Bazzi", ("Muhammad Ibrahim Bazzi",)),
