@@ -28,10 +28,13 @@ _BOILERPLATE_CORE = (
 ALIAS_BOILERPLATE = re.compile(
     r"\s*\(\s*" + _BOILERPLATE_CORE + r"\s*\)|\s*,?\s*\b" + _BOILERPLATE_CORE + r"\b", re.IGNORECASE)
 _BOILERPLATE_LEFT = re.compile(r"\b(?:aliases|aforementioned|hereinafter|together with)\b", re.IGNORECASE)
+# Lower-case only: a verb inside a candidate ('Hizballah is a group'); a capitalised 'HaD' (Hurras al-Din) is a name.
 _PREDICATE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|shall|will|would|should|hereby|pursuant|committed|poses?|constitutes?)\b",
-    re.IGNORECASE,
-)
+    r"\b(?:is|are|was|were|has|have|had|shall|will|would|should|hereby|pursuant|committed|poses?|constitutes?)\b")
+# The legal formula is never part of a name: 'X as Specially Designated Global Terrorists'.
+_FORMULA = re.compile(
+    r"\b(?:Specially Designated|Foreign Terrorist Organi[sz]ations?|Executive Order|E\.O\.|pursuant to|"
+    r"Immigration and Nationality Act|section 219|SDN List)\b", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _TOKEN = re.compile(r"[\w'\u2019.-]+", re.UNICODE)
 _DANGLING = frozenset("of and or in for to the with by from at on de del la los al".split())
@@ -42,17 +45,20 @@ _DATE = (r"(?:(?:circa|approximately|about|c\.)\s+)?(?:\d{1,2}\s+" + _MONTHS + r
          + r"\s+\d{1,2},?\s+\d{4}|" + _MONTHS + r"\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}(?:\s*(?:to|-|–)\s*\d{4})?)")
 _DATE_ONLY = re.compile(r"^" + _DATE + r"$", re.IGNORECASE)
 _BORN = re.compile(r"^(?:born|b\.)\s+(?:on\s+)?(" + _DATE + r")?\s*,?\s*(?:(?:in|at)\s+(.+))?$", re.IGNORECASE)
+_ALT = r"^(?:alt(?:ernate|\.)?\s+|alternative\s+)?"
 _LABELLED = [
-    (re.compile(r"^(?:alt(?:ernate|\.)?\s+)?(?:date of birth|d\.?o\.?b\.?)\b[\s:]*(.+)$", re.I), "dob"),
-    (re.compile(r"^(?:alt(?:ernate|\.)?\s+)?(?:place of birth|p\.?o\.?b\.?)\b[\s:]*(.+)$", re.I), "pob"),
-    (re.compile(r"^(?:nationality|nationalities)\b[\s:]*(.+)$", re.I), "nationality"),
-    (re.compile(r"^(?:an?\s+)?national\s+of\s+(.+)$", re.I), "nationality"),
+    (re.compile(_ALT + r"(?:date of birth|d\.?o\.?b\.?)(?![\w.])[\s:]*(.+)$", re.I), "dob"),
+    (re.compile(_ALT + r"(?:place of birth|p\.?o\.?b\.?)(?![\w.])[\s:]*(.+)$", re.I), "pob"),
+    (re.compile(_ALT + r"(?:nationality|nationalities)\b[\s:]*(.+)$", re.I), "nationality"),
+    (re.compile(r"^(?:an?\s+)?(?:dual\s+)?national\s+of\s+(.+)$", re.I), "nationality"),
+    # 'a Lebanese national', 'a Lebanese and Belgian national'
+    (re.compile(r"^(?:an?\s+)?((?:[A-Z][a-z\u00e0-\u00ff]+(?:\s+and\s+|\s*[-/]\s*)?)+)\s+national$"), "nationality"),
     (re.compile(r"^(?:an?\s+)?citizen(?:ship)?(?:\s+of)?\b[\s:]*(.+)$", re.I), "citizenship"),
     (re.compile(r"^(?:gender|sex)\b[\s:]*(male|female)$", re.I), "gender"),
     (re.compile(r"^(male|female)$", re.I), "gender"),
-    (re.compile(r"^passport(?:\s+(?:no\.?|number|#))?\b[\s:#]*(.+)$", re.I), "passport"),
-    (re.compile(r"^(?:national\s+)?(?:id|identification|identity)(?:\s+card)?(?:\s+(?:no\.?|number|#))?\b[\s:#]*(.+)$",
-                re.I), "national_id"),
+    (re.compile(_ALT + r"passport(?:\s+(?:no\.?|number|#))?\b[\s:#]*(.+)$", re.I), "passport"),
+    (re.compile(_ALT + r"(?:national\s+)?(?:id|identification|identity)(?:\s+card)?(?:\s+(?:no\.?|number|#))?\b"
+                r"[\s:#]*(.+)$", re.I), "national_id"),
 ]
 
 
@@ -92,6 +98,8 @@ def name_problem(text: str) -> str | None:
         return f"{candidate!r} has no letters"
     if detail_pairs(candidate) or is_date_only(candidate):
         return f"{candidate!r} is an individual's detail, not a name"
+    if _FORMULA.search(candidate):
+        return f"{candidate!r} holds words of the legal formula"
     if ALIAS_BOILERPLATE.search(candidate) or _BOILERPLATE_LEFT.search(candidate):
         return f"{candidate!r} holds alias boilerplate"
     tokens = [t.strip(".'\u2019-").lower() for t in _TOKEN.findall(candidate)]

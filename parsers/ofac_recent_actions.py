@@ -83,21 +83,46 @@ def parse_recent_actions_page(url: str, html: bytes) -> Notice:
     document_id = f"recent-actions/{action_id}"
     soup = BeautifulSoup(html, "lxml")
     article = soup.select_one("article.node--type-ofac-recent-action") or soup
-    body = article.select_one(".field--name-field-body")
-    released = article.select_one(".field--name-field-release-date")
+    body = main_content(article)
     title = _title(soup)
-    if body is None or released is None or not title:
-        missing = [name for name, found in ((".field--name-field-body", body),
-                                            (".field--name-field-release-date", released),
+    if body is None or not title:
+        missing = [name for name, found in (("a body field (" + ", ".join(_BODY_FIELDS) + ") or [TAG]ged SDN "
+                                             "entries in the main content", body),
                                             ("h1.uswds-page-title", title)) if not found]
         raise ParseError(document_id, f"not a Recent Actions page: missing {', '.join(missing)}")
-    action_on = _release_date(released)
+    released = article.select_one(".field--name-field-release-date")
+    action_on = _release_date(released) if released is not None else _time_date(article) or _id_date(action_id)
     if action_on is None:
-        raise ParseError(document_id, f"unreadable release date {press.clean(released.get_text())!r}")
+        shown = press.clean(released.get_text()) if released is not None else action_id
+        raise ParseError(document_id, f"unreadable release date {shown!r}")
     document = DocumentRef(source=Source.OFAC, document_id=document_id, url=f"{RECENT_ACTIONS}/{action_id}",
                            raw_sha256=press.sha256_hex(html), title=title, published_on=action_on)
-    reading = _read_body(body, action_on)
+    reading = _read_body(body, action_on, _title_action(title))
     return _notice(document, reading, events_from(reading, document))
+
+
+# Where the action's text sits: the field classes Drupal themes have used, then the page's main landmarks.
+_BODY_FIELDS = (".field--name-field-body", ".field--name-body", "[class*='field--name-'][class*='body']")
+_LANDMARKS = (".node__content", "article", "main", "[role=main]", "#main-content")
+_BODY_SELECTORS = _BODY_FIELDS + _LANDMARKS
+
+
+def main_content(root: Tag) -> Tag | None:
+    """The page's main content: the first body field or landmark holding SDN entries, else the first body field.
+
+    A landmark without any tagged entry is not taken: a listing or an error page is not an action page.
+    """
+    fields = [tag for selector in _BODY_FIELDS for tag in root.select(selector)]
+    landmarks = [tag for selector in _LANDMARKS for tag in root.select(selector)]
+    with_entries = next((tag for tag in fields + landmarks if _TAG.search(tag.get_text())), None)
+    return with_entries or (fields[0] if fields else None)
+
+
+def _time_date(root: Tag) -> date | None:
+    """The date of the first <time datetime="2019-09-10…"> in the page, if any."""
+    time = root.select_one("time[datetime]")
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", time.get("datetime", "")) if time is not None else None
+    return date(int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None
 
 
 def recent_action_id(url: str) -> str:
@@ -129,28 +154,62 @@ def _id_date(action_id: str) -> date | None:
         return None
 
 
-def _read_body(body: Tag, action_on: date) -> Reading:
-    """Walk headings, "The following … SDN List:" sentences and entry paragraphs in order."""
+def _title_action(title: str) -> Action | None:
+    """What a title alone says was done ('Counter Terrorism Designations', '… Designation Removals'), if one thing."""
+    found = {_heading_action(part) for part in title.split(";")}
+    return found.pop() if len(found) == 1 else None
+
+
+def _read_body(body: Tag, action_on: date, default: Action | None = None) -> Reading:
+    """Walk headings, "The following … SDN List:" sentences and entry paragraphs in order.
+
+    Tagged entries before any heading or sentence take the action the page title names, if it names one.
+    """
     reading = Reading()
     action: Action | None = None
     in_section = False
     for tag in _blocks(body):
         lines = _lines(tag)
         text = " ".join(lines)
-        if text.endswith(":") and _LIST_WORDS.search(text):
-            action, in_section = _sentence_action(text), True
-        elif _is_heading(tag, text):
+        if _is_heading(tag, text) and not (text.endswith(":") and _LIST_WORDS.search(text)):
             action, in_section = _heading_action(text), True
-        elif _TAG.search(text) or (in_section and (_CAPS_START.match(text) or text == "-to-")):
-            for entry_text in _entry_texts(lines):
-                _entry(reading, action if in_section else None, action_on, entry_text)
+            continue
+        # An introducing sentence may share its paragraph with the entries, separated by <br>.
+        for group in _line_groups(lines):
+            text = " ".join(group)
+            if text.endswith(":") and _LIST_WORDS.search(text):
+                action, in_section = _sentence_action(text), True
+            elif _TAG.search(text) or (in_section and (_CAPS_START.match(text) or text == "-to-")):
+                for entry_text in _entry_texts(group):
+                    _entry(reading, action if in_section else default, action_on, entry_text)
     return reading
 
 
+def _line_groups(lines: list[str]) -> list[list[str]]:
+    """A paragraph's lines cut after each line that introduces a list ('… added to OFAC's SDN List:')."""
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        groups[-1].append(line)
+        if line.endswith(":") and _LIST_WORDS.search(line):
+            groups.append([])
+    return [group for group in groups if group]
+
+
+_BLOCK_TAGS = frozenset(["p", "li", "td", "dd", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6"])
+_INNER_BLOCKS = ["p", "li", "div", "table", "ul", "ol", "h2", "h3", "h4", "h5", "h6"]
+
+
 def _blocks(body: Tag) -> list[Tag]:
-    """The body's paragraphs and headings, outermost only, in order."""
-    tags = body.find_all(["p", "li", "h2", "h3", "h4", "h5", "h6"])
-    return [tag for tag in tags if not any(parent in tags for parent in tag.parents)]
+    """The body's paragraphs, list items, cells, leaf <div>s and headings, outermost only, in order.
+
+    Entries written straight into the body between <br>s make the body itself the one block.
+    """
+    tags = [tag for tag in body.find_all(True)
+            if tag.name in _BLOCK_TAGS or (tag.name == "div" and tag.find(_INNER_BLOCKS) is None)]
+    chosen = [tag for tag in tags if not any(parent in tags for parent in tag.parents)]
+    if not any(_TAG.search(tag.get_text()) for tag in chosen) and _TAG.search(body.get_text()):
+        return [body]
+    return chosen
 
 
 def _lines(tag: Tag) -> list[str]:

@@ -6,7 +6,13 @@ Notice kinds given to a press release (the same words as the Federal Register pa
   combined        several programs or actions in one release
   mention         names FTOs, SDGTs or E.O. 13224 but designates nothing: no events, no review
   not_relevant    nothing about the two programs
-  unrecognised    reads like a designation but no entity could be named: `review` says why
+  unrecognised    reads like a designation but no entity could be named, or a party read is not a name
+                  (`name_check.name_problem`): `review` says why
+
+Parties are read from the structure of the prose: enumerations ('A, B, and C', 'A; and B'), appositive
+descriptions set off by commas (dropped), aliases behind any marker (a.k.a., also known as, aka, f.k.a.,
+formerly known as, parentheses), alias boilerplate (stripped), an individual's details (born, DOB, nationality,
+passport: into `details`), and list items after 'the following …:'.
 """
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from parsers.model import Action, DocumentRef, Event, Notice, Program
+from parsers.name_check import detail_pairs, name_problem, strip_alias_boilerplate
 from parsers.names import name_key
 from parsers.text import outside_and_groups
 
@@ -43,6 +50,7 @@ class Entity:
     name: str
     aliases: tuple[str, ...] = ()
     entity_type: str = "organization"
+    details: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -184,7 +192,7 @@ _SCOPE_ACTIONS = [(re.compile(r"\brevocations?\b|\bdelistings?\b", re.I), Action
 
 def apply_general_effects(drafts: list[Draft], sentences: list[str], announced_on: date | None) -> None:
     """Fill effects stated apart from the operative sentence ('FTO designations go into effect upon publication')."""
-    for sentence in sentences:
+    for sentence in (clause for s in sentences for clause in re.split(r";\s+", s)):
         effect = stated_effect(sentence, announced_on)
         if effect is None:
             continue
@@ -224,8 +232,9 @@ def mentions_programs(text: str) -> bool:
 # ---------------------------------------------------------------- entities in prose
 
 _ALIAS_MARKER = re.compile(
-    r"^(?:also known as|a\.k\.a\.?|aka|f\.k\.a\.?|n\.k\.a\.?|formerly known as|formerly|also called|"
-    r"commonly referred to as|commonly known as|known as|alias(?:es)?)\s+", re.IGNORECASE)
+    r"^(?:a\.k\.a\.?|a/k/a|aka|f\.k\.a\.?|f/k/a|fka|n\.k\.a\.?|formerly|"
+    r"(?:(?:also|commonly|sometimes|often|widely|better|otherwise|previously|formerly|now|locally)\s+)?"
+    r"(?:known as|referred to as|called|spelled)|alias(?:es)?)[\s:]+", re.IGNORECASE)
 _NOT_ALIAS = re.compile(r"^(?:entity|individual|sdgt|fto|ftos|sdgts|dob\b.*|the\s+.*\bact\b.*)$", re.IGNORECASE)
 _QUOTES = "\"“”‘’'"
 _PARTICLE_START = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-", re.IGNORECASE)
@@ -233,7 +242,7 @@ _DESCRIPTOR_SUFFIX = re.compile(r"-(?:based|aligned|linked|backed|affiliated|bor
 PERSON_NOUNS = re.compile(
     r"\b(?:leaders?|individuals?|members?|commanders?|officials?|financiers?|facilitators?|president|"
     r"minister|head|lieutenants?|co-founders?|founders?|wife|husband|son|daughter|brother|national|"
-    r"persons?|spokesman|emir|chief)\b", re.IGNORECASE)
+    r"persons?|spokesman|spokesperson|emir|chief|representatives?|operatives?|envoys?|deputy)\b", re.IGNORECASE)
 _GROUP_HEAD = re.compile(
     r"^[^(),]*\b(?:leaders|members|individuals|officials|commanders|groups|organizations|entities|militias)$",
     re.IGNORECASE)
@@ -295,10 +304,12 @@ def alias_list(group: str, name: str, drop_short: bool = True) -> list[str]:
     aliases = []
     for piece in split_top_level(group, ",;"):
         for sub in re.split(r"\s+[–-]\s+", piece):
+            marked = _ALIAS_MARKER.match(sub.strip()) is not None
             sub = _ALIAS_MARKER.sub("", sub.strip())
             sub = re.sub(r"^the\s+", "", sub)
             sub = strip_quotes(_ALIAS_MARKER.sub("", sub))
-            if sub and not _NOT_ALIAS.match(sub) and not (drop_short and is_short_reference(sub, name)):
+            if sub and not _NOT_ALIAS.match(sub) and not (drop_short and not marked
+                                                          and is_short_reference(sub, name)):
                 aliases.append(sub)
     return aliases
 
@@ -341,26 +352,46 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
         unnamed += _NUMBER_WORDS.get(m.group(1).lower(), 0)
     segment = _UNNAMED.sub(" ", segment)
     segment = _OTHER_ALIASES.sub("", segment)
+    segment = _AS_WELL_AS.sub(", ", strip_alias_boilerplate(segment))
     segment = _ITS_ALIAS.sub(", also known as ", segment)
     listed_under = _LISTED_UNDER.search(segment)
     segment = _LISTED_UNDER.sub(" ", segment)
-    segment = _dash_list(segment)
-    segment, person = strip_descriptors(clean(segment))
+    dashed = _dash_list(segment)
+    people = dashed != segment and bool(PERSON_NOUNS.search(segment.split("—", 1)[0]))
+    segment, person = strip_descriptors(clean(dashed))
+    person = person or people
     kind = "individual" if person else "organization"
     entities: list[Entity] = []
+    place_open = False
     for part in _list_parts(segment):
+        if entities and (pairs := detail_pairs(part)):
+            entities[-1] = with_details(entities[-1], pairs)
+            place_open = pairs[-1][0] == "pob"
+            continue
+        if entities and place_open and _PLACE_TAIL.match(part):
+            entities[-1] = extend_place(entities[-1], part)
+            place_open = False  # one country after the town; what follows is the next party
+            continue
+        place_open = False
         if _ALIAS_MARKER.match(part) and entities:
             previous = entities[-1]
             extra = _part_aliases(_ALIAS_MARKER.sub("", part), previous.name)
             entities[-1] = replace(previous, aliases=unique_names(previous.aliases + tuple(extra)))
             continue
+        if entities and _APPOSITIVE.match(part):
+            if PERSON_NOUNS.search(part.split(" of ")[0]):
+                count = _NUMBER_WORDS.get(part.split()[0].lower(), 2 if part.lower().startswith("both") else 1)
+                entities[-count:] = [replace(e, entity_type="individual") for e in entities[-count:]]
+            continue
         name, groups = parentheticals(part)
         name, title_person = strip_descriptors(name)
-        name = strip_quotes(name)
+        name = strip_quotes(_TRAILING_TODAY.sub("", name))
         if not looks_like_name(name):
             continue
-        aliases = [a for g in groups for a in alias_list(g, name)]
-        entities.append(Entity(name, unique_names(tuple(aliases)), "individual" if title_person else kind))
+        aliases, details = group_contents(groups, name)
+        entity_type = "individual" if title_person or details else kind
+        entities.append(Entity(name, unique_names(tuple(aliases)), entity_type, tuple(details)))
+    entities = _acronyms_as_aliases(entities)
     if listed_under and len(entities) == 1:
         spoken = entities[0]
         entities[0] = Entity(strip_quotes(listed_under.group("name")), unique_names((spoken.name, *spoken.aliases)),
@@ -370,10 +401,79 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     return entities, unnamed
 
 
+_AS_WELL_AS = re.compile(r",?\s+as well as\s+", re.IGNORECASE)
+# A description set off by commas after a name: ', a Venezuela-based group headed by …,' ', which …'.
+_APPOSITIVE = re.compile(
+    r"^(?:a|an|which|who|whose|that|based|headed|led|located|operating|including|one|two|three|four|five|six|"
+    r"both|each|all)\s|^[A-Z][\w’'-]*[’']s\s+[a-z]")
+_TRAILING_TODAY = re.compile(r",?\s+today$", re.IGNORECASE)
+# The country that ends a place of birth split off by a comma: 'born in Bent Jbeil, Lebanon'.
+_PLACE_TAIL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
+
+
+def with_details(entity: Entity, pairs: list[tuple[str, str]]) -> Entity:
+    """The entity with more identifiers; one with a birth date, passport or nationality is an individual."""
+    return replace(entity, details=entity.details + tuple(pairs), entity_type="individual")
+
+
+def extend_place(entity: Entity, tail: str) -> Entity:
+    """The entity whose last place of birth gains the country written after a comma."""
+    label, value = entity.details[-1]
+    return replace(entity, details=entity.details[:-1] + ((label, f"{value}, {tail}"),))
+
+
+def group_contents(groups: list[str], name: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Aliases and an individual's identifiers from the parentheticals after a name."""
+    aliases: list[str] = []
+    details: list[tuple[str, str]] = []
+    for group in groups:
+        pieces = split_top_level(group, ";") if ";" in group else [group]
+        for piece in pieces:
+            if pairs := detail_pairs(piece):
+                details += pairs
+                continue
+            place_open = False
+            for sub in split_top_level(piece, ","):
+                if pairs := detail_pairs(sub):
+                    details += pairs
+                    place_open = pairs[-1][0] == "pob"
+                elif place_open and details and _PLACE_TAIL.match(sub):
+                    details[-1] = (details[-1][0], f"{details[-1][1]}, {sub}")
+                    place_open = False
+                else:
+                    place_open = False
+                    aliases += alias_list(strip_alias_boilerplate(sub), name)
+    return aliases, details
+
+
+_ITEM_END = re.compile(r"(?:[;,.]|;\s*and|,\s*and)\s*$")
+_ITEM_DESCRIPTION = re.compile(r"\s+[—–]\s+.*$|:\s+.*$")
+
+
+def parse_item(text: str) -> list[Entity]:
+    """The party one list item or annex paragraph names: 'Name (a.k.a. X; DOB …); and' -> [Entity]."""
+    text = _ITEM_DESCRIPTION.sub("", _ITEM_END.sub("", clean(text)))
+    text = re.sub(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·\-–])\s+", "", text)
+    entities, _ = parse_entities(text)
+    return entities
+
+
+_PREDICATE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|remains?|continues?)\b")
+_NAME_PARTICLES = frozenset("al el ad de del la las los y e of the and bin ibn bint wal fi min".split())
+
+
+def looks_like_list_item(paragraph: str) -> bool:
+    """Whether a paragraph names one listed party rather than being prose: no verb, few lowercase words."""
+    head = re.split(r"\s+[—–]\s+|:\s", strip_alias_boilerplate(paragraph))[0]
+    outside, _ = parentheticals(head)
+    lower = [w for w in outside.split() if w[:1].islower() and w.split("-")[0] not in _NAME_PARTICLES]
+    return not _PREDICATE.search(outside) and len(lower) <= 2 and len(outside.split()) <= 15
+
+
 def _part_aliases(text: str, name: str) -> list[str]:
     """Aliases from an appositive such as 'also known as Hay’at Tahrir al-Sham (HTS)'."""
     core, groups = parentheticals(text)
-    return alias_list(core, name) + [a for g in groups for a in alias_list(g, name)]
+    return alias_list(core, name, drop_short=False) + [a for g in groups for a in alias_list(g, name)]
 
 
 def _dash_list(segment: str) -> str:
@@ -402,9 +502,50 @@ def _split_and(part: str) -> list[str]:
     if len(pieces) != 2:
         return [part]
     left, right = (re.sub(r"^the\s+", "", parentheticals(p)[0]) for p in pieces)
-    if len(left.split()) >= 2 and len(right.split()) >= 2 and looks_like_name(right):
+    # one-word sides split only when they are compound names ('Lashkar-e-Tayyiba and Jaish-e-Mohammed')
+    one_word_right = len(right.split()) == 1
+    if _long_or_compound(left) and _long_or_compound(right) and looks_like_name(right) \
+            and not (one_word_right and re.search(r"\bof\s+\S+$", left)):
+        return pieces
+    if len(left.split()) >= 2 and re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*", right):
+        return pieces  # 'Hay’at Tahrir al-Sham and HTS': a name and an acronym
+    words = left.split()
+    if len(words) == 1 and left[:1].isupper() and len(right.split()) >= 2 and looks_like_name(right):
+        return pieces  # 'Hamas and Cártel de Jalisco Nueva Generación'
+    if one_word_right and right[:1].isupper() and left[:1].isupper() \
+            and (len(words) == 1 or words[-2].lower() not in _JOINING_PREPOSITIONS):
+        # 'Hamas and Hizballah', 'Hay’at Tahrir al-Sham and Hamas'; 'State of Iraq and Syria' stays one name
         return pieces
     return [part]
+
+
+_INITIAL_SKIP = frozenset("of the and in for de del la los wal e y".split())
+
+
+def initials(name: str) -> str:
+    """'HTS' for 'Hay’at Tahrir al-Sham': first letters of the words, particles and 'al-' prefixes skipped."""
+    words = [_PARTICLE_START.sub("", w) for w in re.split(r"[\s]+", name) if w.lower() not in _INITIAL_SKIP]
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+def _acronyms_as_aliases(entities: list[Entity]) -> list[Entity]:
+    """'Hay’at Tahrir al-Sham and HTS': an acronym of the party before it is that party's alias, not a party."""
+    out: list[Entity] = []
+    for entity in entities:
+        if out and re.fullmatch(r"[A-Z][A-Z0-9-]+", entity.name) and len(out[-1].name.split()) > 1 \
+                and entity.name.replace("-", "") == initials(out[-1].name):
+            out[-1] = replace(out[-1], aliases=unique_names(out[-1].aliases + (entity.name, *entity.aliases)))
+            continue
+        out.append(entity)
+    return out
+
+
+_JOINING_PREPOSITIONS = frozenset("of in for from on at de del la los las".split())
+
+
+def _long_or_compound(side: str) -> bool:
+    """Whether one side of 'A and B' is a name by itself: two words or more, or a hyphenated/apostrophe word."""
+    return len(side.split()) >= 2 or bool(re.search(r"\w[-’']\w", side))
 
 
 def unique_names(items: tuple[str, ...]) -> tuple[str, ...]:
@@ -462,7 +603,8 @@ def draft_events(drafts: list[Draft], document: DocumentRef, announced_on: date 
             aliases = unique_names(old.entity.aliases + draft.entity.aliases)
             kind = "individual" if "individual" in (old.entity.entity_type, draft.entity.entity_type) \
                 else old.entity.entity_type
-            old.entity = replace(old.entity, aliases=aliases, entity_type=kind)
+            details = old.entity.details + tuple(d for d in draft.entity.details if d not in old.entity.details)
+            old.entity = replace(old.entity, aliases=aliases, entity_type=kind, details=details)
             old.effect = old.effect or draft.effect
         else:
             merged[key] = Draft(draft.program, draft.action, draft.entity, draft.effect, draft.extra)
@@ -472,7 +614,7 @@ def draft_events(drafts: list[Draft], document: DocumentRef, announced_on: date 
 def _event(draft: Draft, document: DocumentRef, announced_on: date | None) -> Event:
     """One event from one merged draft."""
     effect = draft.effect or Effect()
-    details = draft.extra + ((("effective", effect.condition),) if effect.condition else ())
+    details = draft.extra + draft.entity.details + ((("effective", effect.condition),) if effect.condition else ())
     return Event(program=draft.program, action=draft.action, name=draft.entity.name, document=document,
                  aliases=tuple(a for a in draft.entity.aliases if name_key(a) != name_key(draft.entity.name)),
                  entity_type=draft.entity.entity_type, effective_on=effect.on, announced_on=announced_on,
@@ -491,10 +633,32 @@ def notice_kind(events: tuple[Event, ...]) -> str:
     return KIND_COMBINED
 
 
+_ORG_NOUNS = re.compile(r"\b(?:group|organi[sz]ation|network|cartel|company|militia|front|movement|party|bank|"
+                        r"gang|faction|wing|branch|firm|charity|foundation)\b", re.IGNORECASE)
+
+
+def described_as_person(name: str, text: str) -> bool:
+    """Whether the text calls the party a person: '<Surname> is a Hizballah commander'."""
+    last = name.split()[-1]
+    for m in re.finditer(rf"\b{re.escape(last)}\s+(?:is|was)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){{0,3}}?)"
+                         rf"(?:{PERSON_NOUNS.pattern})", text, re.IGNORECASE):
+        if not _ORG_NOUNS.search(m.group(1)):
+            return True
+    return False
+
+
 def build_notice(document: DocumentRef, drafts: list[Draft], body: str, title: str,
                  operative_seen: bool, unnamed: int, notes: tuple[str, ...] = ()) -> Notice:
     """The notice for a release: its events, or a mention, or a page a person must read."""
+    drafts = [replace(d, entity=replace(d.entity, entity_type="individual"))
+              if d.entity.entity_type != "individual" and described_as_person(d.entity.name, body) else d
+              for d in drafts]
+    drafts, problems = checked_drafts(drafts)
     events = draft_events(drafts, document, document.published_on)
+    if problems:
+        return Notice(document=document, kind=KIND_UNRECOGNISED, notes=notes,
+                      review="a party read from the release is not a name (" + "; ".join(problems)
+                             + "): read the release")
     if events:
         review = None
         if unnamed:
@@ -509,6 +673,19 @@ def build_notice(document: DocumentRef, drafts: list[Draft], body: str, title: s
                              "could be named from its text")
     kind = KIND_MENTION if mentions_programs(text) else KIND_NOT_RELEVANT
     return Notice(document=document, kind=kind, notes=notes)
+
+
+def checked_drafts(drafts: list[Draft]) -> tuple[list[Draft], list[str]]:
+    """Drafts whose names and aliases pass `name_problem` (junk aliases dropped), and the problems of the rest."""
+    kept, problems = [], []
+    for draft in drafts:
+        if problem := name_problem(draft.entity.name):
+            if problem not in problems:
+                problems.append(problem)
+            continue
+        aliases = tuple(a for a in draft.entity.aliases if name_problem(a) is None)
+        kept.append(replace(draft, entity=replace(draft.entity, aliases=aliases)))
+    return kept, problems
 
 
 _DESIGNATION_TITLE = re.compile(

@@ -5,10 +5,15 @@ Federal Register notice); revocations, alias amendments and reviews give `revoca
 `review` events. Every event is dated `announced_on` = the release date; `effective_on` is the date the
 release states ('effective November 24', 'effective tomorrow, July 8') or None, with the detail
 ('effective', 'upon publication in the Federal Register') when that is all it says.
+
+Operative sentences are found by their verb ('is designating', 'intends to', 'will', 'has decided to designate',
+'has designated', a past tense dated 'today'; the same for revoke; 'has amended the designation of X … to add
+the aliases …') and the program they name; a 'the following …:' sentence governs the list items after it.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
@@ -26,11 +31,21 @@ _PROGRAM_NAME = rf"(?:{press.FTO_WORDS}|{press.SDGT_WORDS})"
 _DESIGNATE = re.compile(
     r"\b(?:is|are|am)\s+(?:also\s+)?(?:designating|adding)\b|\b(?:intends?|intent|plans?)\s+to\s+designate\b"
     r"|\bwill\s+(?:also\s+)?designate\b|\bhereby\s+designates?\b|\bdesignates\b"
+    r"|\btoday\s+(?:also\s+)?designated\b|\b(?:has|have)\s+(?:today\s+)?(?:also\s+)?designated\b"
+    r"|\b(?:decided|decides|determined)\s+to\s+designate\b"
     r"|\bannounc(?:e|es|ing)\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+){0,2}\w+[’']s\s+)?designations?\s+of\b")
 _REVOKE = re.compile(
     r"\b(?:is|are|am)\s+(?:also\s+)?(?:revoking|delisting)\b|\b(?:intends?|intent)\s+to\s+revoke\b"
     r"|\bwill\s+(?:also\s+)?revoke\b|\bhereby\s+revokes?\b|\brevokes\b"
+    r"|\btoday\s+(?:also\s+)?revoked\b|\b(?:has|have)\s+(?:today\s+)?(?:also\s+)?revoked\b"
+    r"|\b(?:decided|decides)\s+to\s+revoke\b"
     r"|\bannounc(?:e|es|ing)\s+(?:the\s+)?revocations?\s+of\b")
+# A plain past tense acts only in a sentence dated 'today' ('Today, the Department designated X as an SDGT').
+_DESIGNATED = re.compile(r"\bdesignated\b")
+_REVOKED = re.compile(r"\brevoked\b")
+_TODAY = re.compile(r"\btoday\b(?![’']s)", re.IGNORECASE)
+_RECALLED = re.compile(rf"\bpreviously\b|\bin \d{{4}}\b|\b(?:{press._MONTH_NAMES})\s+\d|\bon\s+(?:{press._MONTH_NAMES})\b")
+_RECALLED_IN_CLAUSE = re.compile(rf"\bsince\b|\bpreviously\b|\b(?:in|from) (?:\d{{4}}|(?:{press._MONTH_NAMES}))\b")
 _ADDING = re.compile(r"(?:\band\s+)?\badding\b")
 _AS_PROGRAM = re.compile(rf"(?:\s+|—)as\s+(?:(?:a|an)\s+)?(?:designated\s+)?(?={_PROGRAM_NAME}\b)")
 _PROGRAM_DESIGNATION_OF = re.compile(
@@ -45,6 +60,12 @@ _ADDED_TO = re.compile(
 _ADDING_ALIAS = re.compile(
     r"\badding\s+(?P<aliases>.+?)\s+as\s+(?:an?\s+)?(?:new\s+)?alias(?:es)?\s+to\s+(?P<target>.+?)[’']s\s+"
     r"(?:(?:previous|existing|current)\s+)?(?P<rest>.*?)\s*designations?\b")
+_AMENDING = re.compile(
+    r"\b(?:is|are|am|has|have)\s+(?:also\s+)?(?:today\s+)?(?:amending|amended)\s+(?:the\s+)?(?:[\w.]+\s+){0,3}?"
+    r"designations?\s+of\s+(?P<target>.+?)(?P<middle>\s+(?:as|under|pursuant to)\b.*?)?,?\s+to\s+(?:add|include)\s+"
+    r"(?:(?:the|its|new|additional|following)\s+)*(?:aliases|alias|names?|a\.k\.a\.s?)\b[:,]?\s*(?:including\s+)?"
+    r"(?P<aliases>.+)$")
+_FOLLOWING = re.compile(r"^(?:the\s+)?following\b|^$", re.IGNORECASE)
 _REVIEWED = re.compile(
     rf"\breviewed\s+and\s+maintained\s+(?:the\s+)?(?P<target>.+?)[’']s\s+(?P<programs>{_PROGRAM_NAME}"
     rf"(?:\s+and\s+{_PROGRAM_NAME})?)\s+designations?")
@@ -127,9 +148,14 @@ def parse_state_release(url: str, html: bytes) -> Notice:
     title = press.clean(title_tag.get_text())
     document = DocumentRef(source=Source.STATE, document_id=path, url=STATE_SITE + path,
                            raw_sha256=press.sha256_hex(html), title=title, published_on=published)
-    paragraphs = body_paragraphs(body)
+    blocks = body_blocks(body)
+    paragraphs = [text for text, _ in blocks]
     reading = _Reading(published, press.abbreviations_in(" ".join(paragraphs)))
-    for paragraph in paragraphs:
+    for paragraph, item in blocks:
+        if reading.listing and (item or _looks_like_item(paragraph)):
+            reading.list_item(paragraph)
+            continue
+        reading.listing = None
         for sentence in press.split_sentences(paragraph):
             reading.read(sentence)
     press.apply_general_effects(reading.drafts, reading.plain_sentences, published)
@@ -150,10 +176,20 @@ def canonical_path(url: str, soup: BeautifulSoup) -> str:
 
 def body_paragraphs(body: Tag) -> list[str]:
     """The text of each top-level paragraph, list item and heading of a release body."""
+    return [text for text, _ in body_blocks(body)]
+
+
+def body_blocks(body: Tag) -> list[tuple[str, bool]]:
+    """Each top-level paragraph, list item and heading of a release body, and whether it is a list item."""
     blocks = body.find_all(["p", "li", "h2", "h3", "h4", "blockquote"])
     chosen = [b for b in blocks if not any(p in blocks for p in b.parents)]
-    texts = [press.clean(re.sub(r"(?<=\w)\(", " (", b.get_text())) for b in chosen]
-    return [t for t in texts if t]
+    texts = [(press.clean(re.sub(r"(?<=\w)\(", " (", b.get_text())), b.name == "li") for b in chosen]
+    return [(t, item) for t, item in texts if t]
+
+
+def _looks_like_item(paragraph: str) -> bool:
+    """Whether a paragraph names one listed party rather than being prose."""
+    return press.looks_like_list_item(paragraph)
 
 
 class _Reading:
@@ -166,11 +202,21 @@ class _Reading:
         self.plain_sentences: list[str] = []
         self.operative_seen = False
         self.unnamed = 0
+        self.listing: tuple[Action, tuple[Program, ...], press.Effect | None, str] | None = None
+
+    def list_item(self, paragraph: str) -> None:
+        """One party of a 'designating the following …:' list, under that sentence's action and programs."""
+        action, programs, effect, kind = self.listing
+        for entity in press.parse_item(paragraph):
+            entity = press.expand_abbreviation(entity, self.abbreviations)
+            if kind == "individual":
+                entity = replace(entity, entity_type=kind)
+            self.drafts += [Draft(p, action, entity, effect) for p in programs]
 
     def read(self, sentence: str) -> None:
         """Take the events one sentence states, or keep it for effective-date statements."""
         operative = self._clauses(sentence)
-        found = self._amendments(sentence) + self._reviews(sentence)
+        found = self._amendments(sentence) + self._alias_amendments(sentence) + self._reviews(sentence)
         if operative or found:
             self.operative_seen = True
         else:
@@ -178,9 +224,13 @@ class _Reading:
 
     def _clauses(self, sentence: str) -> bool:
         """Designations and revocations, one clause per operative verb; whether the sentence had any."""
-        markers = sorted([(m.start(), m.end(), Action.ANNOUNCEMENT) for m in _DESIGNATE.finditer(sentence)]
-                         + [(m.start(), m.end(), Action.REVOCATION) for m in _REVOKE.finditer(sentence)]
-                         + [(m.start(), m.end(), None) for m in _ADDING.finditer(sentence)])
+        found = [(m.start(), m.end(), Action.ANNOUNCEMENT) for m in _DESIGNATE.finditer(sentence)] \
+            + [(m.start(), m.end(), Action.REVOCATION) for m in _REVOKE.finditer(sentence)]
+        if not found and _TODAY.search(sentence):
+            found = [(m.start(), m.end(), action) for rx, action in ((_DESIGNATED, Action.ANNOUNCEMENT),
+                                                                      (_REVOKED, Action.REVOCATION))
+                     for m in rx.finditer(sentence) if not _RECALLED.search(sentence[:m.start()])][:1]
+        markers = sorted(found + [(m.start(), m.end(), None) for m in _ADDING.finditer(sentence)])
         markers = [m for i, m in enumerate(markers) if not any(o[0] <= m[0] < o[1] for o in markers[:i])]
         previous: list[Entity] = []
         operative = False
@@ -189,12 +239,19 @@ class _Reading:
             if action is None:
                 continue
             clause, rest = sentence[start:stop], sentence[end:stop]
+            if re.match(r"(?:has|have)\b", clause) and _RECALLED_IN_CLAUSE.search(rest):
+                continue  # 'has designated Hizballah as an FTO since 1997' recalls an earlier action
             if action == Action.ANNOUNCEMENT and re.match(r"\s+(?:the\s+)?.+?\s+as\s+(?:an?\s+)?alias", rest):
                 continue
             segment, programs = _segment_and_programs(rest)
             if not programs:
                 continue
             operative = True
+            if _FOLLOWING.match(segment.strip()) and sentence.rstrip().endswith(":"):
+                mixed = re.search(r"\b(?:entit(?:y|ies)|organi[sz]ations?|groups?|companies|company)\b", segment)
+                kind = "individual" if press.PERSON_NOUNS.search(segment) and not mixed else "organization"
+                self.listing = (action, programs, press.stated_effect(clause, self.announced_on), kind)
+                continue
             entities, unnamed = press.parse_entities(segment, self.abbreviations)
             if not entities and previous and _BACK_REFERENCE.match(segment.strip()):
                 entities = previous
@@ -217,6 +274,21 @@ class _Reading:
                     continue
                 entity = Entity(target, names)
                 drafts += [Draft(p, Action.AMENDMENT, entity) for p in programs]
+        self.drafts += drafts
+        return drafts
+
+    def _alias_amendments(self, sentence: str) -> list[Draft]:
+        """'has amended the designation of X as an SDGT … to add the aliases A, B, and C'."""
+        m = _AMENDING.search(sentence)
+        if not m:
+            return []
+        target = press.resolve_reference(press.parentheticals(m.group("target").strip(" ,"))[0], self.abbreviations)
+        aliases, _ = press.parse_entities(m.group("aliases"))
+        names = tuple(n for a in aliases for n in (a.name, *a.aliases))
+        programs = press.programs_in(m.group("middle") or "") or press.programs_in(sentence)
+        if not names or not programs:
+            return []
+        drafts = [Draft(p, Action.AMENDMENT, Entity(target, names)) for p in programs]
         self.drafts += drafts
         return drafts
 

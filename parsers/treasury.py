@@ -5,6 +5,10 @@ announced on the release date: OFAC actions take effect the day they are announc
 release says are designated or removed under E.O. 13224 count; actions under other orders (E.O. 13581,
 14059, 13894 …) and past actions the release recalls give nothing.
 
+Operative sentences: 'is designating/sanctioning X pursuant to', 'X is being designated', 'X were designated
+today', any past tense dated 'today' ('OFAC today designated X (a.k.a. Y) … as an SDGT pursuant to E.O. 13224'),
+removals, and the bold names or list items after 'the following …:'.
+
 Notes carry each link to OFAC's Recent Actions page as 'ofac_recent_actions=<url>', the join key to OFAC's
 own list of who was designated.
 """
@@ -30,21 +34,33 @@ _RELEASE_PATH = re.compile(r"^/news/press-releases/(?P<id>[A-Za-z0-9][A-Za-z0-9\
 _RECENT_ACTION = re.compile(
     r"^https?://(?:ofac\.treasury\.gov|(?:home\.)?treasury\.gov/policy-issues/financial-sanctions)"
     r"/recent-actions/(?P<id>\d{8}(?:_\d+)?)/?$")
+# A run of text whose parentheses are read whole: '(also known as X)' never ends a segment at its 'as'.
+_SEG = r"(?:[^()]|\((?:[^()]|\([^()]*\))*\))+?"
 _SANCTIONING = re.compile(
-    r"\b(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)\s+(?P<segment>.+?)\s+(?:pursuant to|under)\s+"
-    r"(?P<authority>.+)$|\bdesignates\s+(?P<segment2>.+?)\s+pursuant to\s+(?P<authority2>.+)$")
+    r"\b(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)\s+(?P<segment>"
+    rf"{_SEG})\s+(?:pursuant to|under)\s+"
+    rf"(?P<authority>.+)$|\bdesignates\s+(?P<segment2>{_SEG})\s+pursuant to\s+(?P<authority2>.+)$")
 _BEING_DESIGNATED = re.compile(
-    r"^(?P<subject>.+?)\s+(?:is|are)\s+(?:also\s+)?being\s+designated\s+(?:today\s+)?(?:pursuant to|under)\s+"
+    r"^(?P<subject>.+?)\s+(?:(?:is|are)\s+(?:also\s+)?being\s+|(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?"
+    r"(?=designated\s+today\b))designated\s+(?:today\s+)?(?:by\s+[^,]+?\s+)?(?:as\s+[^.]*?\s+)?(?:pursuant to|under)\s+"
     r"(?P<authority>.+)$")
+# 'OFAC today designated X (a.k.a. Y), a …-based group, as an SDGT pursuant to E.O. 13224': any past-tense
+# designation the release dates 'today' (a date or 'previously' makes it a recalled, earlier action).
+_DESIGNATED_TODAY = re.compile(
+    rf"\b(?:designated|sanctioned)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)(?:,?\s+today)?,?\s+(?P<authority>(?:as|pursuant to|under)\b.+)$")
+_AS_PROGRAM = re.compile(rf"\s+as\s+(?:an?\s+)?(?=(?:{press.SDGT_WORDS}|{press.FTO_WORDS})\b)")
+_TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
+_RECALLED = re.compile(rf"\bpreviously\b|\bin \d{{4}}\b|\bon\s+(?:{press._MONTH_NAMES})\b|\b(?:{press._MONTH_NAMES})\s+\d")
 _SANCTIONED_AS = re.compile(
-    rf"^Today,?\s.*?\b(?:sanctioned|designated)\s+(?P<segment>.+?)\s+as\s+(?:an?\s+)?(?:{press.SDGT_WORDS})\b")
+    rf"^Today,?\s.*?\b(?:sanctioned|designated)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)\s+as\s+(?:an?\s+)?(?:{press.SDGT_WORDS})\b")
 _FOLLOWING = re.compile(
-    r"\b(?:(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)\s+the\s+following\b"
-    r"|^The following\b.*?\b(?:is|are)\s+being\s+designated\b)(?P<rest>.*)$")
+    r"\b(?:(?:(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)|today\s+(?:designated|sanctioned))\s+the\s+following\b"
+    r"|^The following\b.*?\b(?:(?:is|are)\s+being|(?:were|have\s+been|was|has\s+been)\s+(?=designated\s+today))"
+    r"\s*designated\b)(?P<rest>.*)$")
 _REMOVING = re.compile(
-    r"\b(?:is|are)\s+(?:also\s+)?(?:removing|delisting)\s+(?P<segment>.+?)(?:\s+from\s+the\s+SDN\s+List)?"
-    r"(?:\s+(?:as|pursuant to|under)\s+(?P<authority>.+))?$"
-    r"|\b(?:OFAC|Treasury)\s+(?:removed|delisted)\s+(?P<segment2>.+?)\s+from\s+the\s+(?:SDN List|List of "
+    rf"\b(?:is|are)\s+(?:also\s+)?(?:removing|delisting)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)"
+    r"(?:\s+from\s+the\s+SDN\s+List)?(?:\s+(?:as|pursuant to|under)\s+(?P<authority>.+))?$"
+    rf"|\b(?:OFAC|Treasury)\s+(?:today\s+)?(?:also\s+)?(?:removed|delisted)\s+(?P<segment2>{_SEG})\s+from\s+the\s+(?:SDN List|List of "
     r"Specially Designated Nationals[^.]*?)(?P<authority2>.*)$")
 _WHY = re.compile(r",?\s+for\s+(?:having|being|acting|its|their|his|her|operating|its role)\b")
 _SDGT_AUTHORITY = re.compile(rf"13224|\b(?:{press.SDGT_WORDS})\b")
@@ -53,6 +69,9 @@ _PERSON_CUE = re.compile(
     r"national|official|commander|financier|facilitator|president|minister|fugitive|individual)\b", re.I)
 _TYPE_TAG = re.compile(r"^\((?P<tag>Individual|Entity|Vessel|Aircraft)\)$", re.IGNORECASE)
 _GROUP = re.compile(r"\s*(\((?:[^()]|\([^()]*\))*\))")
+_NEXT_PARTY = re.compile(r",?\s+and\s+(?=[A-Z])|,\s+(?=[A-Z])|;")
+_LISTS_OTHERS = re.compile(r",\s+and\s+|\s+and\s+[A-Z]")
+_DATELINE = re.compile(r"^(?:WASHINGTON|[A-Z][A-Z .]+)(?:,? D\.?C\.?)?\s*[—–-]+\s+")
 _NOT_A_PARTY = re.compile(r"^(?:WASHINGTON|Secretary|Under Secretary|Deputy Secretary|Director)\b")
 
 
@@ -99,6 +118,7 @@ class _Block:
     heading: bool
     bolds: list[Entity]
     short_forms: dict[str, Entity]
+    item: bool = False
 
 
 def parse_treasury_release(url: str, html: bytes) -> Notice:
@@ -154,11 +174,11 @@ def _blocks(body: Tag) -> list[_Block]:
     for tag in tags:
         if any(p in tags for p in tag.parents):
             continue
-        text = press.clean(re.sub(r"(?<=\w)\(", " (", tag.get_text()))
+        text = _DATELINE.sub("", press.clean(re.sub(r"(?<=\w)\(", " (", tag.get_text())))
         if text:
             named = _bold_entities(tag, text)
             blocks.append(_Block(text, tag.name.startswith("h"), [e for e, _ in named],
-                                 {short: e for e, short in named if short}))
+                                 {short: e for e, short in named if short}, tag.name == "li"))
     return blocks
 
 
@@ -170,19 +190,28 @@ def _bold_entities(tag: Tag, text: str) -> list[tuple[Entity, str | None]]:
         if not name or _NOT_A_PARTY.match(name) or not press.looks_like_name(name):
             continue
         after = press.clean("".join(s.get_text() if isinstance(s, Tag) else str(s) for s in bold.next_siblings))
-        aliases, kind = [], None
+        aliases, details, kind = [], [], None
         for group in _leading_groups(after):
             if m := _TYPE_TAG.match(group.strip()):
                 kind = "individual" if m.group("tag").lower() == "individual" else "organization"
             else:
-                aliases += press.alias_list(group.strip()[1:-1], name)
+                found, pairs = press.group_contents([group.strip()[1:-1]], name)
+                aliases, details = aliases + found, details + pairs
+        if details and kind is None:
+            kind = "individual"
         if kind is None:
             sentence = next((s for s in press.split_sentences(text) if name in s), text)
-            quoted = any(q in after[:120] for q in "“\"") and "a.k.a" in after[:40]
-            kind = "individual" if quoted or _PERSON_CUE.search(sentence) else "organization"
+            # a quoted nickname marks a person ('(a.k.a. “Niño Guerrero”)'); a quoted acronym does not
+            leading = " ".join(_leading_groups(after))
+            quoted = "a.k.a" in leading and any(not re.fullmatch(r"[A-Z0-9-]+", q) for q in
+                                                re.findall(r"[“\"]([^”\"]+)[”\"]", leading))
+            # with several bold names in one paragraph, only the words right after this one describe it
+            parties = [b for b in tag.find_all(["strong", "b"]) if not _NOT_A_PARTY.match(press.clean(b.get_text()))]
+            window = sentence if len(parties) <= 1 and not _LISTS_OTHERS.search(sentence) else _NEXT_PARTY.split(after[:120], maxsplit=1)[0]
+            kind = "individual" if quoted or _PERSON_CUE.search(window) else "organization"
         first = re.match(r"^\s*\((?P<short>[^()]+)\)", after)
         short = first.group("short") if first and press.is_short_reference(first.group("short"), name) else None
-        entities.append((Entity(name, tuple(aliases), kind), short))
+        entities.append((Entity(name, tuple(aliases), kind, tuple(details)), short))
     return entities
 
 
@@ -227,9 +256,14 @@ class _Reading:
                     continue
                 self._sentence(sentence, block)
             if following:
+                if not block.bolds and (block.item or press.looks_like_list_item(block.text)):
+                    for entity in press.parse_item(block.text):
+                        self._add(Action.DESIGNATION, self._resolve(entity))
                 for entity in block.bolds:
                     if not _BEING_DESIGNATED.match(block.text):
                         self._add(Action.DESIGNATION, entity)
+            elif following is not None and not block.item:
+                following = None
 
     def _sentence_authority(self, sentence: str) -> bool:
         """Whether a 'sanctioning X pursuant to …' sentence cites E.O. 13224."""
@@ -243,7 +277,10 @@ class _Reading:
                 self.operative_seen = True
                 subject = m.group("subject")
                 lead = next((b for b in block.bolds if subject.startswith(b.name)), None)
-                for entity in [lead] if lead else self._entities(subject):
+                parsed = self._entities(subject)
+                # the bold name is whole: 'Tadbir Kish Medical and Pharmaceutical Company' is one party
+                covered = lead and all(name_key(e.name) in name_key(lead.name) for e in parsed)
+                for entity in [lead] if covered else parsed:
                     self._add(Action.DESIGNATION, entity)
             return
         if m := _SANCTIONING.search(sentence):
@@ -261,9 +298,18 @@ class _Reading:
             self.operative_seen = True
             for entity in self._entities(m.group("segment") or m.group("segment2")):
                 self._add(Action.REVOCATION, entity)
+            return
+        if (m := _DESIGNATED_TODAY.search(sentence)) and _TODAY.search(sentence) \
+                and not re.match(r"(?:today|by)\b", m.group("segment")) \
+                and not _RECALLED.search(sentence[:m.start()]) and "previously" not in m.group("segment"):
+            if _SDGT_AUTHORITY.search(_primary(m.group("authority"))):
+                self.operative_seen = True
+                for entity in self._entities(m.group("segment")):
+                    self._add(Action.DESIGNATION, entity)
 
     def _entities(self, segment: str) -> list[Entity]:
         """The parties a segment names, completed from the bold names they refer to."""
+        segment = _AS_PROGRAM.split(segment, maxsplit=1)[0]
         found, _ = press.parse_entities(segment)
         return [self._resolve(e) for e in found]
 
@@ -272,7 +318,10 @@ class _Reading:
         bold = self.known.get(name_key(entity.name))
         if bold is None:
             return entity
-        return replace(bold, aliases=tuple(dict.fromkeys(bold.aliases + entity.aliases)))
+        details = bold.details + tuple(d for d in entity.details if d not in bold.details)
+        kind = "individual" if details else bold.entity_type
+        return replace(bold, aliases=tuple(dict.fromkeys(bold.aliases + entity.aliases)), details=details,
+                       entity_type=kind)
 
     def _add(self, action: Action, entity: Entity) -> None:
         """One SDGT draft, in force on the release date."""

@@ -151,7 +151,7 @@ def test_a_counter_terrorism_page_without_entries_goes_to_review_and_other_actio
 
 
 def test_a_page_of_another_shape_or_url_fails_loudly():
-    with pytest.raises(ParseError, match="missing .field--name-field-body, .field--name-field-release-date"):
+    with pytest.raises(ParseError, match=r"missing a body field \(.field--name-field-body, .*\) or \[TAG\]ged SDN entries"):
         page("", "20190920", read("recent_actions_index.html"))
     with pytest.raises(ParseError, match="not a /recent-actions/YYYYMMDD URL"):
         parse_recent_actions_page("https://ofac.treasury.gov/recent-actions/sanctions-list-updates",
@@ -174,3 +174,69 @@ def test_listing_rows_with_titles_dates_and_category():
 def test_listing_of_another_shape_raises():
     with pytest.raises(ParseError, match="views-row"):
         parse_recent_actions_index(read("counter_terrorism_designations.html"))
+
+
+def test_entries_read_from_a_body_in_div_field_name_body():
+    notice = page("designations_body_in_field_name_body.html", "20180517")
+    on = date(2018, 5, 17)
+    assert (notice.kind, notice.review, notice.document.published_on) == ("ofac_sanctions_action", None, on)
+    assert summary(notice) == [
+        (SDGT, DES, "BAZZI, Mohammad Ibrahim", "individual", on, None),
+        (SDGT, DES, "AFRICA MIDDLE EAST INVESTMENT HOLDING SAL", "organization", on, None),
+        (SDGT, DES, "PREMIER INVESTMENT GROUP SAL (OFF-SHORE)", "organization", on, None),
+    ]
+    bazzi, premier = notice.events[0], notice.events[2]
+    assert bazzi.aliases == ("BAZZI, Mohamed", "BAZZI, Muhammad Ibrahim", "BAZZI, Muhammed")
+    assert bazzi.details[:4] == (("dob", "10 Aug 1964"), ("pob", "Bent Jbeil, Lebanon"), ("nationality", "Lebanon"),
+                                 ("alt_nationality", "Belgium"))
+    assert premier.aliases == ("PREMIER INVESTMENT GROUP SAL", "PREMIER INVESTMENT GROUP SAL OFF SHORE")
+
+
+def test_entries_read_from_main_content_without_drupal_fields_and_intro_sharing_the_paragraph():
+    notice = page("designations_body_without_field_classes.html", "20190910")
+    on = date(2019, 9, 10)
+    # no release-date field: the <time datetime> of the page gives the date
+    assert (notice.kind, notice.review, notice.document.published_on) == ("ofac_sanctions_action", None, on)
+    assert summary(notice) == [(SDGT, DES, "WALI, Noor", "individual", on, None),
+                               (SDGT, DES, "HURRAS AL-DIN", "organization", on, None)]
+    assert notice.events[0].aliases == ("WALI MEHSUD, Mufti Noor", "WALI, Mufti Noor")
+
+
+def test_a_page_whose_main_content_holds_no_entry_and_no_body_field_fails_loudly():
+    html = read("designations_body_without_field_classes.html").decode()
+    emptied = re.sub(r'<div class="content">.*?</div>', '<div class="content"><p>Page not found.</p></div>', html,
+                     flags=re.DOTALL)
+    with pytest.raises(ParseError, match="or \\[TAG\\]ged SDN entries in the main content"):
+        page("", "20190910", emptied.encode())
+
+
+def _variant(inner: str, title: str) -> bytes:
+    """The 20190910 page with its body and title replaced (the same two real SDN entries in another layout)."""
+    html = read("designations_body_without_field_classes.html").decode()
+    html = re.sub(r'<div class="content">.*?</div>', f'<div class="content">{inner}</div>', html, flags=re.DOTALL)
+    return html.replace("<h1>Counter Terrorism Designations</h1>", f"<h1>{title}</h1>").encode()
+
+
+WALI = ("WALI, Noor (a.k.a. WALI MEHSUD, Mufti Noor), Afghanistan; DOB 26 Jun 1978; POB Gurguray, Pakistan; "
+        "Gender Male (individual) [SDGT].")
+HURRAS = "HURRAS AL-DIN (a.k.a. GUARDIANS OF RELIGION), Syria [SDGT]."
+
+
+@pytest.mark.parametrize("inner", [
+    f"<table><tr><td>{WALI}</td></tr><tr><td>{HURRAS}</td></tr></table>",
+    f"<div>{WALI}</div><div>{HURRAS}</div>",
+    f"The following have been added to OFAC's SDN List:<br>{WALI}<br>{HURRAS}",
+])
+def test_entries_in_cells_leaf_divs_or_bare_lines_are_read(inner):
+    notice = page("", "20190910", _variant(inner, "Counter Terrorism Designations"))
+    on = date(2019, 9, 10)
+    assert summary(notice) == [(SDGT, DES, "WALI, Noor", "individual", on, None),
+                               (SDGT, DES, "HURRAS AL-DIN", "organization", on, None)]
+
+
+def test_without_a_sentence_the_title_says_the_action_and_a_mixed_title_says_nothing():
+    inner = f"<div>{WALI}</div><div>{HURRAS}</div>"
+    removals = page("", "20190910", _variant(inner, "Counter Terrorism Designation Removals"))
+    assert [(e.action, e.name) for e in removals.events] == [(REVOKE, "WALI, Noor"), (REVOKE, "HURRAS AL-DIN")]
+    mixed = page("", "20190910", _variant(inner, "Counter Terrorism Designations; Iran-related Designation Update"))
+    assert (mixed.events, mixed.review) == ((), "2 malformed SDN entries; see notes")

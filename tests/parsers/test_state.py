@@ -244,3 +244,107 @@ def test_technical_difficulties_page_served_as_200_is_a_block():
 def test_normal_state_page_is_not_a_block():
     assert detect_bot_block(200, read("fto_announced_with_effective_date.html")) is None
     assert detect_bot_block(200, read("listing_press_releases.html")) is None
+
+
+# ---------------------------------------------------------------- wordings of other releases
+
+
+def test_intends_to_designate_with_a_component_named_by_including():
+    notice = release("irgc_intends_to_designate_including_qods_force.html")
+    assert (notice.kind, notice.review) == ("fto_announcement", None)
+    assert shape(notice) == [(FTO, ANN, "Islamic Revolutionary Guard Corps", ("IRGC",), ORG, None,
+                              date(2019, 4, 8), ON_PUBLICATION)]
+
+
+def test_revocation_of_an_organization_and_of_its_leaders_with_a_later_effective_date():
+    notice = release("ansarallah_and_leaders_revocations.html")
+    on, announced = date(2021, 2, 16), date(2021, 2, 12)
+    assert (notice.kind, notice.review) == ("combined", None)
+    assert shape(notice) == [
+        (FTO, REV, "Ansarallah", ("Houthis",), ORG, on, announced, ()),
+        (SDGT, REV, "Ansarallah", ("Houthis",), ORG, on, announced, ()),
+        (SDGT, REV, "Abdul Malik al-Houthi", (), PERSON, on, announced, ()),
+        (SDGT, REV, "Abd al-Khaliq Badr al-Din al-Houthi", (), PERSON, on, announced, ()),
+        (SDGT, REV, "Abdullah Yahya al Hakim", (), PERSON, on, announced, ()),
+    ]
+
+
+def test_designating_the_following_bulleted_organizations_with_effects_per_program():
+    notice = release("cartels_designating_the_following_list.html")
+    announced = date(2025, 2, 20)
+    named = [("Tren de Aragua", ("TdA",)), ("Mara Salvatrucha", ("MS-13",)), ("Cártel de Sinaloa", ()),
+             ("Cártel de Jalisco Nueva Generación", ("CJNG",)), ("Cártel del Noreste", ("Los Zetas",)),
+             ("La Nueva Familia Michoacana", ()), ("Cártel de Golfo", ("Gulf Cartel",)), ("Cárteles Unidos", ())]
+    assert (notice.kind, notice.review) == ("combined", None)
+    # the closing sentence's clauses: FTO upon publication, SDGT today
+    assert shape(notice) == [row for name, aliases in named for row in (
+        (FTO, ANN, name, aliases, ORG, None, announced, ON_PUBLICATION),
+        (SDGT, ANN, name, aliases, ORG, announced, announced, ()))]
+
+
+def test_amended_designations_to_add_aliases_for_both_programs():
+    notice = release("hizballah_and_aqap_alias_amendments.html")
+    hizballah = ("Lebanese Hizballah", "Foreign Relations Department", "FRD", "External Security Organization", "ESO")
+    aqap = ("Sons of Abyan", "Sons of Hadramawt", "Sons of Hadramawt Committee", "Civil Council of Hadramawt",
+            "National Hadramawt Council")
+    announced = date(2017, 6, 21)
+    # Ali Damush's designation 'in January 2017' and Hizballah's of 1997 are recalled, not made
+    assert (notice.kind, notice.review) == ("combined", None)
+    assert shape(notice) == [
+        (SDGT, AMD, "Hizballah", hizballah, ORG, None, announced, ()),
+        (FTO, AMD, "Hizballah", hizballah, ORG, None, announced, ()),
+        (SDGT, AMD, "al-Qa’ida in the Arabian Peninsula", aqap, ORG, None, announced, ()),
+        (FTO, AMD, "al-Qa’ida in the Arabian Peninsula", aqap, ORG, None, announced, ()),
+    ]
+
+
+def test_today_designated_an_individual_aka_and_a_treasury_action_left_unnamed():
+    notice = release("sdgt_individual_aka_today_designated.html")
+    # 'Tabataba’i is a Hizballah commander' makes the party a person
+    assert (notice.kind, notice.review) == ("sdgt_announcement", None)
+    assert shape(notice) == [(SDGT, ANN, "Haytham ‘Ali Tabataba’i", ("Abu ‘Ali al-Tabataba’i",), PERSON, None,
+                              date(2016, 10, 20), ())]
+
+
+# ---------------------------------------------------------------- names that are not names
+
+
+def _release_with(body: str):
+    """The Ansarallah fixture with its body replaced."""
+    html = read("fto_designation_commonly_referred_to_as.html").decode()
+    start, end = html.index('<div class="entry-content">'), html.index("</div>", html.index('<div class="entry-content">'))
+    return parse_state_release("https://www.state.gov/x/", (html[:start] + '<div class="entry-content">' + body
+                                                              + html[end:]).encode())
+
+
+@pytest.mark.parametrize("party, problem", [
+    ("Nationality Ecuador", "'Nationality Ecuador' is an individual's detail, not a name"),
+    ("Of Those Named", "'Of Those Named' is a phrase of function words, not a name"),
+    ("Gender Male", "'Gender Male' is an individual's detail, not a name"),
+])
+def test_a_party_that_is_not_a_name_makes_the_release_a_review_item(party, problem):
+    notice = _release_with(f"<p>The Department of State is designating {party} as an SDGT.</p>")
+    assert (notice.kind, notice.events) == ("unrecognised", ())
+    assert notice.review == f"a party read from the release is not a name ({problem}): read the release"
+
+
+def test_alias_boilerplate_and_joined_names_are_split_off():
+    notice = _release_with("<p>The Department of State is designating Armed Islamic Group and All Associated "
+                           "Aliases, Viv Ansanm and Gran Grif, and Hay’at Tahrir al-Sham and HTS as FTOs.</p>")
+    assert [(e.name, e.aliases) for e in notice.events] == [
+        ("Armed Islamic Group", ()), ("Viv Ansanm", ()), ("Gran Grif", ()), ("Hay’at Tahrir al-Sham", ("HTS",))]
+
+
+def test_the_following_with_no_list_after_it_is_a_review_item():
+    notice = _release_with("<p>The Department of State is designating the following organizations as FTOs:</p>"
+                           "<p>Their leaders have attacked civilians across the region for years.</p>")
+    assert (notice.kind, notice.events) == ("unrecognised", ())
+
+
+def test_individuals_counted_before_a_dashed_list_and_an_acronym_that_spells_a_verb():
+    notice = _release_with("<p>The Department of State is designating four individuals—Noor Wali Mehsud, Marwan Issa, "
+                           "Ibrahim ‘Aqil and Fu’ad Shukr—as SDGTs.</p><p>The Department of State is designating "
+                           "Hurras al-Din (HaD), f/k/a Tanzim Hurras al-Din, as an SDGT.</p>")
+    assert [(e.name, e.aliases, e.entity_type) for e in notice.events] == [
+        ("Noor Wali Mehsud", (), PERSON), ("Marwan Issa", (), PERSON), ("Ibrahim ‘Aqil", (), PERSON),
+        ("Fu’ad Shukr", (), PERSON), ("Hurras al-Din", ("HaD", "Tanzim Hurras al-Din"), ORG)]

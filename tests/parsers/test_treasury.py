@@ -133,3 +133,42 @@ def test_access_denied_page_is_a_block_and_not_a_release():
 
 def test_normal_treasury_page_is_not_a_block():
     assert detect_bot_block(200, read("sb0207_sdgt_entity_designation.html")) is None
+
+
+# ---------------------------------------------------------------- wordings of other releases
+
+
+def test_today_designated_as_sdgt_pursuant_to_the_order_with_an_appositive_description():
+    notice = release("sb0207_variant_today_designated_pursuant_to_eo.html")
+    day = date(2025, 7, 25)
+    # 'a Venezuela-based criminal group headed by Nicolas Maduro Moros' describes the party; past FTO
+    # designations and E.O. 14059 dated in the past give nothing
+    assert (notice.kind, notice.review) == ("sdgt_designation", None)
+    assert shape(notice) == [(SDGT, DES, "Cartel de los Soles", ("Cartel of the Suns",), ORG, day, day, ())]
+    assert notice.notes == recent("20250725")
+
+
+def test_individuals_with_birth_details_and_a_bulleted_list_of_companies():
+    notice = release("sm0388_financier_and_companies_with_details_and_list.html")
+    day = date(2018, 5, 17)
+    assert (notice.kind, notice.review) == ("sdgt_designation", None)
+    assert shape(notice) == [
+        (SDGT, DES, "Mohammad Ibrahim Bazzi", (), PERSON, day, day,
+         (("dob", "10 August 1964"), ("pob", "Bent Jbeil, Lebanon"), ("nationality", "Lebanon"),
+          ("nationality", "Belgium"))),
+        (SDGT, DES, "Abdallah Safi-Al-Din", (), PERSON, day, day,
+         (("dob", "08 Jul 1960"), ("passport", "3527575 (Lebanon)"))),
+        (SDGT, DES, "Global Trading Group NV", (), ORG, day, day, ()),
+        (SDGT, DES, "Euro African Group Ltd", (), ORG, day, day, ()),
+        (SDGT, DES, "Africa Middle East Investment Holding SAL", (), ORG, day, day, ()),
+        (SDGT, DES, "Premier Investment Group SAL Offshore", (), ORG, day, day, ()),
+        (SDGT, DES, "Car Escort Services S.A.L. Off Shore", (), ORG, day, day, ()),
+    ]
+    assert notice.notes == recent("20180517")
+
+
+def test_parties_who_were_designated_today_by_ofac_described_as_members():
+    notice = release("sm1162_two_officials_were_designated_today.html")
+    day = date(2020, 10, 22)
+    assert shape(notice) == [(SDGT, DES, "Nabil Qaouk", (), PERSON, day, day, ()),
+                             (SDGT, DES, "Hassan al-Baghdadi", (), PERSON, day, day, ())]
