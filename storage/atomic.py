@@ -32,3 +32,21 @@ def write_parquet_atomic(path: Path, table: pa.Table) -> None:
     tmp = _aside(path)
     pq.write_table(table, tmp, compression="zstd")
     os.replace(tmp, path)
+
+
+def sweep_stale_temporaries(directory: Path, older_than: float = 0.0) -> list[Path]:
+    """Remove the `.<name>.*.tmp` files a crash or a full disk left here, if older than `older_than` seconds."""
+    import time
+
+    removed = []
+    if not directory.is_dir():
+        return removed
+    cutoff = time.time() - older_than
+    for path in directory.glob(".*.tmp"):
+        try:
+            if path.is_file() and path.stat().st_mtime <= cutoff:
+                path.unlink()
+                removed.append(path)
+        except FileNotFoundError:
+            continue
+    return removed
