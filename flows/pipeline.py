@@ -117,6 +117,7 @@ def _overdue(run: Run, designations: list[dict]) -> list[dict]:
 def finish(run: Run) -> RunReport:
     """Close the report with request counts and the end time."""
     run.report.requests = dict(run.client.sent.counts)
+    run.report.warnings += run.client.warnings + run.archive.warnings + run.versions.warnings
     run.report.finished_at = datetime.now(timezone.utc)
     return run.report
 

@@ -38,6 +38,7 @@ class RunReport:
     pending_overdue: list[dict] = field(default_factory=list)
     reconciliation: list[str] = field(default_factory=list)
     requests: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # handled, but a person should know: refusals, repairs
     finished_at: datetime | None = None
 
     def source(self, name: str) -> SourceStatus:
@@ -90,6 +91,7 @@ class RunReport:
             lines.append(f"  pending since {item['announced_on']} without a Federal Register notice: "
                          f"{item['program']} {item['name']}")
         lines += [f"  check: {line}" for line in self.reconciliation]
+        lines += [f"  warning: {line}" for line in self.warnings]
         if self.requests:
             lines.append("  requests: " + ", ".join(f"{k} {v}" for k, v in sorted(self.requests.items())))
         return "\n".join(lines)
@@ -122,4 +124,7 @@ class RunReport:
         if self.reconciliation:
             out += ["", "## Cross-checks (reported, not applied)", ""]
             out += [f"- {line}" for line in self.reconciliation]
+        if self.warnings:
+            out += ["", "## Warnings (handled)", ""]
+            out += [f"- {line}" for line in self.warnings]
         return "\n".join(out) + "\n"

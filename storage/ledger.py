@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parsers.model import Event, Notice
-from storage.atomic import write_parquet_atomic
+from storage.atomic import sweep_stale_temporaries, write_bytes_atomic, write_parquet_atomic
 from storage.schema import DOCUMENTS, LEDGER_EVENTS, table_from_rows
 
 
@@ -93,6 +93,10 @@ def merge_rows(existing: list[dict], incoming: list[dict], key: str) -> tuple[li
     return sorted(by_key.values(), key=lambda r: r[key]), result
 
 
+class LedgerShrunk(RuntimeError):
+    """The ledger holds fewer rows than it last knew: a file was lost or rolled back; nothing is written."""
+
+
 class Ledger:
     """ledger/events.parquet and ledger/documents.parquet under one data directory."""
 
@@ -100,6 +104,7 @@ class Ledger:
         self.root = Path(data_dir) / "ledger"
         self.events_path = self.root / "events.parquet"
         self.documents_path = self.root / "documents.parquet"
+        self.counts_path = self.root / "counts.json"  # the row counts last written, to notice a lost file
 
     def read_events(self) -> list[dict]:
         """Every event row."""
@@ -115,17 +120,30 @@ class Ledger:
 
     def merge(self, notices: list[Notice]) -> MergeResult:
         """Add the notices' events and documents (caller holds the data lock)."""
-        events, result = merge_rows(
-            self.read_events(), [event_row(e) for n in notices for e in n.events], "event_id"
-        )
-        documents, docs_result = merge_rows(
-            self.read_documents(), [document_row(n) for n in notices], "document_id"
-        )
+        sweep_stale_temporaries(self.root)
+        existing_events, existing_documents = self.read_events(), self.read_documents()
+        self.check_counts(len(existing_events))
+        events, result = merge_rows(existing_events, [event_row(e) for n in notices for e in n.events], "event_id")
+        documents, docs_result = merge_rows(existing_documents, [document_row(n) for n in notices], "document_id")
         if result.changed:
             write_parquet_atomic(self.events_path, table_from_rows(events, LEDGER_EVENTS))
         if docs_result.changed:
             write_parquet_atomic(self.documents_path, table_from_rows(documents, DOCUMENTS))
+        if result.changed or docs_result.changed or not self.counts_path.exists():
+            counts = {"events": len(events), "documents": len(documents)}
+            write_bytes_atomic(self.counts_path, json.dumps(counts, sort_keys=True).encode())
         return result
+
+    def check_counts(self, events: int) -> None:
+        """Raise LedgerShrunk if events.parquet (the truth) holds fewer rows than the ledger last wrote."""
+        try:
+            known = json.loads(self.counts_path.read_text())
+        except (FileNotFoundError, ValueError):
+            return
+        before = known.get("events") if isinstance(known, dict) else None
+        if isinstance(before, int) and events < before:
+            raise LedgerShrunk(f"ledger/events.parquet holds {events} events but the ledger last held {before}: "
+                               "restore it from a backup; nothing was written")
 
 
 def _read_rows(path: Path) -> list[dict]:

@@ -86,6 +86,7 @@ class RawArchive:
         """Once per process: a torn last line (a crash mid-append) is moved aside before we append after it."""
         if not self._repaired:
             self._repaired = True
+            self.sweep()
             note = repair_torn_tail(self.root / "fetch_log.jsonl")
             if note:
                 self.warnings.append(note)
