@@ -75,19 +75,37 @@ def cmd_diff(args, settings: Settings) -> int:
 
 
 def cmd_export(args, settings: Settings) -> int:
-    """Write a version's designations for people who do not read Parquet."""
+    """Write a version's designations for people who do not read Parquet: aside, then renamed over --out."""
+    import os
+    import stat
+
+    from storage.atomic import aside
+
     store = VersionStore(settings.data_dir)
     name = store.resolve(args.version)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    if args.format == "parquet":
-        import pyarrow.parquet as pq
+    out = args.out
+    try:
+        mode = os.stat(out).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = "a directory" if stat.S_ISDIR(mode) else "a device, pipe or socket"
+        raise ValueError(f"--out {out} is {kind}, not a file: give a file path")
+    tmp = aside(out)
+    try:
+        if args.format == "parquet":
+            import pyarrow.parquet as pq
 
-        pq.write_table(store.read_table(name, "designations"), args.out)
-    else:
-        rows = store.read_table(name, "designations").to_pylist()
-        with open(args.out, "w", encoding="utf-8", newline="") as out:
-            write_rows(rows, args.format, SHOW_COLUMNS, out)
-    print(f"wrote {name} to {args.out}", file=sys.stderr)
+            pq.write_table(store.read_table(name, "designations"), tmp)
+        else:
+            rows = store.read_table(name, "designations").to_pylist()
+            with open(tmp, "w", encoding="utf-8", newline="") as handle:
+                write_rows(rows, args.format, SHOW_COLUMNS, handle)
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    print(f"wrote {name} to {out}", file=sys.stderr)
     return 0
 
 

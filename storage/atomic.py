@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 
-def _aside(path: Path) -> Path:
+def aside(path: Path) -> Path:
     """A fresh temporary name beside the target (unique per process and thread)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -19,7 +19,7 @@ def _aside(path: Path) -> Path:
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write aside, fsync, then rename over the target."""
-    tmp = _aside(path)
+    tmp = aside(path)
     with open(tmp, "wb") as handle:
         handle.write(data)
         handle.flush()
@@ -29,7 +29,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 def write_parquet_atomic(path: Path, table: pa.Table) -> None:
     """Write a Parquet file aside, then rename it into place."""
-    tmp = _aside(path)
+    tmp = aside(path)
     pq.write_table(table, tmp, compression="zstd")
     os.replace(tmp, path)
 
