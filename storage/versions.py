@@ -40,14 +40,36 @@ class Published:
 
 
 def content_hash(*tables: pa.Table) -> str:
-    """Hash of what a version says (its tables' Arrow data), independent of when or by whom it was written."""
+    """Hash of what a version says, recomputable from its files: content_hash(pq.read_table(d), pq.read_table(e)).
+
+    Each table goes through Parquet and back in memory (so that a table and the same table read from its file
+    have one layout), then into one Arrow IPC stream; sha256 over the streams in order.
+    """
     digest = hashlib.sha256()
     for table in tables:
-        sink = pa.BufferOutputStream()
-        with pa.ipc.new_stream(sink, table.schema) as writer:
-            writer.write_table(table.combine_chunks())
-        digest.update(sink.getvalue())
+        digest.update(_ipc_bytes(_through_parquet(table)))
     return digest.hexdigest()
+
+
+def legacy_content_hash(*tables: pa.Table) -> str:
+    """The hash manifests carried before it was recomputable (in-memory layout): still matched, never written."""
+    digest = hashlib.sha256()
+    for table in tables:
+        digest.update(_ipc_bytes(table))
+    return digest.hexdigest()
+
+
+def _through_parquet(table: pa.Table) -> pa.Table:
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="none")
+    return pq.read_table(pa.BufferReader(sink.getvalue())).replace_schema_metadata(None)
+
+
+def _ipc_bytes(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table.combine_chunks())
+    return sink.getvalue().to_pybytes()
 
 
 # Built from raw buffers: pyarrow imports pandas whenever it converts a Python value, and read-only
@@ -172,7 +194,8 @@ class VersionStore:
         digest = content_hash(designations, events)
         parent = self.latest_name()
         parent_manifest = self.read_manifest(parent) if parent else None
-        if parent_manifest and parent_manifest["content_hash"] == digest:
+        if parent_manifest and (parent_manifest["content_hash"] == digest
+                                or parent_manifest["content_hash"] == legacy_content_hash(designations, events)):
             return None
         parent_table = self.read_table(parent, "designations") if parent else DESIGNATIONS.empty_table()
         changes = diff_designations(parent_table, designations)
