@@ -34,9 +34,8 @@ def refusal(url: str, bases: list[str]) -> str | None:
         return str(error)
     allowed = {origin(base) for base in bases}
     if target not in allowed:
-        if _is_ip(target[1]):
-            return f"IP address {target[1]} is not a configured base"
-        return f"{target[0]}://{target[1]}:{target[2]} is not a configured base"
+        where = f"{target[0]}://{target[1]}:{target[2]}"
+        return f"{where} is not a configured base" + (" (an IP address)" if _is_ip(target[1]) else "")
     # urllib3 opens the connection: it must read the same host and port from the URL as we did.
     seen = parse_url(url)
     if (seen.host or "").strip("[]").lower() != target[1] or (seen.port or DEFAULT_PORTS[target[0]]) != target[2]:
