@@ -166,8 +166,8 @@ class HttpClient:
                 response, body = self._attempt(url, headers, bucket)
             except (DeadlineExceeded, BodyRefused) as error:  # the server's doing: asking again costs as much
                 self._log(url, None, error=f"{type(error).__name__}: {error}")
-                raise FetchError(url, f"{error} (limit of {self.settings.http_deadline:g} s, "
-                                      f"{self.settings.body_ceiling(self.kind(url, bucket)) // 2**20} MB)") from None
+                limit = f" ({self.settings.http_deadline:g} s)" if isinstance(error, DeadlineExceeded) else ""
+                raise FetchError(url, f"{error}{limit}") from None
             except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
                     requests.exceptions.ContentDecodingError, TruncatedBody) as error:
                 last_error = f"{type(error).__name__}: {error}"

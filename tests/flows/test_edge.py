@@ -161,3 +161,14 @@ def test_export_refuses_devices_and_directories(one_version, tmp_path, capsys, t
     kind = "a device, pipe or socket" if target == "/dev/null" else "a directory"
     assert f"--out {out} is {kind}, not a file: give a file path" in capsys.readouterr().err
     assert Path("/dev/null").is_char_device() and tmp_path.is_dir()
+
+
+def test_a_gzip_bomb_a_huge_body_and_a_trickle_cost_one_document_each():
+    from benchmarks.bench_hostile_bodies import RSS_LIMIT_MB, measure
+
+    figures = measure(bomb_gb=1.0, huge_mb=100, trickle=True, deadline=2.0)
+    assert figures["names"] == ["Cartel de los Soles"] and figures["published"] == "v000001"
+    assert figures["peak_rss_mb"] < RSS_LIMIT_MB
+    slow, huge, bomb = figures["degraded"].split("; ")
+    assert slow.startswith("2025-20763 not fetched: deadline passed after ") and slow.endswith(" bytes (2 s)")
+    assert (huge, bomb) == ("2025-20762 not fetched: body over 64 MB", "2025-20761 not fetched: body over 64 MB")
