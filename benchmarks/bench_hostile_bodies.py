@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -61,7 +60,14 @@ from flows.config import Settings
 from flows.pipeline import run_nightly
 report = run_nightly(Settings.from_env(), since=date(2025, 11, 1))
 names = [e.name for n in report.notices for e in n.events]
-print(json.dumps({"peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+def peak_rss_kb():
+    # VmHWM belongs to this process image; ru_maxrss also counts the parent's pages before exec (fork).
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"peak_rss_mb": round(peak_rss_kb() / 1024),
                   "published": report.published.name if report.published else None, "names": names,
                   "degraded": report.sources["federal_register"].detail}))
 """

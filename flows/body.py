@@ -28,10 +28,18 @@ class TruncatedBody(IOError):
 
 def read_body(response: requests.Response, ceiling: int, deadline_at: float, read_timeout: float) -> bytes:
     """The decoded body, never holding more than `ceiling` decompressed bytes nor reading past `deadline_at`."""
+    body = bytearray()
+    try:
+        return _read_into(body, response, ceiling, deadline_at, read_timeout)
+    finally:
+        body.clear()  # a traceback keeps this frame alive until the garbage collector runs: free the bytes now
+
+
+def _read_into(body: bytearray, response: requests.Response, ceiling: int, deadline_at: float,
+               read_timeout: float) -> bytes:
     encoding = (response.headers.get("Content-Encoding") or "identity").strip().lower()
     decoder = _decoder(encoding)
     raw = response.raw
-    body = bytearray()
     received = 0
     while True:
         remaining = deadline_at - time.monotonic()

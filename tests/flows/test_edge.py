@@ -168,7 +168,7 @@ def test_a_gzip_bomb_a_huge_body_and_a_trickle_cost_one_document_each():
 
     figures = measure(bomb_gb=1.0, huge_mb=100, trickle=True, deadline=2.0)
     assert figures["names"] == ["Cartel de los Soles"] and figures["published"] == "v000001"
-    assert figures["peak_rss_mb"] < RSS_LIMIT_MB
+    assert figures["peak_rss_mb"] < RSS_LIMIT_MB, figures
     slow, huge, bomb = figures["degraded"].split("; ")
     assert slow.startswith("2025-20763 not fetched: deadline passed after ") and slow.endswith(" bytes (2 s)")
     assert (huge, bomb) == ("2025-20762 not fetched: body over 64 MB", "2025-20761 not fetched: body over 64 MB")
