@@ -227,6 +227,9 @@ def poll_public_inspection(run) -> list[Notice]:
     except (FetchError, ParseError) as error:
         run.report.degrade("public_inspection", str(error))
         return []
+    except (TypeError, AttributeError, KeyError, ValueError) as error:  # entries of a shape the parser never saw
+        run.report.degrade("public_inspection", f"malformed answer: {type(error).__name__}: {error}")
+        return []
     run.report.source("public_inspection").documents = len(notices)
     return [as_public_inspection(n) for n in notices]
 

@@ -191,6 +191,7 @@ class VersionStore:
                 as_of: date, sources: dict[str, Any], code_version: str,
                 crash_hook=None) -> Published | None:
         """Write a new version if the content changed (caller holds the data lock)."""
+        self.sweep()  # what a killed publish left, even when this run has nothing new
         digest = content_hash(designations, events)
         parent = self.latest_name()
         parent_manifest = self.read_manifest(parent) if parent else None
@@ -213,7 +214,6 @@ class VersionStore:
             "sources": sources,
             "code_version": code_version,
         }
-        self.sweep()
         staging = self.staging_root / f"{name}-{os.getpid()}"
         staging.mkdir(parents=True)
         try:

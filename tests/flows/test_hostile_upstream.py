@@ -239,3 +239,24 @@ def test_an_oversized_or_broken_full_text_costs_one_document(hostile, data_dir, 
     expected = {"over the ceiling": "body over 1 MB", "gzip bomb": "body over 1 MB",
                 "unasked encoding": "Content-Encoding 'br' not accepted", "truncated": "gave up after 2 attempts"}
     assert expected[case] in detail
+
+
+BAD_INSPECTION = {
+    "results a string": {"count": 1, "results": "x"},
+    "an entry that is a string": {"count": 1, "results": ["2025-20760"]},
+    "an entry without its number": {"count": 1, "results": [{"title": "Designation of a Foreign Terrorist "
+                                                             "Organization", "agencies": [{"slug": "state-department"}]}]},
+    "not an object": [1, 2],
+}
+
+
+@pytest.mark.parametrize("answer", BAD_INSPECTION.values(), ids=BAD_INSPECTION.keys())
+def test_a_malformed_public_inspection_answer_degrades_that_source(hostile, data_dir, answer):
+    import json
+
+    hostile.faults.add("public-inspection-documents/current.json", "status", times=None, status=200,
+                       body=json.dumps(answer))
+    settings = mirror_settings(data_dir, fr=hostile, sources="federal_register,public_inspection", http_retries=1)
+    report = run_nightly(settings, since=SINCE, now=NOW)
+    assert report.degraded == ["public_inspection"]
+    assert "Cartel de los Soles" in published_names(report)

@@ -143,3 +143,23 @@ def test_content_hash_is_recomputable_from_the_published_files(tmp_path):
         tables = [pq.read_table(folder / f"{t}.parquet") for t in ("designations", "events")]
         assert content_hash(*tables) == store.read_manifest(name)["content_hash"]
     assert hashlib.sha256(b"").hexdigest() != store.read_manifest("v000002")["content_hash"]
+
+
+def test_read_commands_agree_when_latest_is_gone(tmp_path, capsys, caplog):
+    from flows.cli import main
+
+    two_versions(tmp_path)
+    (tmp_path / "versions" / "LATEST").unlink()
+    assert main(["--data-dir", str(tmp_path), "show", "--format", "jsonl"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2  # v000002's list, not "no version published yet"
+    assert caplog.messages == ["LATEST was missing, but v000002 is the newest complete version: LATEST repaired"]
+    assert main(["--data-dir", str(tmp_path), "snapshots", "--format", "jsonl"]) == 0
+    assert [json.loads(line)["version"] for line in capsys.readouterr().out.splitlines()] == ["v000002", "v000001"]
+
+
+def test_stale_staging_is_swept_even_when_nothing_changed(tmp_path):
+    publish(tmp_path, [SDGT_NOTICE])
+    stale = tmp_path / "staging" / "v000002-99999"
+    stale.mkdir(parents=True)
+    assert publish(tmp_path, [SDGT_NOTICE]) is None
+    assert not stale.exists()
