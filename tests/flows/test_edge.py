@@ -172,3 +172,25 @@ def test_a_gzip_bomb_a_huge_body_and_a_trickle_cost_one_document_each():
     slow, huge, bomb = figures["degraded"].split("; ")
     assert slow.startswith("2025-20763 not fetched: deadline passed after ") and slow.endswith(" bytes (2 s)")
     assert (huge, bomb) == ("2025-20762 not fetched: body over 64 MB", "2025-20761 not fetched: body over 64 MB")
+
+
+def test_a_lost_ledger_and_latest_never_shrink_the_list(one_version, capsys, monkeypatch):
+    with FRMirror([]) as fr:  # the notice has left the search window: only the ledger remembers it
+        settings = mirror_settings(one_version, fr=fr)
+        (one_version / "ledger" / "events.parquet").unlink()
+        with pytest.raises(Exception, match="holds 0 events but the ledger last held 1"):
+            run_nightly(settings, now=datetime(2025, 12, 30, 12, tzinfo=timezone.utc))
+        (one_version / "ledger" / "counts.json").unlink()
+        (one_version / "versions" / "LATEST").unlink()
+        report = run_nightly(settings, now=datetime(2025, 12, 30, 12, tzinfo=timezone.utc))
+    assert report.published is None
+    assert report.refused == "the derived list has 0 designations, fewer than 1 in v000001"
+    assert "LATEST was missing, but v000001 is the newest complete version: LATEST repaired" in report.warnings
+
+
+def test_each_kind_of_response_has_its_ceiling(data_dir):
+    settings = mirror_settings(data_dir, ofac_list_base="http://127.0.0.1:8099", max_body_mb_ofac_lists=300.0)
+    client = HttpClient(settings, None)
+    assert client.kind("http://127.0.0.1:8099/api/sdn.csv", "site") == "ofac_lists"
+    assert client.kind(settings.state_base + "/x", "site") == "site"
+    assert settings.body_ceiling("ofac_lists") == 300 * 2**20 and settings.body_ceiling("fr_api") == 32 * 2**20
