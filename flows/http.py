@@ -14,6 +14,7 @@ import requests
 
 from flows.body import ACCEPT_ENCODING, BodyRefused, DeadlineExceeded, TruncatedBody, read_body
 from flows.config import Settings
+from flows.deadline import DeadlineAdapter, deadline
 from flows.url_policy import is_public_url, origin, refusal
 from storage.raw import RawArchive
 
@@ -87,6 +88,8 @@ class HttpClient:
         self.session.headers["User-Agent"] = settings.user_agent
         self.session.headers["Accept-Encoding"] = ACCEPT_ENCODING
         self.session.trust_env = False  # no proxy or netrc from the environment: requests go where we check
+        for scheme in ("http://", "https://"):
+            self.session.mount(scheme, DeadlineAdapter())
         self.limiters = {
             "fr_api": RateLimiter(settings.fr_api_rps),
             "fr_fulltext": RateLimiter(settings.fr_fulltext_rps),
@@ -187,15 +190,22 @@ class HttpClient:
         """One request under the total deadline; the body read as a bounded stream."""
         deadline_at = time.monotonic() + self.settings.http_deadline
         timeout = min(self.settings.http_timeout, self.settings.http_deadline)
-        response = self.session.get(url, headers=headers, timeout=timeout, allow_redirects=False, stream=True)
-        try:
-            if response.status_code != 200:
-                _drain(response, deadline_at, timeout)
-                return response, b""
-            return response, read_body(response, self.settings.body_ceiling(self.kind(url, bucket)), deadline_at,
-                                       timeout)
-        finally:
-            response.close()
+        with deadline(self.settings.http_deadline):  # a server trickling its headers is cut off too
+            try:
+                response = self.session.get(url, headers=headers, timeout=timeout, allow_redirects=False,
+                                            stream=True)
+            except requests.RequestException:
+                if time.monotonic() >= deadline_at:
+                    raise DeadlineExceeded("deadline passed before the headers were complete") from None
+                raise
+            try:
+                if response.status_code != 200:
+                    _drain(response, deadline_at, timeout)
+                    return response, b""
+                return response, read_body(response, self.settings.body_ceiling(self.kind(url, bucket)),
+                                           deadline_at, timeout)
+            finally:
+                response.close()
 
     def _finish(self, url: str, response: requests.Response, body: bytes, validated: bool, bucket: str) -> Fetched:
         headers = dict(response.headers)

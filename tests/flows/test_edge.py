@@ -194,3 +194,15 @@ def test_each_kind_of_response_has_its_ceiling(data_dir):
     assert client.kind("http://127.0.0.1:8099/api/sdn.csv", "site") == "ofac_lists"
     assert client.kind(settings.state_base + "/x", "site") == "site"
     assert settings.body_ceiling("ofac_lists") == 300 * 2**20 and settings.body_ceiling("fr_api") == 32 * 2**20
+
+
+def test_a_server_trickling_its_headers_costs_at_most_the_deadline(data_dir):
+    with StreamingServer() as slow:
+        slow.trickle_headers("/slow.xml", every=0.2)
+        settings = mirror_settings(data_dir, state=slow, http_timeout=1.0, http_deadline=1.5, http_retries=3)
+        client = HttpClient(settings, RawArchive(data_dir))
+        started = time.monotonic()
+        with pytest.raises(FetchError, match="deadline passed"):  # cut mid-headers, whatever http.client makes of it
+            client.get(slow.base_url + "/slow.xml", bucket="site")
+        elapsed = time.monotonic() - started
+    assert 1.4 < elapsed < 2.0 and slow.requests.count() == 1

@@ -116,6 +116,19 @@ class StreamingServer(MirrorServer):
             handler.close_connection = True
         self.routes[path] = send
 
+    def trickle_headers(self, path: str, every: float) -> None:
+        """A status line, then one header byte every `every` seconds: the headers never end."""
+        stop = threading.Event()
+        self._stop = stop
+
+        def send(handler):
+            handler.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            while not stop.is_set():
+                handler.wfile.write(b"x")
+                handler.wfile.flush()
+                time.sleep(every)
+        self.routes[path] = send
+
     def stop(self) -> None:
         if getattr(self, "_stop", None):
             self._stop.set()
