@@ -53,8 +53,8 @@ def _from_public_inspection(run, number: str) -> Notice:
 def _from_url(run, url: str) -> list[Notice]:
     if not run.client.is_public_source_url(url):
         raise AnnounceError(
-            f"refusing {url!r}: only https URLs of www.federalregister.gov, www.state.gov, home.treasury.gov "
-            "and ofac.treasury.gov are accepted")
+            f"refusing {url!r}: only http and https URLs of www.federalregister.gov, www.state.gov, "
+            "home.treasury.gov and ofac.treasury.gov are accepted (no user name, port or trailing dot)")
     host = urlsplit(url).hostname
     if host in ("www.federalregister.gov", "federalregister.gov"):
         match = FR_URL_NUMBER.search(urlsplit(url).path)

@@ -167,24 +167,42 @@ def cmd_changes(args, settings: Settings) -> int:
 
 
 def cmd_export(args, settings: Settings) -> int:
-    """Write one table of a version (designations by default) for people who do not read Parquet."""
+    """Write one table of a version (designations by default): aside, then renamed over --out."""
+    import os
+    import stat
+
+    from storage.atomic import aside
+
     store = VersionStore(settings.data_dir)
     name = store.resolve(args.version)
     table = getattr(args, "table", "designations")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    if args.format == "parquet":
-        import pyarrow.parquet as pq
+    out = args.out
+    try:
+        mode = os.stat(out).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = "a directory" if stat.S_ISDIR(mode) else "a device, pipe or socket"
+        raise ValueError(f"--out {out} is {kind}, not a file: give a file path")
+    tmp = aside(out)
+    try:
+        if args.format == "parquet":
+            import pyarrow.parquet as pq
 
-        pq.write_table(store.read_table(name, table), args.out)
-    else:
-        with open(args.out, "w", encoding="utf-8", newline="") as out:
-            if args.format in ("ftm", "simple-csv"):
-                from flows.export_ftm import write_export  # imports followthemoney: only on this path
+            pq.write_table(store.read_table(name, table), tmp)
+        else:
+            with open(tmp, "w", encoding="utf-8", newline="") as handle:
+                if args.format in ("ftm", "simple-csv"):
+                    from flows.export_ftm import write_export  # imports followthemoney: only on this path
 
-                write_export(store, name, args.format, out)
-            else:
-                write_rows(store.read_table(name, table).to_pylist(), args.format, EXPORT_COLUMNS[table], out)
-    print(f"wrote {name} to {args.out}", file=sys.stderr)
+                    write_export(store, name, args.format, handle)
+                else:
+                    write_rows(store.read_table(name, table).to_pylist(), args.format, EXPORT_COLUMNS[table], handle)
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    print(f"wrote {name} to {out}", file=sys.stderr)
     return 0
 
 

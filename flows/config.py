@@ -1,6 +1,7 @@
 """Configuration from environment variables (INTERFACE.md), with the public hosts each base stands for."""
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -31,6 +32,12 @@ class Settings:
     http_timeout: float = 30.0
     http_retries: int = 4
     http_backoff: float = 2.0
+    http_deadline: float = 60.0  # seconds one request may take in all, body included (not per read)
+    max_body_mb: float | None = None  # one ceiling for every kind of response; the per-kind ones win
+    max_body_mb_fr_api: float | None = None
+    max_body_mb_fr_fulltext: float | None = None
+    max_body_mb_site: float | None = None
+    max_body_mb_ofac_lists: float | None = None
     lookback_days: int = 7
     first_run_days: int = 30
     pending_alert_days: int = 14
@@ -40,6 +47,11 @@ class Settings:
 
     def __post_init__(self) -> None:
         self.enabled_sources  # noqa: B018 - a misspelt source fails here, before any request
+        for name, field_type in type(self).__annotations__.items():
+            value = getattr(self, name)
+            if field_type.startswith("float") and value is not None and not (math.isfinite(value) and value > 0):
+                env = ENV_NAMES.get(name, f"DESIGNATIONS_{name.upper()}")
+                raise ValueError(f"{env}={value!r}: must be a positive finite number")
 
     @property
     def enabled_sources(self) -> list[str]:
@@ -75,6 +87,15 @@ class Settings:
         base = self.fr_api.rstrip("/")
         return base[: -len("/api/v1")] if base.endswith("/api/v1") else base
 
+    def body_ceiling(self, kind: str) -> int:
+        """Most decompressed bytes accepted for one response of this kind (fr_api, fr_fulltext, site, ofac_lists)."""
+        megabytes = getattr(self, f"max_body_mb_{kind}") or self.max_body_mb or DEFAULT_BODY_MB[kind]
+        return int(megabytes * 1024 * 1024)
+
+    def bases(self) -> list[str]:
+        """Every configured base: the only places a request may go."""
+        return [self.fr_site, self.state_base, self.treasury_base, self.ofac_base, self.ofac_list_base]
+
     def public_hosts(self) -> dict[str, str]:
         """Public host -> the configured base that serves it (mirrors and proxies included)."""
         return {
@@ -91,6 +112,9 @@ class Settings:
 KNOWN_SOURCES = ("federal_register", "public_inspection", "state", "treasury", "ofac_recent_actions", "ofac_lists",
                  "state_fto_page")
 
+# Ceilings per kind of response: the largest real payloads are SDN.XML (~100 MB) and a daily issue (~3 MB).
+DEFAULT_BODY_MB = {"fr_api": 32.0, "fr_fulltext": 64.0, "site": 16.0, "ofac_lists": 256.0}
+
 ENV_NAMES = {
     "data_dir": "DESIGNATIONS_DATA_DIR",
     "fr_api": "DESIGNATIONS_FR_API",
@@ -105,10 +129,10 @@ def _convert(name: str, field_type: str, raw: str):
             if "://" in raw:
                 raise ValueError("object-store URLs are not supported yet: give a local path")
             return Path(raw)
-        if field_type == "float":
+        if field_type in ("float", "float | None"):
             value = float(raw)
-            if value <= 0:
-                raise ValueError("must be positive")
+            if not math.isfinite(value) or value <= 0:
+                raise ValueError("must be a positive finite number")
             return value
         if field_type == "int":
             return int(raw)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Iterator
 
-from flows.http import FetchError, Fetched, HostDown, HttpClient
+from flows.fr_records import MalformedRecord, check_document, check_page, malformed_notice
+from flows.http import FetchError, Fetched, HostDown, HttpClient, RefusedURL
 from parsers.dispatch import failed_notice, parse_fr
 from parsers.federal_register import parse_public_inspection
 from parsers.model import Notice, ParseError, Source
@@ -73,18 +74,34 @@ def iter_search(client: HttpClient, since: date, until: date, stats: SearchStats
         start, end = windows.pop()
         stats.windows += 1
         for result in _iter_window(client, start, end, stats, per_page, windows, conditional):
-            key = (result["document_number"], result.get("publication_date") or "")
-            if key not in seen:
+            key = _key(result)
+            if key is None or key not in seen:
                 seen.add(key)
                 stats.documents += 1
                 yield result
 
 
+def _key(result) -> tuple[str, str] | None:
+    """What identifies a result across windows, or None for one too malformed to tell."""
+    if not isinstance(result, dict) or not isinstance(result.get("document_number"), str):
+        return None
+    return result["document_number"], str(result.get("publication_date") or "")
+
+
+def _page(client: HttpClient, start: date, end: date, page: int, per_page: int, conditional: bool = False):
+    """One search page, its shape checked (a malformed page is a FetchError: the source degrades)."""
+    url = f"{client.settings.fr_api}/documents.json"
+    fetched = client.get(url, params=search_params(start, end, page, per_page), conditional=conditional)
+    try:
+        return check_page(_json(fetched), f"documents.json page {page} of {start}..{end}")
+    except MalformedRecord as error:
+        raise FetchError(url, f"malformed answer: {error}") from None
+
+
 def _iter_window(client, start, end, stats, per_page, windows, conditional) -> Iterator[dict]:
-    first = _json(client.get(f"{client.settings.fr_api}/documents.json",
-                             params=search_params(start, end, 1, per_page), conditional=conditional))
+    first = _page(client, start, end, 1, per_page, conditional)
     stats.pages += 1
-    count = int(first.get("count", 0))
+    count = first.count
     if count >= RESULT_CAP:
         if start == end:
             raise SearchCapError(f"{client.settings.fr_api}/documents.json",
@@ -93,15 +110,13 @@ def _iter_window(client, start, end, stats, per_page, windows, conditional) -> I
         windows += [(middle + timedelta(days=1), end), (start, middle)]
         stats.splits += 1
         return
-    results = first.get("results", [])
+    results = first.results
     yield from results
     got = len(results)
     for page in range(2, math.ceil(count / per_page) + 1):
-        body = _json(client.get(f"{client.settings.fr_api}/documents.json",
-                                params=search_params(start, end, page, per_page)))
+        page_results = _page(client, start, end, page, per_page).results
         stats.pages += 1
-        page_results = body.get("results", [])
-        if page_results and results and page_results[0]["document_number"] == results[0]["document_number"]:
+        if page_results and results and _key(page_results[0]) == _key(results[0]):
             raise FetchError("documents.json", f"page {page} of {start}..{end} came back as page 1")
         got += len(page_results)
         yield from page_results
@@ -138,9 +153,20 @@ def fetch_public_inspection(client: HttpClient) -> Fetched:
     return client.get(f"{client.settings.fr_api}/public-inspection-documents/current.json", conditional=True)
 
 
-def notice_for(run, meta: dict) -> Notice:
-    """Fetch a document's full text into the archive and parse it; a bad document becomes a review item."""
-    fetched = fetch_full_text(run.client, meta)
+def notice_for(run, meta) -> Notice:
+    """Fetch a document's full text into the archive and parse it; a bad record or document is a review item."""
+    try:
+        check_document(meta)
+    except MalformedRecord as error:
+        run.report.degrade("federal_register", f"malformed API record: {error}")
+        return malformed_notice(meta, str(error))
+    try:
+        fetched = fetch_full_text(run.client, meta)
+    except RefusedURL as error:  # an off-site link: never fetched, a person looks at it
+        run.report.degrade("federal_register", f"{meta['document_number']}: {error.reason}")
+        return failed_notice(Source.FEDERAL_REGISTER, meta["document_number"],
+                             meta.get("html_url") or f"https://www.federalregister.gov/d/{meta['document_number']}",
+                             b"", error, meta.get("title") or "", _date(meta.get("publication_date")))
     body = fetched.body if fetched else None
     try:
         return parse_fr(meta, body)
@@ -176,9 +202,16 @@ def poll_federal_register(run, since: date, until: date, progress=None, checkpoi
         run.report.degrade("federal_register", f"search failed: {error}")
         return []
     known = known_documents(run)
-    todo = [m for m in metas if document_key(m["document_number"]) not in known]
-    status.documents = len(todo)
     notices = []
+    for meta in metas:
+        try:
+            check_document(meta)
+        except MalformedRecord as error:
+            run.report.degrade("federal_register", f"malformed API record: {error}")
+            notices.append(malformed_notice(meta, str(error)))
+    metas = [m for m in metas if _well_formed(m)]
+    todo = [m for m in metas if document_key(m["document_number"]) not in known]
+    status.documents = len(todo) + len(notices)
     for done, meta in enumerate(todo, 1):
         try:
             notices.append(notice_for(run, meta))
@@ -203,6 +236,9 @@ def poll_public_inspection(run) -> list[Notice]:
     except (FetchError, ParseError) as error:
         run.report.degrade("public_inspection", str(error))
         return []
+    except (TypeError, AttributeError, KeyError, ValueError) as error:  # entries of a shape the parser never saw
+        run.report.degrade("public_inspection", f"malformed answer: {type(error).__name__}: {error}")
+        return []
     run.report.source("public_inspection").documents = len(notices)
     return [as_public_inspection(n) for n in notices]
 
@@ -211,6 +247,14 @@ def as_public_inspection(notice: Notice) -> Notice:
     document = replace(notice.document, stage="public_inspection",
                        document_id=document_key(notice.document.document_id))
     return replace(notice, document=document, events=tuple(replace(e, document=document) for e in notice.events))
+
+
+def _well_formed(meta) -> bool:
+    try:
+        check_document(meta)
+    except MalformedRecord:
+        return False
+    return True
 
 
 def _date(value: str | None) -> date | None:

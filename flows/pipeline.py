@@ -156,7 +156,7 @@ def _publish(run: Run, prepare: Callable[[], Batch]) -> RunReport:
         return report
     with data_lock(run.settings.data_dir):
         batch = prepare()
-        plan = run.ledger.plan(batch.notices, batch.replacing, batch.replaced)
+        plan = run.ledger.plan(batch.notices, batch.replacing, batch.replaced, rebuild=run.mode == "reparse")
         designations, events = derive_tables(plan.events_table(), run.today)
         report.refused = _refusal(run, designations, _curations(run))
         if report.refused is None or run.mode != "reparse":
@@ -219,6 +219,7 @@ def _overdue(run: Run, designations: list[dict]) -> list[dict]:
 def finish(run: Run) -> RunReport:
     """Close the report with request counts and the end time."""
     run.report.requests = dict(run.client.sent.counts)
+    run.report.warnings += run.client.warnings + run.archive.warnings + run.versions.warnings
     run.report.finished_at = datetime.now(timezone.utc)
     return run.report
 

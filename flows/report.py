@@ -46,6 +46,7 @@ class RunReport:
     pending_overdue: list[dict] = field(default_factory=list)
     reconciliation: list[str] = field(default_factory=list)
     requests: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # handled, but a person should know: refusals, repairs
     finished_at: datetime | None = None
 
     def source(self, name: str) -> SourceStatus:
@@ -106,6 +107,7 @@ class RunReport:
             lines.append(f"  pending since {item['announced_on']} without a Federal Register notice: "
                          f"{item['program']} {item['name']}")
         lines += [f"  check: {line}" for line in self.reconciliation]
+        lines += [f"  warning: {line}" for line in self.warnings]
         if self.requests:
             lines.append("  requests: " + ", ".join(f"{k} {v}" for k, v in sorted(self.requests.items())))
         return "\n".join(lines)
@@ -141,6 +143,7 @@ class RunReport:
         out += _section("Announced, still no Federal Register notice",
                         [f"- {p['program']} {p['name']} (announced {p['announced_on']})" for p in self.pending_overdue])
         out += _section("Cross-checks (reported, not applied)", [f"- {line}" for line in self.reconciliation])
+        out += _section("Warnings (handled)", [f"- {line}" for line in self.warnings])
         return "\n".join(out) + "\n"
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Callable
 from urllib.parse import urlsplit
 
-from flows.http import FetchError, Fetched, HostDown
+from flows.http import FetchError, Fetched, HostDown, RefusedURL
 from parsers.dispatch import failed_notice
 from parsers.model import Notice, ParseError, Source
 from parsers.press import ListingItem, detect_bot_block
@@ -74,6 +74,9 @@ def _fetch_release(run, source: Source, url: str, parse: Callable[[str, bytes], 
         return [parse_release(source, url, fetch_page(run, url), parse)]
     except (BlockedError, HostDown):  # the rest of the site would fail the same way
         raise
+    except RefusedURL as error:  # a link off the configured sites: never fetched, a person looks at it
+        run.report.degrade(source.value, f"{url} not fetched: {error.reason}")
+        return [failed_notice(source, urlsplit(url).path or url, url, b"", error)]
     except FetchError as error:
         run.report.degrade(source.value, f"{url} not fetched: {error.reason}")
         return []

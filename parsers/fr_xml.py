@@ -27,9 +27,26 @@ def _parser() -> etree.XMLParser:
 def parse_xml(xml: bytes, document_id: str) -> etree._Element:
     """Parse bytes into an element tree, or raise ParseError naming the document."""
     try:
-        return etree.fromstring(xml, parser=_parser())
+        root = etree.fromstring(xml, parser=_parser())
     except (etree.XMLSyntaxError, ValueError) as error:
         raise ParseError(document_id, f"malformed XML: {error}") from error
+    _inline_entities(root)
+    return root
+
+
+def _inline_entities(root: etree._Element) -> None:
+    """Unexpanded entity references become their character (HTML names) or nothing, so `&x;` never splits a name."""
+    import html
+
+    for entity in list(root.iter(etree.Entity)):
+        text = html.unescape(entity.text)
+        text = ("" if text == entity.text else text) + (entity.tail or "")
+        parent, previous = entity.getparent(), entity.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(entity)
 
 
 def frdoc_number_in_bytes(xml: bytes) -> str | None:

@@ -19,7 +19,7 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()
 
 
-def _aside(path: Path) -> Path:
+def aside(path: Path) -> Path:
     """A fresh temporary name beside the target (unique per process and thread), with the usual file mode."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -30,7 +30,7 @@ def _aside(path: Path) -> Path:
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write aside, fsync, then rename over the target."""
-    tmp = _aside(path)
+    tmp = aside(path)
     with open(tmp, "wb") as handle:
         handle.write(data)
         handle.flush()
@@ -40,6 +40,24 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 def write_parquet_atomic(path: Path, table: pa.Table) -> None:
     """Write a Parquet file aside, then rename it into place."""
-    tmp = _aside(path)
+    tmp = aside(path)
     pq.write_table(table, tmp, compression="zstd")
     os.replace(tmp, path)
+
+
+def sweep_stale_temporaries(directory: Path, older_than: float = 0.0) -> list[Path]:
+    """Remove the `.<name>.*.tmp` files a crash or a full disk left here, if older than `older_than` seconds."""
+    import time
+
+    removed = []
+    if not directory.is_dir():
+        return removed
+    cutoff = time.time() - older_than
+    for path in directory.glob(".*.tmp"):
+        try:
+            if path.is_file() and path.stat().st_mtime <= cutoff:
+                path.unlink()
+                removed.append(path)
+        except FileNotFoundError:
+            continue
+    return removed

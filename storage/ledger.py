@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parsers.model import Action, DocumentRef, Event, Notice, Program, Source
-from storage.atomic import write_parquet_atomic
+from storage.atomic import sweep_stale_temporaries, write_bytes_atomic, write_parquet_atomic
 from storage.schema import DOCUMENTS, LEDGER_EVENTS, table_from_rows
 
 # Notes by which a curated notice (storage/curations.py) names its curation.
@@ -140,6 +140,10 @@ def merge_rows(existing: list[dict], incoming: list[dict], key: str) -> tuple[li
     return sorted(by_key.values(), key=lambda r: r[key]), result
 
 
+class LedgerShrunk(RuntimeError):
+    """The ledger holds fewer rows than it last knew: a file was lost or rolled back; nothing is written."""
+
+
 class Ledger:
     """ledger/events.parquet and ledger/documents.parquet under one data directory."""
 
@@ -147,6 +151,7 @@ class Ledger:
         self.root = Path(data_dir) / "ledger"
         self.events_path = self.root / "events.parquet"
         self.documents_path = self.root / "documents.parquet"
+        self.counts_path = self.root / "counts.json"  # the row counts last written, to notice a lost file
 
     def read_events(self) -> list[dict]:
         """Every event row."""
@@ -168,14 +173,17 @@ class Ledger:
         return plan.result
 
     def plan(self, notices: list[Notice], replacing: list[Notice] = (),
-             replaced_documents: set[tuple[str, str, str]] = frozenset()) -> LedgerPlan:
+             replaced_documents: set[tuple[str, str, str]] = frozenset(), rebuild: bool = False) -> LedgerPlan:
         """The ledger after upserting `notices` and putting `replacing` in place of what their documents held.
 
         A document read again (reparse, a curation) replaces every event the ledger held for it, and for
         the documents in `replaced_documents` (the same documents under the ids they were filed with before).
         """
+        sweep_stale_temporaries(self.root)
         gone = set(replaced_documents) | {document_key_of(document_row(n)) for n in replacing}
         old_events = self.read_events()
+        if not rebuild:  # a reparse rebuilds the events from the raw archive: the count it checks is what it restores
+            self.check_counts(len(old_events))
         incoming = [event_row(e) for n in (*replacing, *notices) for e in n.events]
         events, _ = merge_rows([row for row in old_events if document_key_of(row) not in gone], incoming, "event_id")
         before, after = {r["event_id"]: r for r in old_events}, {r["event_id"]: r for r in events}
@@ -194,6 +202,20 @@ class Ledger:
             write_parquet_atomic(self.events_path, plan.events_table())
         if plan.documents_changed:
             write_parquet_atomic(self.documents_path, table_from_rows(plan.documents, DOCUMENTS))
+        if plan.result.changed or plan.documents_changed or not self.counts_path.exists():
+            counts = {"events": len(plan.events), "documents": len(plan.documents)}
+            write_bytes_atomic(self.counts_path, json.dumps(counts, sort_keys=True).encode())
+
+    def check_counts(self, events: int) -> None:
+        """Raise LedgerShrunk if events.parquet (the truth) holds fewer rows than the ledger last wrote."""
+        try:
+            known = json.loads(self.counts_path.read_text())
+        except (FileNotFoundError, ValueError):
+            return
+        before = known.get("events") if isinstance(known, dict) else None
+        if isinstance(before, int) and events < before:
+            raise LedgerShrunk(f"ledger/events.parquet holds {events} events but the ledger last held {before}: "
+                               "restore it from a backup; nothing was written")
 
 
 def _read_rows(path: Path) -> list[dict]:

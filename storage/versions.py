@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -17,10 +18,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from storage.atomic import write_bytes_atomic
+from storage.atomic import sweep_stale_temporaries, write_bytes_atomic
 from storage.schema import CHANGES, COMPARED_COLUMNS, DESIGNATIONS, table_from_rows
 
 VERSION_NAME = re.compile(r"^v(\d{6})$")
+log = logging.getLogger("designations.versions")
 
 
 class VersionNotFound(LookupError):
@@ -38,14 +40,36 @@ class Published:
 
 
 def content_hash(*tables: pa.Table) -> str:
-    """Hash of what a version says (its tables' Arrow data), independent of when or by whom it was written."""
+    """Hash of what a version says, recomputable from its files: content_hash(pq.read_table(d), pq.read_table(e)).
+
+    Each table goes through Parquet and back in memory (so that a table and the same table read from its file
+    have one layout), then into one Arrow IPC stream; sha256 over the streams in order.
+    """
     digest = hashlib.sha256()
     for table in tables:
-        sink = pa.BufferOutputStream()
-        with pa.ipc.new_stream(sink, table.schema) as writer:
-            writer.write_table(table.combine_chunks())
-        digest.update(sink.getvalue())
+        digest.update(_ipc_bytes(_through_parquet(table)))
     return digest.hexdigest()
+
+
+def legacy_content_hash(*tables: pa.Table) -> str:
+    """The hash manifests carried before it was recomputable (in-memory layout): still matched, never written."""
+    digest = hashlib.sha256()
+    for table in tables:
+        digest.update(_ipc_bytes(table))
+    return digest.hexdigest()
+
+
+def _through_parquet(table: pa.Table) -> pa.Table:
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="none")
+    return pq.read_table(pa.BufferReader(sink.getvalue())).replace_schema_metadata(None)
+
+
+def _ipc_bytes(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table.combine_chunks())
+    return sink.getvalue().to_pybytes()
 
 
 # Built from raw buffers: pyarrow imports pandas whenever it converts a Python value, and read-only
@@ -134,11 +158,46 @@ class VersionStore:
 
     def __init__(self, data_dir: Path):
         self.root = Path(data_dir) / "versions"
+        # Outside versions/, so that no glob over versions/* ever reads a version being written.
+        self.staging_root = Path(data_dir) / "staging"
+        self.warnings: list[str] = []
 
     def latest_name(self) -> str | None:
-        """The newest complete version, or None before the first publish."""
+        """The newest complete version on disk, or None before the first publish; a wrong LATEST is repaired."""
+        names = self.names()
+        newest = names[-1] if names else None
         path = self.root / "LATEST"
-        return path.read_text().strip() if path.exists() else None
+        try:
+            pointer = path.read_text().strip() or None
+        except FileNotFoundError:
+            pointer = None
+        if pointer != newest:
+            self._repair_latest(pointer, newest)
+        return newest
+
+    def _repair_latest(self, pointer: str | None, newest: str | None) -> None:
+        """LATEST missing, rolled back or pointing at nothing (a kill between rename and LATEST, or a hand)."""
+        said = f"LATEST said {pointer}" if pointer else "LATEST was missing"
+        note = f"{said}, but {newest or 'no version'} is the newest complete version"
+        try:
+            if newest is None:
+                (self.root / "LATEST").unlink(missing_ok=True)
+            else:
+                write_bytes_atomic(self.root / "LATEST", (newest + "\n").encode())
+            note += ": LATEST repaired"
+        except OSError as error:
+            note += f": could not repair LATEST ({error.strerror})"
+        if note not in self.warnings:
+            self.warnings.append(note)
+            log.warning(note)
+
+    def sweep(self) -> list[Path]:
+        """Remove what killed publishes left: staging directories and temporary files (caller holds the lock)."""
+        stale = list(self.staging_root.glob("*")) if self.staging_root.exists() else []
+        stale += list(self.root.glob(".staging-*")) if self.root.exists() else []  # where older code staged
+        for path in stale:
+            shutil.rmtree(path, ignore_errors=True)
+        return stale + sweep_stale_temporaries(self.root)
 
     def names(self) -> list[str]:
         """Every complete version, oldest first."""
@@ -174,10 +233,12 @@ class VersionStore:
                 as_of: date, sources: dict[str, Any], code_version: str,
                 crash_hook=None) -> Published | None:
         """Write a new version if the content changed (caller holds the data lock)."""
+        self.sweep()  # what a killed publish left, even when this run has nothing new
         digest = content_hash(designations, events)
         parent = self.latest_name()
         parent_manifest = self.read_manifest(parent) if parent else None
-        if parent_manifest and parent_manifest["content_hash"] == digest:
+        if parent_manifest and (parent_manifest["content_hash"] == digest
+                                or parent_manifest["content_hash"] == legacy_content_hash(designations, events)):
             return None
         parent_table = self.read_table(parent, "designations") if parent else DESIGNATIONS.empty_table()
         changes = diff_designations(parent_table, designations)
@@ -195,9 +256,7 @@ class VersionStore:
             "sources": sources,
             "code_version": code_version,
         }
-        for stale in self.root.glob(".staging-*"):  # left by a process killed mid-publish
-            shutil.rmtree(stale, ignore_errors=True)
-        staging = self.root / f".staging-{name}-{os.getpid()}"
+        staging = self.staging_root / f"{name}-{os.getpid()}"
         staging.mkdir(parents=True)
         try:
             pq.write_table(designations, staging / "designations.parquet", compression="zstd")
@@ -206,6 +265,7 @@ class VersionStore:
             if crash_hook:
                 crash_hook()
             (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True))
+            _fsync_tree(staging)
             os.rename(staging, self.root / name)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -217,6 +277,16 @@ class VersionStore:
         self.root.mkdir(parents=True, exist_ok=True)
         numbers = [int(VERSION_NAME.match(p.name).group(1)) for p in self.root.iterdir() if VERSION_NAME.match(p.name)]
         return f"v{max(numbers, default=0) + 1:06d}"
+
+
+def _fsync_tree(directory: Path) -> None:
+    """Flush a staged version's files before it is renamed into view."""
+    for path in directory.iterdir():
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _counts(designations: pa.Table) -> dict[str, dict[str, int]]:

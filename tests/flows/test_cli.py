@@ -106,7 +106,7 @@ def test_parse_prints_events(capsys, built):
 @pytest.mark.parametrize("args,message", [
     (["show", "--version", "99"], "no version '99'"),
     (["parse", "/nonexistent.xml"], "No such file"),
-    (["announce", "--url", "https://example.com/x"], "only https URLs of www.federalregister.gov"),
+    (["announce", "--url", "https://example.com/x"], "only http and https URLs of www.federalregister.gov"),
     (["announce", "--url", "file:///etc/passwd"], "refusing 'file:///etc/passwd'"),
     (["announce", "--document", "not a number"], "is not a Federal Register document number"),
 ])
