@@ -12,7 +12,7 @@ from parsers import fr_phrases as ph
 from parsers.model import Program
 from parsers.name_check import detail_pairs, is_date_only, name_problem, strip_alias_boilerplate
 from parsers.names import name_key
-from parsers.text import outside_and_groups
+from parsers.text import SLOT as _SLOT, outside_and_groups, slotted as _slotted
 
 DESIGNATION, AMENDMENT, REVIEW, REVOCATION = "designation", "amendment", "review", "revocation"
 SINGULAR, PLURAL = "singular", "plural"
@@ -315,28 +315,6 @@ def _classify(items: list[tuple[str, bool]], mention: Mention) -> None:
             last = index == len(items) - 1
             pieces = _split_and(item, aliases=True) if last else [item]
             mention.aliases.extend(a for a in (clean_name(p) for p in pieces) if a)
-
-
-_SLOT = re.compile(r"\x00(\d+)\x00")
-
-
-def _slotted(text: str) -> tuple[str, list[str]]:
-    """Text with each top-level parenthetical replaced by a numbered slot, and the groups' contents."""
-    out, groups, depth, current = [], [], 0, []
-    for char in text:
-        if char == "(":
-            depth += 1
-            if depth == 1:
-                current = []
-                continue
-        elif char == ")" and depth:
-            depth -= 1
-            if depth == 0:
-                out.append(f"\x00{len(groups)}\x00")
-                groups.append("".join(current))
-                continue
-        (current if depth else out).append(char)
-    return "".join(out), groups
 
 
 def _in_order(items: list[tuple[str, bool]], groups: list[str]) -> list[tuple[str, bool]]:

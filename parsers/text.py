@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 
-def outside_and_groups(text: str) -> tuple[str, list[str]]:
-    """Text outside top-level parentheses, and the contents of each parenthetical group."""
-    outside, groups, depth, current = [], [], 0, []
+import re
+
+SLOT = re.compile(r"\x00(\d+)\x00")
+
+
+def slotted(text: str) -> tuple[str, list[str]]:
+    """Text with each top-level parenthetical replaced by a numbered slot (NUL n NUL), and the groups' contents."""
+    out, groups, depth, current = [], [], 0, []
     for char in text:
         if char == "(":
             depth += 1
@@ -14,7 +19,14 @@ def outside_and_groups(text: str) -> tuple[str, list[str]]:
         elif char == ")" and depth:
             depth -= 1
             if depth == 0:
+                out.append(f"\x00{len(groups)}\x00")
                 groups.append("".join(current))
                 continue
-        (current if depth else outside).append(char)
-    return "".join(outside), groups
+        (current if depth else out).append(char)
+    return "".join(out), groups
+
+
+def outside_and_groups(text: str) -> tuple[str, list[str]]:
+    """Text outside top-level parentheses, and the contents of each parenthetical group."""
+    outside, groups = slotted(text)
+    return SLOT.sub("", outside), groups
