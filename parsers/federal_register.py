@@ -29,9 +29,11 @@ __all__ = ["looks_relevant", "parse_fr_document", "parse_fr_issue", "parse_fr_me
 
 _OFAC_TITLE = re.compile(r"^Notice of OFAC Sanctions Actions?\b", re.IGNORECASE)
 _OFAC_REVIEW = "OFAC SDN-format entries: parsed by the OFAC parser"
-_META_FTO_TITLE = re.compile(
-    r"^Foreign Terrorist Organization (Designations?|Revocations?)(?: of|:)\s*(.+)$", re.IGNORECASE
-)
+# a title that alone says what was done: "Foreign Terrorist Organization Designation: X", "Designation of X as a …"
+_TITLE_ACTION = re.compile(
+    r"^(?:In the Matter of (?:the )?)?(?:(?:Foreign Terrorist Organization|Specially Designated Global Terrorist|FTO|SDGT)"
+    r"(?: and (?:Foreign Terrorist Organization|Specially Designated Global Terrorist))? )?(Designations?|Revocations?)\b"
+    r"(?! and)", re.IGNORECASE)
 _STATE_SLUGS = {"state-department"}
 _TREASURY_SLUGS = {"treasury-department", "foreign-assets-control-office"}
 _ACTIONS = {
@@ -202,36 +204,28 @@ def _is_state(parts: fr_xml.DocumentParts, meta: Mapping[str, Any]) -> bool:
 
 
 def _notice_from_title(ref: DocumentRef, title: str, signing_date: Any, announced_on: date | None) -> Notice:
-    """Events from a title alone, only when its form leaves no doubt; otherwise a notice for review."""
+    """Events from a title alone, only when it says what was done, under which program and to whom; else review."""
     if _OFAC_TITLE.search(title):
         return Notice(document=ref, kind="ofac_sanctions_action", review=_OFAC_REVIEW)
     if not looks_relevant(title):
         return Notice(document=ref, kind="not_relevant")
-    match = _META_FTO_TITLE.match(title.strip())
-    if not match:
-        return _unrecognised(ref, f"title alone does not say what was done: {title!r}")
-    action = Action.DESIGNATION if match.group(1).lower().startswith("designation") else Action.REVOCATION
-    names = _title_names(match.group(2), plural=match.group(1).lower().endswith("s"))
-    problem = next((p for p in map(name_problem, names) if p), None)
+    match = _TITLE_ACTION.match(title.strip())
+    programs = sorted(fr_text.programs_in(title))
+    mentions = fr_text.title_mentions(title) if match and programs else []
+    if not mentions:
+        return _unrecognised(ref, f"title alone does not say what was done to whom: {title!r}")
+    problem = next((p for m in mentions for p in map(name_problem, (m.name, *m.aliases)) if p), None)
     if problem:
         return _unrecognised(ref, f"title {title!r}: candidate {problem}")
+    action = Action.DESIGNATION if match.group(1).lower().startswith("designation") else Action.REVOCATION
     events = tuple(
-        Event(program=Program.FTO, action=action, name=name, document=ref, effective_on=ref.published_on,
-              signed_on=_iso_date(signing_date), announced_on=announced_on)
-        for name in names
+        Event(program=program, action=action, name=m.name, document=ref,
+              aliases=fr_text.dedupe_aliases(m.aliases, m.name),
+              entity_type="organization" if program == Program.FTO else (m.entity_type or "unknown"),
+              effective_on=ref.published_on, signed_on=_iso_date(signing_date), announced_on=announced_on)
+        for program in programs for m in mentions
     )
-    if not events:
-        return _unrecognised(ref, f"no names in title {title!r}")
-    return Notice(document=ref, kind=f"fto_{action.value}", events=events)
-
-
-def _title_names(text: str, plural: bool) -> list[str]:
-    """Names from a title tail: 'X' or, for plural titles, 'X, Y, and Z'."""
-    text = text.strip().rstrip(".")
-    if not plural:
-        return [fr_text.clean_name(text)] if fr_text.clean_name(text) else []
-    pieces = [p for p in re.split(r",\s*|\s+and\s+", text) if p.strip()]
-    return [name for name in (fr_text.clean_name(p) for p in pieces) if name]
+    return Notice(document=ref, kind=_kind(list(events)), events=events)
 
 
 def _metadata_title(meta: Mapping[str, Any]) -> str:

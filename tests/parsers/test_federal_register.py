@@ -344,7 +344,18 @@ def test_metadata_alone_gives_events_only_for_unambiguous_titles():
     ]
     generic = parse_fr_metadata(load("fto_amendment_2002_generic_title")[0])
     assert (generic.kind, generic.events) == ("unrecognised", ())
-    assert generic.review == "title alone does not say what was done: 'Designation of Foreign Terrorist Organizations'"
+    assert generic.review == ("title alone does not say what was done to whom: "
+                              "'Designation of Foreign Terrorist Organizations'")
+    sdgt = parse_fr_metadata({"document_number": "2021-00628", "publication_date": "2021-01-14",
+                              "title": "Designation of Isma'il Fu'ad Rasul Ahmed as a Specially Designated Global "
+                                       "Terrorist"})
+    assert [(e.program, e.action, e.name, e.entity_type) for e in sdgt.events] == [
+        (SDGT, DESIGNATION, "Isma'il Fu'ad Rasul Ahmed", "unknown")]
+    review = parse_fr_metadata({"document_number": "2014-30963", "title": "In the Matter of the Review of the "
+                                "Designation of Popular Front for the Liberation of Palestine-General Command as a "
+                                "Foreign Terrorist Organization Pursuant to Section 219 of the Immigration and "
+                                "Nationality Act"})
+    assert (review.kind, review.events) == ("unrecognised", ())
     assert parse_fr_metadata(load("ofac_sanctions_action")[0]).kind == "ofac_sanctions_action"
     assert parse_fr_metadata(load("presidential_document")[0]).kind == "presidential_document"
     assert parse_fr_metadata({"document_number": "2016-08767", "title": "Culturally Significant Objects"}).kind == (
