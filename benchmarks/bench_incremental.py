@@ -70,7 +70,7 @@ def settings_env(settings) -> dict[str, str]:
     from flows.config import ENV_NAMES
 
     return {ENV_NAMES.get(f.name, f"DESIGNATIONS_{f.name.upper()}"): str(getattr(settings, f.name))
-            for f in dataclasses.fields(settings)}
+            for f in dataclasses.fields(settings) if getattr(settings, f.name) is not None}
 
 
 def free_port() -> int:
