@@ -146,7 +146,10 @@ def _state_notice(ref: DocumentRef, parts: fr_xml.DocumentParts) -> Notice:
     events = []
     for finding in reading.findings:
         for program in sorted(finding.programs):
-            events.extend(_event(ref, program, _ACTIONS[finding.action], m, finding.previous.get(m.name), effective,
+            # "SDGT effective upon signature … FTO effective November 20": each program's own paragraphs first
+            own = " ".join(parts.paragraphs[i] for i in finding.where.get(program, ()))
+            when = fr_text.stated_effective_date(own, signed_on) or effective
+            events.extend(_event(ref, program, _ACTIONS[finding.action], m, finding.previous.get(m.name), when,
                                  signed_on, parts.signer) for m in finding.mentions)
     return Notice(document=ref, kind=_kind(events), events=tuple(events))
 

@@ -46,7 +46,7 @@ MAINTAIN = re.compile(
     r"|\b(?:shall|will|should|must|is\s+to|are\s+to)\s+(?:be|remain)\s+(?:maintained|in\s+(?:full\s+)?(?:force|effect))"
     r"|\b(?:is|are)\s+(?:hereby\s+)?maintained\b|\bhereby\s+maintains?\b|\b(?:decided|determined|elected)\s+to\s+maintain\b"
     r"|(?<!decision\sto\s)\bmaintain(?:s|ing)?\s+the\s+(?:\w+\s+)?designations?\b"
-    r"|\bhereby\s+re-?designat\w*|\b(?:is|are)\s+(?:hereby\s+)?re-?designated\b"
+    r"|\bhereby\s+re-?designat\w*|\b(?:is|are|has|have)\s+(?:hereby\s+)?re-?designated\b"
     r"|\bcontinues?\s+to\s+(?:meet|satisfy|warrant)\b", _I)
 # "hereby amends the 2004 designation of …" (2014 ISIL), "the designation … is hereby amended", "to add the following aliases"
 AMEND = re.compile(
@@ -90,7 +90,8 @@ ANAPHORA = re.compile(
     r"|aforesaid|named|above|foregoing|same|listed|identified|organi[sz]ations?|entit(?:y|ies)|groups?|persons?"
     r"|individuals?)\b|^(?:it|them|each|both|all\s+(?:of\s+)?(?:the|these|them))\b", _I)
 FOLLOWING = re.compile(
-    r"^(?:each\s+of\s+)?(?:the\s+)?following(?:\s+(?:\w+\s+)?(?:organi[sz]ations?|entit(?:y|ies)|groups?|persons?"
+    r"^(?:each\s+of\s+)?(?:the\s+)?(?:following|(?:organi[sz]ations?|entit(?:y|ies)|groups?|persons?|individuals?)"
+    r"\s+(?:listed|named|set\s+(?:forth|out))\s+below)(?:\s+(?:\w+\s+)?(?:organi[sz]ations?|entit(?:y|ies)|groups?|persons?"
     r"|individuals?|names?|aliases))?(?:\s*,?\s*(?:and|together\s+with|with)\s+(?:its|their)\s+(?:respective\s+)?aliases)?"
     r"\s*:?\s*", _I)
 # what closes a list inside its sentence: the program it is designated as, or its authority
@@ -107,7 +108,9 @@ LIST_NUMBERING = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{
 # --- aliases -----------------------------------------------------------------------------------------------------
 ALIAS_MARKER = (r"(?:also\s+known\s+as|formerly\s+known\s+as|previously\s+known\s+as|now\s+known\s+as"
                 r"|otherwise\s+known\s+as|commonly\s+known\s+as|also\s+referred\s+to\s+as|also\s+called|also\s+spelled"
-                r"|a\.\s?k\.\s?a\.?|f\.\s?k\.\s?a\.?|n\.\s?k\.\s?a\.?|a/k/a|f/k/a|\baka\b|\bfka\b|\bnka\b)")
+                r"|a\.\s?k\.\s?a\.?|f\.\s?k\.\s?a\.?|n\.\s?k\.\s?a\.?|a/k/a|f/k/a|\baka\b|\bfka\b|\bnka\b"
+                # "exist with respect to Ansar Bayt al-Maqdis, and its aliases Jamaat Ansar Beit al-Maqdis, …"
+                r"|(?:and\s+)?(?:its|their)\s+(?:other\s+)?alias(?:es)?(?:\s+include)?(?=\s*:?\s*[A-Z\"']))")
 ALIAS_SPLIT = re.compile(r"\s*[,;]?\s*(?<![\w])" + ALIAS_MARKER + r"(?![\w])\s*:?\s*", _I)
 ALIAS_PREFIX = re.compile(r"^\s*(?:and\s+|or\s+)?" + ALIAS_MARKER + r"(?![\w])\s*:?\s*", _I)
 
@@ -128,12 +131,19 @@ USES_ALIASES = re.compile(
     r"\b(?:find|finds|found|conclude|concludes|determine|determines)\s+that\s+(?P<target>(?:(?!\bthat\b).)+?)\s+(?:uses\s+or\s+has"
     r"\s+used|has\s+used|uses|is\s+(?:also\s+)?known\s+by|operates\s+under|has\s+adopted)\b(?:.*?\b(?:the\s+following|these)"
     r"\s+(?:new\s+|additional\s+)?(?:alias(?:es)?|names?)\s*:\s*(?P<list>.*))?", _I)
+# "the following are aliases of al-Nusrah Front:" (then the aliases, inline or one per paragraph)
+ARE_ALIASES = re.compile(
+    r"\bthe\s+following\s+(?:names\s+)?are\s+(?:also\s+)?(?:additional\s+|new\s+)?(?:aliases|names)\s+(?:of|for|used\s+by)"
+    r"\s+(?P<target>.+?)\s*:\s*(?P<list>.*)$", _I)
+# "The organization is also known as Sarayat al-Quds and Soldiers of al-Aqsa."
+ALSO_KNOWN = re.compile(r"^(?:The|This|Said)\s+(?:organi[sz]ation|group|entity)\s+is\s+(?:also\s+)?(?:known|referred\s+to)"
+                        r"\s+as\s+(?P<list>.+?)\.?$")
 NEW_PRIMARY = re.compile(
     r"\b(?:add|adds|adding|adopt|adopts|adopting|use|uses|using|list|lists|reflect|reflects|designate|recogni[sz]e|recogni[sz]es"
     r"|recogni[sz]ing|identify|identifies|establish|establishes|substitute|substitutes|name|names)\s+(?:the\s+)?"
     r"(?:alias\s+|name\s+|new\s+name\s+)?(?P<a>.+?)\s+as\s+(?:its|the)\s+(?:new\s+)?primary\s+name"
     r"|\b(?:change|changes|changing|rename|renames|renaming)\s+(?:its|the)\s+(?:organization'?s?\s+)?(?:primary\s+)?name"
-    r"\s+(?:from\s+.+?\s+)?to\s+(?P<b>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?add|\.|$))"
+    r"(?:\s+of\s+the\s+(?:organization|entity|group))?\s+(?:from\s+.+?\s+)?to\s+(?P<b>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?add|\.|$))"
     r"|\bprimary\s+name\s+(?:is\s+now|becomes|shall\s+be|will\s+be|to)\s+(?P<c>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?add|\.|$))",
     _I)
 

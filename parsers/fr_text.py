@@ -43,12 +43,15 @@ _KIND_WORDS = re.compile(
     r"\b(?:the\s+)?(?:following\s+)?(person|persons|individual|individuals|organi[sz]ations?|entity|entities|group|groups)"
     r"\s+(?:known\s+as\b|:|listed\b|named\b)"
     r"|\b(?:the|these|this|said)\s+(?:aforementioned\s+|above[- ]named\s+|above[- ]mentioned\s+|following\s+)"
-    r"(persons?|individuals?|organi[sz]ations?|entit(?:y|ies)|groups?)\b", re.IGNORECASE)
+    r"(persons?|individuals?|organi[sz]ations?|entit(?:y|ies)|groups?)\b"
+    r"|\bthat\s+the\s+(person|individual|organi[sz]ation|entity|group)\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(
     r"\s+(?:have|has|had|is|are|was|were|shall|will|should|be|been|no\s+longer|warrants?)\b|\s*,\s+(?:which|who|that)\b",
     re.IGNORECASE)
 _DESIGNATION_OF = re.compile(r"\b(?:re-?)?designations?\s+(?:as\s+an?\s+[\w\s]+?\s+)?of\s+", re.IGNORECASE)
 _REVOKE_OF = re.compile(r"\brevok\w*\s+(?:the\s+)?(?:\d{4}\s+)?(?:re-?)?designations?\s+of\s+", re.IGNORECASE)
+_CONTINUES = re.compile(r"\b(?:that|whether)\s+(?P<x>(?:(?!\bthat\b).)+?)\s+continues?\s+to\s+(?:meet|satisfy|warrant|pose)",
+                        re.IGNORECASE)
 _EFFECTIVE_LEAD = re.compile(r"^\s*,?\s*(?:effective|as\s+of)\s+(?:" + ph.LONG_DATE.pattern + r")\s*,?\s*", re.IGNORECASE)
 _DATE_COMMA = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(,)\s+\d{4}")
 _GROUP_SKIP = re.compile(r"^\s*(?:hereinafter|the\s+\"|\"INA|INA\b|8 U\.S\.C)", re.IGNORECASE)
@@ -86,6 +89,7 @@ class Finding:
     programs: frozenset[Program]
     mentions: list[Mention]
     previous: dict[str, str] = field(default_factory=dict)
+    where: dict[Program, tuple[int, ...]] = field(default_factory=dict)  # paragraphs deciding under each program
 
 
 @dataclass
@@ -322,6 +326,9 @@ def _in_order(items: list[tuple[str, bool]], groups: list[str]) -> list[tuple[st
     ordered = []
     for item, marked in items:
         text = _SLOT.sub(" ", item).strip()
+        if text and _is_detail(text):  # "Passport No. 1234567 (Syria)": the parenthetical belongs to the detail
+            ordered.append((_SLOT.sub(lambda m: f"({groups[int(m.group(1))]})", item).strip(), marked))
+            continue
         if text:
             ordered.append((text, marked))
         for number in _SLOT.findall(item):
@@ -446,7 +453,29 @@ def _list_paragraphs(paragraphs: tuple[str, ...], start: int) -> list[str]:
     return found
 
 
+_AND_OF = re.compile(r"\s*,?\s+and\s+of\s+", re.IGNORECASE)
+_KIND_PREFIX = re.compile(r"^\s*the\s+(organi[sz]ation|entity|group|individual|person)\s+(?:known\s+as\s+)?(?=(?-i:[A-Z\"']))",
+                          re.IGNORECASE)
+_KIND_APPOSITIVE = re.compile(r",\s+an?\s+(organi[sz]ation|entity|group|individual|person)\b(?=\s*(?:[,;.:]|$|\s+and\b))",
+                              re.IGNORECASE)
+
+
 def read_list(region: str, paragraphs: tuple[str, ...], index: int, number: str | None) -> list[Mention]:
+    """The entities a list region names, with the kind it states ('the organization X', 'X, an individual')."""
+    parts = _AND_OF.split(region)
+    if len(parts) > 1:  # "the designations of the organization X … and of the following individuals: A; B"
+        return [m for part in parts for m in read_list(part, paragraphs, index, None)]
+    kinds = [m.group(1) for m in (_KIND_PREFIX.match(region), *_KIND_APPOSITIVE.finditer(region)) if m]
+    region = _KIND_APPOSITIVE.sub("", _KIND_PREFIX.sub("", region))
+    mentions = _read_list(region, paragraphs, index, number)
+    if kinds:
+        kind = "individual" if kinds[-1].lower() in ("individual", "person") else "organization"
+        for mention in mentions:
+            mention.entity_type = mention.entity_type or kind
+    return mentions
+
+
+def _read_list(region: str, paragraphs: tuple[str, ...], index: int, number: str | None) -> list[Mention]:
     """The entities a list region names: inline, after a colon, or one per following paragraph."""
     region, announced = _trim_region(region)
     if region and not ph.ANAPHORA.match(region):
@@ -480,9 +509,13 @@ def _sdgt_region(sentence: str) -> str | None:
         criteria = ph.SDGT_CRITERIA.search(sentence, match.end())
         if criteria:
             region = sentence[match.end():criteria.start()]
-            return re.sub(r"^(?:each\s+of\s+)?(?:the\s+)?(?:following\s+)?(?:persons?|individuals?|organi[sz]ations?"
-                          r"|entit(?:y|ies)|groups?)\s+(?:known\s+as|named|listed\s+below)?\s*:?\s*", "", region,
-                          flags=re.IGNORECASE)
+            region = re.sub(r"^(?:each\s+of\s+)?(?:the\s+)?(?:following\s+)?(?:persons?|individuals?|organi[sz]ations?"
+                            r"|entit(?:y|ies)|groups?)(?:\s+(?:known\s+as|named|listed\s+below))?(?:\s*:\s*|\s+|$)", "",
+                            region, flags=re.IGNORECASE)
+            colon = sentence.find(":", criteria.end())
+            if not region.strip() and colon >= 0:  # "the following persons are leaders of X: A, an individual; and B"
+                return sentence[colon + 1:]
+            return region
     return None
 
 
@@ -546,6 +579,11 @@ def _designation_mentions(decision: Decision, paragraphs: tuple[str, ...], numbe
 def _target_mentions(decision: Decision, paragraphs: tuple[str, ...], number: str | None) -> list[Mention]:
     """Entities a review or revocation names: 'revokes the designation of X', 'the designation of X as …'."""
     sentence = decision.sentence
+    continues = _CONTINUES.search(sentence)
+    if continues and not ph.ANAPHORA.match(continues.group("x")):
+        mentions = read_list(continues.group("x"), paragraphs, decision.paragraph, number)
+        if mentions:
+            return mentions
     for pattern in (_REVOKE_OF, _DESIGNATION_OF):
         for match in pattern.finditer(sentence):
             region = sentence[match.end():]
@@ -555,7 +593,8 @@ def _target_mentions(decision: Decision, paragraphs: tuple[str, ...], number: st
             mentions = read_list(region, paragraphs, decision.paragraph, number)
             if mentions:
                 return mentions
-    following = re.search(r"\b(?:the\s+)?following\b", sentence, re.IGNORECASE)
+    following = re.search(r"\b(?:the\s+)?following\b|\b(?:each\s+of\s+)?the\s+(?:organi[sz]ations|entities|groups|persons"
+                          r"|individuals)\s+(?:listed|named|set\s+(?:forth|out))\s+below\b", sentence, re.IGNORECASE)
     if following:
         return read_list(sentence[following.start():], paragraphs, decision.paragraph, number)
     return []
@@ -566,14 +605,18 @@ def _kind_word(sentence: str) -> str | None:
     match = _KIND_WORDS.search(sentence)
     if not match:
         return None
-    word = (match.group(1) or match.group(2)).lower()
+    word = next(g for g in match.groups() if g).lower()
     return "individual" if word.startswith(("person", "individual")) else "organization"
 
 
+_PERSON_DETAILS = frozenset({"dob", "pob", "nationality", "citizenship", "gender", "passport", "national_id"})
+
+
 def _typed(mentions: list[Mention], kind: str | None) -> list[Mention]:
-    """Mentions with the entity type the sentence states (a person with a date of birth is an individual)."""
+    """Mentions with the entity type the sentence states; a person printed with identifiers is an individual."""
     for mention in mentions:
-        mention.entity_type = kind or ("individual" if any(k == "dob" for k, _ in mention.details) else None)
+        identified = any(label in _PERSON_DETAILS for label, _ in mention.details)
+        mention.entity_type = kind or mention.entity_type or ("individual" if identified else None)
     return mentions
 
 
@@ -589,6 +632,7 @@ class Amendment:
 def read_amendment(decisions: list[Decision], paragraphs: tuple[str, ...]) -> Amendment:
     """The amended designation, any new primary name, and the added aliases (inline or one per paragraph)."""
     target, new_primary, added = _uses_aliases(paragraphs)
+    primary_aliases: list[str] = []
     for decision in decisions:
         sentence = decision.sentence
         if target is None:
@@ -602,19 +646,20 @@ def read_amendment(decisions: list[Decision], paragraphs: tuple[str, ...]) -> Am
                     break
         primary = ph.NEW_PRIMARY.search(sentence)
         if primary and new_primary is None:
-            new_primary = clean_name(next(g for g in primary.groups() if g))
+            renamed = read_mention(next(g for g in primary.groups() if g))  # "… as its primary name (ISIL)"
+            new_primary, primary_aliases = (renamed.name, renamed.aliases) if renamed else (None, [])
         if not added:
             added = _added_aliases(sentence, paragraphs, decision.paragraph)
     if new_primary:
         added = [a for a in added if name_key(a) != name_key(new_primary)]
-    return Amendment(target=target, new_primary=new_primary, added_aliases=added)
+    return Amendment(target=target, new_primary=new_primary, added_aliases=[*primary_aliases, *added])
 
 
 def _uses_aliases(paragraphs: tuple[str, ...]) -> tuple[Mention | None, None, list[str]]:
     """A finding that 'X uses or has used the following aliases: A, B', which the amendment then adds."""
     for index, paragraph in enumerate(paragraphs):
         for sentence in sentences(paragraph):
-            match = ph.USES_ALIASES.search(sentence)
+            match = ph.USES_ALIASES.search(sentence) or ph.ARE_ALIASES.search(sentence)
             if match:
                 target = split_mentions(match.group("target"), SINGULAR)
                 listed = (match.group("list") or "").strip().rstrip(".")
@@ -706,11 +751,14 @@ def _add_title_aliases(body: list[Mention], title: list[Mention]) -> None:
             mention.aliases = [*same.aliases, *mention.aliases]
 
 
-def _agree(title: list[Mention], body: list[Mention]) -> str | None:
-    """Why the title and the body name different entities, or None when they agree (or one names nobody)."""
+def _agree(title: list[Mention], body: list[Mention], others: set[str] = frozenset()) -> str | None:
+    """Why the title and the body name different entities, or None when they agree (or one names nobody).
+
+    `others`: what the body's other decisions name (a title may name the entities of several actions).
+    """
     if not title or not body:
         return None
-    keys = set().union(*(b.keys() for b in body))
+    keys = set().union(*(b.keys() for b in body)) | set(others)
     unmatched_title = [t.name for t in title if not t.keys() & keys
                        and not all(name_key(part) in keys for part in _split_and(t.name, aliases=False)[1:] and
                                    _split_and(t.name, aliases=False))]
@@ -738,8 +786,9 @@ def read_notice(paragraphs: tuple[str, ...], title: str) -> Reading:
     if not actions:
         return Reading(review_started=starts_review_only(" ".join(paragraphs)))
     if REVOCATION in actions:
-        decisions = [d for d in decisions if d.action != REVIEW]
+        decisions = _reviews_beside_revocations(decisions, paragraphs)
     from_title = title_mentions(title)
+    others = _body_keys(decisions, paragraphs)
     findings = []
     for action in (DESIGNATION, AMENDMENT, REVIEW, REVOCATION):
         chosen = [d for d in decisions if d.action == action]
@@ -748,16 +797,53 @@ def read_notice(paragraphs: tuple[str, ...], title: str) -> Reading:
         programs = _programs_for(chosen, paragraphs, title)
         if not programs:
             return Reading(review=f"{action} language found but no FTO or SDGT authority named")
-        finding, problem = _finding(action, chosen, paragraphs, title, from_title, programs)
+        finding, problem = _finding(action, chosen, paragraphs, title, from_title, programs, others)
         if problem:
             return Reading(review=problem)
+        finding.where = {p: tuple(sorted({d.paragraph for d in chosen if p in (d.programs or programs)}))
+                         for p in programs}
         findings.append(finding)
     problem = _junk(findings)
     return Reading(review=problem) if problem else Reading(findings=findings)
 
 
+def _reviews_beside_revocations(decisions: list[Decision], paragraphs: tuple[str, ...]) -> list[Decision]:
+    """A review whose body revokes is a revocation; a review naming another entity of its own stays a review."""
+    revoked = set().union(*(m.keys() for d in decisions if d.action == REVOCATION
+                            for m in _target_mentions(d, paragraphs, None)))
+    kept = []
+    for decision in decisions:
+        if decision.action == REVIEW:
+            own = _target_mentions(decision, paragraphs, None)
+            if not own or any(m.keys() & revoked for m in own):
+                continue
+        kept.append(decision)
+    return kept
+
+
+def _aliases_said_apart(paragraphs: tuple[str, ...]) -> list[str]:
+    """Aliases a notice gives in a sentence of their own: 'The organization is also known as A and B.'"""
+    for paragraph in paragraphs:
+        for sentence in sentences(paragraph):
+            match = ph.ALSO_KNOWN.match(sentence)
+            if match:
+                return split_alias_list(match.group("list"), PLURAL)
+    return []
+
+
+def _body_keys(decisions: list[Decision], paragraphs: tuple[str, ...]) -> set[str]:
+    """Matching keys of every entity the body's designating, reviewing and revoking sentences name."""
+    keys: set[str] = set()
+    for decision in decisions:
+        reader = _designation_mentions if decision.action == DESIGNATION else _target_mentions
+        for mention in reader(decision, paragraphs, None):
+            keys |= mention.keys()
+    return keys
+
+
 def _finding(action: str, chosen: list[Decision], paragraphs: tuple[str, ...], title: str,
-             from_title: list[Mention], programs: frozenset[Program]) -> tuple[Finding | None, str | None]:
+             from_title: list[Mention], programs: frozenset[Program],
+             others: set[str] = frozenset()) -> tuple[Finding | None, str | None]:
     """One action's entities from the body, checked against (or, when the body points back, taken from) the title."""
     number = grammatical_number(*(d.sentence for d in chosen))
     kind = next((k for k in (_kind_word(d.sentence) for d in chosen) if k), None)
@@ -770,7 +856,9 @@ def _finding(action: str, chosen: list[Decision], paragraphs: tuple[str, ...], t
     body = _dedupe_mentions([m for d in chosen for m in reader(d, paragraphs, number)])
     if action == DESIGNATION and not body:
         return None, "designation language found but no entity names could be read"
-    disagreement = _agree(from_title, body)
+    if action == DESIGNATION and len(body) == 1:
+        body[0].aliases.extend(_aliases_said_apart(paragraphs))
+    disagreement = _agree(from_title, body, others)
     if disagreement:
         return None, disagreement
     mentions = body or from_title

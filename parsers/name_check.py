@@ -25,8 +25,10 @@ _BOILERPLATE_CORE = (
     r"|and\s+all\s+(?:of\s+)?(?:its|their)\s+aliases"
     r"|and\s+any\s+other\s+aliases)"
 )
+# "and its aliases Jamaat Ansar Beit al-Maqdis, …" introduces aliases: it is a marker there, not boilerplate
 ALIAS_BOILERPLATE = re.compile(
-    r"\s*\(\s*" + _BOILERPLATE_CORE + r"\s*\)|\s*,?\s*\b" + _BOILERPLATE_CORE + r"\b", re.IGNORECASE)
+    r"\s*\(\s*" + _BOILERPLATE_CORE + r"\s*\)|\s*,?\s*\b" + _BOILERPLATE_CORE + r"\b(?!\s*:?\s*(?-i:[A-Z]))",
+    re.IGNORECASE)
 _BOILERPLATE_LEFT = re.compile(r"\b(?:aliases|aforementioned|hereinafter|together with)\b", re.IGNORECASE)
 # Lower-case only: a verb inside a candidate ('Hizballah is a group'); a capitalised 'HaD' (Hurras al-Din) is a name.
 _PREDICATE = re.compile(
@@ -44,7 +46,8 @@ _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 _DATE = (r"(?:(?:circa|approximately|about|c\.)\s+)?(?:\d{1,2}\s+" + _MONTHS + r",?\s+\d{4}|" + _MONTHS
          + r"\s+\d{1,2},?\s+\d{4}|" + _MONTHS + r"\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}(?:\s*(?:to|-|–)\s*\d{4})?)")
 _DATE_ONLY = re.compile(r"^" + _DATE + r"$", re.IGNORECASE)
-_BORN = re.compile(r"^(?:born|b\.)\s+(?:on\s+)?(" + _DATE + r")?\s*,?\s*(?:(?:in|at)\s+(.+))?$", re.IGNORECASE)
+_BORN = re.compile(r"^(?:born|b\.)\s+(?:(?:on|in)\s+(?=\d|(?:circa|about|approximately)\b|" + _MONTHS + r"))?(" + _DATE
+                   + r")?\s*,?\s*(?:(?:in|at)\s+(.+))?$", re.IGNORECASE)
 _ALT = r"^(?:alt(?:ernate|\.)?\s+|alternative\s+)?"
 _LABELLED = [
     (re.compile(_ALT + r"(?:date of birth|d\.?o\.?b\.?)(?![\w.])[\s:]*(.+)$", re.I), "dob"),
@@ -96,6 +99,8 @@ def name_problem(text: str) -> str | None:
         return "empty name"
     if not _LETTER.search(candidate):
         return f"{candidate!r} has no letters"
+    if re.match(r"(?:also\s+|formerly\s+|commonly\s+)?known\s+as\b", candidate, re.IGNORECASE):
+        return f"{candidate!r} starts with an alias marker"
     if detail_pairs(candidate) or is_date_only(candidate):
         return f"{candidate!r} is an individual's detail, not a name"
     if _FORMULA.search(candidate):
