@@ -298,8 +298,11 @@ def _alias_items(chain: str, continued: bool) -> list[tuple[str, bool]]:
     return [(item, index == 0 and not continued) for index, item in enumerate(items)]
 
 
-def _classify(items: list[tuple[str, bool]], mention: Mention) -> None:
-    """Aliases and details from items in order: once details start, unmarked short items continue them."""
+def _classify(items: list[tuple[str, bool]], mention: Mention, several: bool = False) -> None:
+    """Aliases and details from items in order: once details start, unmarked short items continue them.
+
+    `several`: the marker announced more than one ('and its aliases A and B').
+    """
     in_details = False
     for index, (item, marked) in enumerate(items):
         pairs = detail_pairs(item)
@@ -317,7 +320,7 @@ def _classify(items: list[tuple[str, bool]], mention: Mention) -> None:
         else:
             in_details = False
             last = index == len(items) - 1
-            pieces = _split_and(item, aliases=True) if last else [item]
+            pieces = _split_and(item, aliases=True, forced=several) if last else [item]
             mention.aliases.extend(a for a in (clean_name(p) for p in pieces) if a)
 
 
@@ -357,7 +360,8 @@ def read_mention(chunk: str) -> Mention | None:
     rest = [(item, False) for item in head_items[1:]]
     for chain in chains[1:]:
         rest += _alias_items(chain, continued=False)
-    _classify(items + _in_order(rest, groups), mention)
+    several = bool(re.search(r"\b(?:its|their)\s+(?:other\s+)?aliases\b", outside, re.IGNORECASE))
+    _classify(items + _in_order(rest, groups), mention, several)
     return mention
 
 

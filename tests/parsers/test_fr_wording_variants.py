@@ -417,6 +417,109 @@ CASES = {'1997 numbered': {'title': 'Designation of Foreign Terrorist Organizati
                   'published': '2020-05-10',
                   'kind': 'unrecognised',
                   'events': []}}
+CASES.update({'has redesignated each listed below': {'title': 'Redesignation of Foreign Terrorist Organizations',
+                                        'published': '2003-10-08',
+                                        'paragraphs': ['Pursuant to section 219(a)(4)(B) of the INA, the Secretary '
+                                                       'of State has redesignated, effective October 2, 2003, each '
+                                                       'of the organizations listed below as a foreign terrorist '
+                                                       'organization:',
+                                                       'Hizballah (Party of God).',
+                                                       'Kahane Chai (Kach).'],
+                                        'kind': 'fto_review',
+                                        'events': [('FTO',
+                                                    'review',
+                                                    'Hizballah',
+                                                    ('Party of God',),
+                                                    'organization',
+                                                    ()),
+                                                   ('FTO', 'review', 'Kahane Chai', ('Kach',), 'organization', ())]},
+ 'and its aliases X': {'title': 'Designation of Ansar Bayt al-Maqdis as a Foreign Terrorist Organization',
+                       'published': '2014-04-10',
+                       'paragraphs': ['I have concluded that the relevant circumstances described in section 219 of '
+                                      'the INA exist with respect to Ansar Bayt al-Maqdis, and its aliases Ansar '
+                                      'Jerusalem and Supporters of Jerusalem.',
+                                      'Therefore, I hereby designate the aforementioned organization as a Foreign '
+                                      'Terrorist Organization.'],
+                       'kind': 'fto_designation',
+                       'events': [('FTO',
+                                   'designation',
+                                   'Ansar Bayt al-Maqdis',
+                                   ('Ansar Jerusalem', 'Supporters of Jerusalem'),
+                                   'organization',
+                                   ())]},
+ 'rename with acronym and list': {'title': 'Amendment of the Designation of the Salafist Group for Call and Combat',
+                                  'published': '2008-02-20',
+                                  'paragraphs': ['Pursuant to section 219(b) of the INA, the Secretary of State '
+                                                 'hereby amends the designation of the Salafist Group for Call and '
+                                                 'Combat (GSPC and other aliases) as a Foreign Terrorist '
+                                                 'Organization to change the primary name of the organization to '
+                                                 "al-Qa'ida in the Islamic Maghreb (AQIM), and to add the following "
+                                                 "aliases: Tanzim al-Qa'ida fi Bilad al-Maghrib al-Islamiya; "
+                                                 "al-Qa'ida in the Lands of the Islamic Maghreb."],
+                                  'kind': 'fto_amendment',
+                                  'events': [('FTO',
+                                              'amendment',
+                                              "al-Qa'ida in the Islamic Maghreb",
+                                              ('Salafist Group for Call and Combat',
+                                               'AQIM',
+                                               "Tanzim al-Qa'ida fi Bilad al-Maghrib al-Islamiya",
+                                               "al-Qa'ida in the Lands of the Islamic Maghreb"),
+                                              'organization',
+                                              ())]},
+ 'the organization X and of the following individuals': {'title': 'Revocation of the Designations of Ansarallah and '
+                                                                  'Two Individuals as Specially Designated Global '
+                                                                  'Terrorists',
+                                                         'published': '2021-02-16',
+                                                         'paragraphs': ['Pursuant to section 1(b) of Executive Order '
+                                                                        '13224, I hereby revoke the designations of '
+                                                                        'the organization Ansarallah (also known as '
+                                                                        'Ansar Allah) and of the following '
+                                                                        'individuals as Specially Designated Global '
+                                                                        'Terrorists: Abdul Malik al-Houthi; and '
+                                                                        'Abdullah Yahya al Hakim.'],
+                                                         'kind': 'sdgt_revocation',
+                                                         'events': [('SDGT',
+                                                                     'revocation',
+                                                                     'Ansarallah',
+                                                                     ('Ansar Allah',),
+                                                                     'organization',
+                                                                     ()),
+                                                                    ('SDGT',
+                                                                     'revocation',
+                                                                     'Abdul Malik al-Houthi',
+                                                                     (),
+                                                                     'individual',
+                                                                     ()),
+                                                                    ('SDGT',
+                                                                     'revocation',
+                                                                     'Abdullah Yahya al Hakim',
+                                                                     (),
+                                                                     'individual',
+                                                                     ())]},
+ 'leaders listed after a colon': {'title': 'Designation of Two Individuals as Specially Designated Global Terrorists',
+                                  'published': '2021-01-15',
+                                  'paragraphs': ['Acting under the authority of section 1(a)(ii)(B) of Executive '
+                                                 'Order 13224, as amended, I hereby determine that the following '
+                                                 "persons are leaders of Harakat Sawa'd Misr, an entity whose "
+                                                 'property and interests in property are blocked pursuant to '
+                                                 'Executive Order 13224: Yahya Musa, an individual; and Alaa '
+                                                 'al-Samahi, an individual.'],
+                                  'kind': 'sdgt_designation',
+                                  'events': [('SDGT', 'designation', 'Yahya Musa', (), 'individual', ()),
+                                             ('SDGT', 'designation', 'Alaa al-Samahi', (), 'individual', ())]},
+ 'per-program effective dates': {'title': 'Designations of Antifa Ost',
+                                 'published': '2025-11-14',
+                                 'paragraphs': ['Pursuant to section 1(b) of Executive Order 13224, I hereby '
+                                                'determine that the organization Antifa Ost has committed, or poses '
+                                                'a significant risk of committing, acts of terrorism. This '
+                                                'designation is effective upon signature.',
+                                                'I have concluded that the relevant circumstances described in '
+                                                'section 219 of the INA exist with respect to Antifa Ost. Therefore, '
+                                                'I hereby designate the aforementioned organization as a Foreign '
+                                                'Terrorist Organization, effective November 20, 2025.'],
+                                 'kind': 'combined',
+                                 'events': [('FTO', 'designation', 'Antifa Ost', (), 'organization', ()),
+                                            ('SDGT', 'designation', 'Antifa Ost', (), 'organization', ())]}})
 
 
 @pytest.mark.parametrize("name", list(CASES))
