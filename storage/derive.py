@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import pyarrow as pa
 
@@ -40,6 +40,7 @@ class Designation:
     citations: list[str] = field(default_factory=list)
     details: dict[str, list[str]] = field(default_factory=dict)
     known_in_force: bool = False  # a review, amendment or revocation of it is known
+    terms: list[date] = field(default_factory=list)  # FTO: days it was designated or redesignated (two-year terms)
 
     def keys(self) -> set[str]:
         """Matching keys of the name and every alias."""
@@ -232,8 +233,49 @@ def _apply(designation: Designation, event: dict, as_of: date) -> None:
         designation.last_reviewed_on = when
     elif action == "revocation":
         designation.revoked_on = when
+    if action in ("designation", "review") and when and designation.program == "FTO" and not is_list_event(event):
+        designation.terms.append(when)
     _add_aliases(designation, [event["name"], *(event.get("aliases") or [])])
     _cite(designation, event)
+
+
+# Before the Intelligence Reform and Terrorism Prevention Act of 17 December 2004, an FTO designation lasted two
+# years unless redesignated (INA 219(a)(4)(A) as enacted in 1996); the 1999, 2001 and 2003 rounds left some out.
+IRTPA = date(2004, 12, 17)
+GAP_SLACK = timedelta(days=90)  # a redesignation a little after a term's end still renews it
+ROUND_SLACK = timedelta(days=14)  # the rounds renewed a whole cohort on its anniversary (1999-10-08, 2001-10-05, 2003-10-02)
+LAPSED = "lapsed"
+
+
+def _two_years(day: date) -> date:
+    return day.replace(year=day.year + 2) if not (day.month == 2 and day.day == 29) else date(day.year + 2, 3, 1)
+
+
+def lapse_date(terms: list[date], rounds: list[date]) -> date | None:
+    """When a pre-2004 FTO term ran out unrenewed while a redesignation round we read renewed others, else None."""
+    if not terms:
+        return None
+    start = min(terms)
+    for day in sorted(terms):
+        end = _two_years(start)
+        if day > end + GAP_SLACK:
+            return None  # designated again after a gap: in force from then on
+        start = max(start, day)
+    end = _two_years(start)
+    if end >= IRTPA or not any(abs(r - end) <= ROUND_SLACK for r in rounds):
+        return None  # the term outlived the two-year rule, or no round of its time was read: nothing to infer
+    return end
+
+
+def _apply_lapses(designations: list[Designation], as_of: date) -> None:
+    """Revoke, on the day its term ended, an FTO designation a pre-2004 redesignation round left out."""
+    fto = [d for d in designations if d.program == "FTO"]
+    renewals = sorted({day for d in fto for day in sorted(d.terms)[1:] if day < IRTPA})
+    for designation in fto:
+        lapsed = lapse_date(designation.terms, renewals)
+        if lapsed and lapsed <= as_of and designation.revoked_on is None:  # a later revocation says it was in force
+            designation.revoked_on = lapsed
+            designation.details.setdefault(LAPSED, ["two-year term not renewed (before 17 December 2004)"])
 
 
 def derive(events: list[dict], as_of: date) -> tuple[list[dict], dict[str, str]]:
@@ -249,6 +291,7 @@ def derive(events: list[dict], as_of: date) -> tuple[list[dict], dict[str, str]]
             _apply(designation, event, as_of)
             register.index(designation)
         assigned[event["event_id"]] = designation.designation_id
+    _apply_lapses(register.all, as_of)
     rows = sorted((d.row(as_of) for d in register.all), key=lambda r: (r["program"], name_key(r["name"])))
     return rows, assigned
 

@@ -1,6 +1,7 @@
 """The list at any legal date, folded from events: the seed life cycle and every kind of action."""
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from parsers.model import Action, Event, Program, Source
@@ -185,3 +186,37 @@ def test_designating_notice_read_later_clears_the_flag():
                         effective_on=date(1997, 10, 8))
     fto = derive(rows([review, designation]), date(2019, 2, 1))[0][0]
     assert (fto["status"], fto["designated_on"], fto["details"]) == ("active", date(1997, 10, 8), None)
+
+
+def _fto(number: int, name: str, action: str, day: date) -> dict:
+    """A bare FTO ledger row for the two-year-term cases."""
+    return dict(event_id=f"lapse-{number}", program="FTO", action=action, name=name, aliases=[],
+                entity_type="organization", effective_on=day, published_on=day, announced_on=None,
+                source="federal_register", document_id=f"9{number}-1", citation=None, url="u", stage="published",
+                details=None, previous_name=None)
+
+
+def test_a_pre_2004_designation_a_redesignation_round_left_out_lapses_on_its_anniversary():
+    # the 1997 list (62 FR 52650), the 1999, 2001 and 2003 rounds: the Khmer Rouge was dropped in 1999,
+    # the Japanese Red Army in 2001; Hamas renewed each time; a 2002 designation outlived the two-year rule
+    events = [_fto(1, "Khmer Rouge", "designation", date(1997, 10, 8)), _fto(2, "Hamas", "designation", date(1997, 10, 8)),
+              _fto(3, "Hamas", "review", date(1999, 10, 8)), _fto(4, "Hamas", "review", date(2001, 10, 5)),
+              _fto(5, "Hamas", "review", date(2003, 10, 2)),
+              _fto(6, "Japanese Red Army", "designation", date(1997, 10, 8)),
+              _fto(7, "Japanese Red Army", "review", date(1999, 10, 8)),
+              _fto(8, "Al-Aqsa Martyrs Brigade", "designation", date(2002, 3, 27))]
+    rows = {r["name"]: r for r in derive(events, date(2026, 1, 1))[0]}
+    assert {n: (r["status"], r["revoked_on"]) for n, r in rows.items()} == {
+        "Al-Aqsa Martyrs Brigade": ("active", None), "Hamas": ("active", None),
+        "Japanese Red Army": ("revoked", date(2001, 10, 8)), "Khmer Rouge": ("revoked", date(1999, 10, 8))}
+    assert json.loads(rows["Khmer Rouge"]["details"]) == {"lapsed": ["two-year term not renewed (before 17 December 2004)"]}
+    assert {r["name"]: r["status"] for r in derive(events, date(1999, 1, 1))[0]}["Khmer Rouge"] == "active"
+
+
+def test_no_lapse_is_inferred_without_a_redesignation_round_or_against_a_later_revocation():
+    alone = [_fto(1, "Khmer Rouge", "designation", date(1997, 10, 8))]
+    assert [r["status"] for r in derive(alone, date(2026, 1, 1))[0]] == ["active"]
+    revoked = [*alone, _fto(2, "Hamas", "designation", date(1997, 10, 8)), _fto(3, "Hamas", "review", date(1999, 10, 8)),
+               _fto(4, "Khmer Rouge", "revocation", date(2005, 1, 1))]
+    row = next(r for r in derive(revoked, date(2026, 1, 1))[0] if r["name"] == "Khmer Rouge")
+    assert (row["revoked_on"], row["details"]) == (date(2005, 1, 1), None)
