@@ -127,6 +127,9 @@ ADDED_ALIASES = re.compile(
     r"(?:its|the|an?)\b.*)?$"
     r"|\b(?:add(?:s|ing)?|include|including)\s+(?P<before>.+?)\s+as\s+(?:an?\s+|new\s+|additional\s+)*alias(?:es)?\b", _I)
 # "I conclude … that Liwa Zaynabiyoun uses or has used the following alias: Zainabiyoun Brigade"
+IS_ALSO_KNOWN = re.compile(
+    r"\b(?:find|finds|found|conclude|concludes|determine|determines)\s+that\s+(?P<target>(?:(?!\bthat\b).)+?)\s+is\s+also"
+    r"\s+known\s+as\s+(?P<list>.+?)\.?$", _I)
 USES_ALIASES = re.compile(
     r"\b(?:find|finds|found|conclude|concludes|determine|determines)\s+that\s+(?P<target>(?:(?!\bthat\b).)+?)\s+(?:uses\s+or\s+has"
     r"\s+used|has\s+used|uses|is\s+(?:also\s+)?known\s+by|operates\s+under|has\s+adopted)\b(?:.*?\b(?:the\s+following|these)"
@@ -139,6 +142,8 @@ ARE_ALIASES = re.compile(
 ALSO_KNOWN = re.compile(r"^(?:The|This|Said)\s+(?:organi[sz]ation|group|entity)\s+is\s+(?:also\s+)?(?:known|referred\s+to)"
                         r"\s+as\s+(?P<list>.+?)\.?$")
 NEW_PRIMARY = re.compile(
+    r"\brenamed\s+itself\s+(?P<d>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?add|\.|$))"
+    r"|\bunder\s+the\s+(?:new\s+)?name\s+(?P<e>.+?)(?=\s*(?:,|;|\.|$))|"
     r"\b(?:add|adds|adding|adopt|adopts|adopting|use|uses|using|list|lists|reflect|reflects|designate|recogni[sz]e|recogni[sz]es"
     r"|recogni[sz]ing|identify|identifies|establish|establishes|substitute|substitutes|name|names)\s+(?:the\s+)?"
     r"(?:alias\s+|name\s+|new\s+name\s+)?(?P<a>.+?)\s+as\s+(?:its|the)\s+(?:new\s+)?primary\s+name"
@@ -159,7 +164,8 @@ LONG_DATE = re.compile(
 STATED_EFFECTIVE = re.compile(
     r"\b(?:effective|takes?\s+effect|shall\s+take\s+effect|goes\s+into\s+effect|enters?\s+into\s+force)"
     r"(?:\s+date)?\s*:?\s*(?:on|as\s+of|from|beginning)?\s*,?\s*(?P<date>" + LONG_DATE.pattern + r")", _I)
-UPON_SIGNATURE = re.compile(r"effective\s+(?:upon|on|as\s+of)\s+(?:the\s+date\s+of\s+)?(?:my\s+|its\s+|this\s+)?signature"
+UPON_SIGNATURE = re.compile(r"effective\s+(?:immediately\s+)?(?:upon|on|as\s+of)\s+(?:the\s+date\s+of\s+)?(?:my\s+|its\s+|this\s+)?"
+                            r"signature"
                             r"|effective\s+on\s+the\s+date\s+(?:it\s+is\s+|this\s+\w+\s+is\s+)?signed", _I)
 
 # --- titles -------------------------------------------------------------------------------------------------------

@@ -187,9 +187,15 @@ def clean_name(text: str) -> str:
         text = _LEADING_JOINER.sub("", text)
         text = ph.ALIAS_PREFIX.sub("", text)
         text = _TRUNCATION.sub("", text)
-        text = text.strip().strip("\"'").strip().rstrip(".,;: ").lstrip(",;: ").strip()
-    text = _LEADING_ARTICLE.sub("", text)
+        dotted = re.search(r"(?:\b\w\.){2,}$", text)  # "J.e.M." keeps its last period
+        text = text.strip().strip("\"").strip().rstrip(".,;: " if not dotted else ",;: ").lstrip(",;: ").strip()
+        text = re.sub(r"^'|(?<![A-Za-z])'$", "", text).strip()  # quotes, not the ’ that ends "al-Shara’"
     return "" if text.lower() in {"and", "or", "the"} else text
+
+
+def clean_primary(text: str) -> str:
+    """A primary name: cleaned, a leading lowercase 'the' dropped ('the Asa'ib Ahl al-Haq')."""
+    return _LEADING_ARTICLE.sub("", clean_name(text))
 
 
 def dedupe_aliases(aliases: list[str], name: str) -> tuple[str, ...]:
@@ -321,7 +327,11 @@ def _classify(items: list[tuple[str, bool]], mention: Mention, several: bool = F
             in_details = False
             last = index == len(items) - 1
             pieces = _split_and(item, aliases=True, forced=several) if last else [item]
-            mention.aliases.extend(a for a in (clean_name(p) for p in pieces) if a)
+            for piece in pieces:
+                if "(" in piece or re.fullmatch(r"\s*[A-Z0-9][A-Z0-9.-]+\s+or\s+[A-Z0-9][A-Z0-9.-]+\s*", piece):
+                    mention.aliases.extend(split_alias_list(re.sub(r"\s+or\s+", ", ", piece)))
+                elif clean_name(piece):
+                    mention.aliases.append(clean_name(piece))
 
 
 def _in_order(items: list[tuple[str, bool]], groups: list[str]) -> list[tuple[str, bool]]:
@@ -349,9 +359,12 @@ def read_mention(chunk: str) -> Mention | None:
     chains = ph.ALIAS_SPLIT.split(outside)
     head = chains[0]
     head_items = top_split(head, ";" if ";" in head else ",")
+    first = top_split(head_items[0], ",") if head_items else []
+    if len(first) > 1 and any(_is_detail(_SLOT.sub(" ", p)) for p in first[1:]):
+        head_items = first + head_items[1:]  # "Hakimullah Mehsud (a.k.a. …), DOB circa 1979; POB …"
     if not head_items:
         return None
-    name = clean_name(_SLOT.sub(" ", head_items[0]))
+    name = clean_primary(_SLOT.sub(" ", head_items[0]))
     if not name:
         return None
     mention = Mention(name=name)
@@ -408,10 +421,13 @@ def split_alias_list(segment: str, number: str | None = None) -> list[str]:
     items = top_split(segment, ";") if ";" in segment else top_split(segment, ",")
     aliases = []
     for index, item in enumerate(items):
-        for piece in ph.ALIAS_SPLIT.split(item):
+        outside, groups = _slotted(item)
+        for piece in ph.ALIAS_SPLIT.split(_SLOT.sub(" ", outside)):
             forced = number == PLURAL and len(items) == 1
             parts = _split_and(piece, aliases=True, forced=forced) if index == len(items) - 1 else [piece]
             aliases.extend(a for a in (clean_name(p) for p in parts) if a)
+        for group in groups:  # "Lashkar-e-Jhangvi al-Alami (LeJ-A)", "Hay'at Tahrir al-Sham (also known as HTS)"
+            aliases.extend(split_alias_list(ph.ALIAS_PREFIX.sub("", strip_alias_boilerplate(group))))
     return aliases
 
 
@@ -422,6 +438,11 @@ def _trim_region(region: str) -> tuple[str, bool]:
     announced = bool(following and following.group(0).strip())
     if announced:
         region = region[following.end():]
+        colon = region.find(":")
+        if colon >= 0:
+            region = region[colon + 1:]
+        elif re.match(r"(?:and|or|hereby|which|that|who|as)\b", region.strip()):
+            region = ""  # "the following organizations and hereby determines that …": the list comes after
     region = region.lstrip(":").strip()
     end = _list_end(region)
     if end is not None:
@@ -458,8 +479,8 @@ def _list_paragraphs(paragraphs: tuple[str, ...], start: int) -> list[str]:
 
 
 _AND_OF = re.compile(r"\s*,?\s+and\s+of\s+", re.IGNORECASE)
-_KIND_PREFIX = re.compile(r"^\s*the\s+(organi[sz]ation|entity|group|individual|person)\s+(?:known\s+as\s+)?(?=(?-i:[A-Z\"']))",
-                          re.IGNORECASE)
+_KIND_PREFIX = re.compile(r"^\s*the\s+(organi[sz]ations?|entit(?:y|ies)|groups?|individuals?|persons?)\s+(?:known\s+as\s+)?"
+                          r"(?=(?-i:[A-Z\"']))", re.IGNORECASE)
 _KIND_APPOSITIVE = re.compile(r",\s+an?\s+(organi[sz]ation|entity|group|individual|person)\b(?=\s*(?:[,;.:]|$|\s+and\b))",
                               re.IGNORECASE)
 
@@ -469,11 +490,14 @@ def read_list(region: str, paragraphs: tuple[str, ...], index: int, number: str 
     parts = _AND_OF.split(region)
     if len(parts) > 1:  # "the designations of the organization X … and of the following individuals: A; B"
         return [m for part in parts for m in read_list(part, paragraphs, index, None)]
-    kinds = [m.group(1) for m in (_KIND_PREFIX.match(region), *_KIND_APPOSITIVE.finditer(region)) if m]
+    prefix = _KIND_PREFIX.match(region)
+    kinds = [m.group(1) for m in (prefix, *_KIND_APPOSITIVE.finditer(region)) if m]
+    if prefix and prefix.group(1).lower().endswith(("s", "ies")) and number is None:
+        number = PLURAL  # "and of the individuals A, B, and C"
     region = _KIND_APPOSITIVE.sub("", _KIND_PREFIX.sub("", region))
     mentions = _read_list(region, paragraphs, index, number)
     if kinds:
-        kind = "individual" if kinds[-1].lower() in ("individual", "person") else "organization"
+        kind = "individual" if kinds[-1].lower().startswith(("individual", "person")) else "organization"
         for mention in mentions:
             mention.entity_type = mention.entity_type or kind
     return mentions
@@ -635,13 +659,14 @@ class Amendment:
 
 def read_amendment(decisions: list[Decision], paragraphs: tuple[str, ...]) -> Amendment:
     """The amended designation, any new primary name, and the added aliases (inline or one per paragraph)."""
-    target, new_primary, added = _uses_aliases(paragraphs)
+    target, new_primary, found = _uses_aliases(paragraphs)
     primary_aliases: list[str] = []
+    added: list[str] = []
     for decision in decisions:
         sentence = decision.sentence
         if target is None:
             for match in ph.AMEND_TARGET.finditer(sentence):
-                region = match.group("target")
+                region = _KIND_PREFIX.sub("", match.group("target"))
                 if ph.ANAPHORA.match(region):
                     continue
                 mentions = split_mentions(region, SINGULAR)
@@ -654,6 +679,7 @@ def read_amendment(decisions: list[Decision], paragraphs: tuple[str, ...]) -> Am
             new_primary, primary_aliases = (renamed.name, renamed.aliases) if renamed else (None, [])
         if not added:
             added = _added_aliases(sentence, paragraphs, decision.paragraph)
+    added = added or found  # the decision's own list first, else the finding's
     if new_primary:
         added = [a for a in added if name_key(a) != name_key(new_primary)]
     return Amendment(target=target, new_primary=new_primary, added_aliases=[*primary_aliases, *added])
@@ -663,6 +689,11 @@ def _uses_aliases(paragraphs: tuple[str, ...]) -> tuple[Mention | None, None, li
     """A finding that 'X uses or has used the following aliases: A, B', which the amendment then adds."""
     for index, paragraph in enumerate(paragraphs):
         for sentence in sentences(paragraph):
+            known = ph.IS_ALSO_KNOWN.search(sentence)
+            if known:  # "find that Hizballah is also known as Lebanese Hizballah, a.k.a. …"
+                target = split_mentions(known.group("target"), SINGULAR)
+                listed = re.sub(r"^the\s+following\s*:?\s*", "", known.group("list"), flags=re.IGNORECASE)
+                return (target[0] if target else None), None, split_alias_list(listed)
             match = ph.USES_ALIASES.search(sentence) or ph.ARE_ALIASES.search(sentence)
             if match:
                 target = split_mentions(match.group("target"), SINGULAR)

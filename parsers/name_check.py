@@ -59,9 +59,9 @@ _LABELLED = [
     (re.compile(r"^(?:an?\s+)?citizen(?:ship)?(?:\s+of)?\b[\s:]*(.+)$", re.I), "citizenship"),
     (re.compile(r"^(?:gender|sex)\b[\s:]*(male|female)$", re.I), "gender"),
     (re.compile(r"^(male|female)$", re.I), "gender"),
-    (re.compile(_ALT + r"passport(?:\s+(?:no\.?|number|#))?\b[\s:#]*(.+)$", re.I), "passport"),
-    (re.compile(_ALT + r"(?:national\s+)?(?:id|identification|identity)(?:\s+card)?(?:\s+(?:no\.?|number|#))?\b"
-                r"[\s:#]*(.+)$", re.I), "national_id"),
+    (re.compile(_ALT + r"passport(?:\s+(?:no\.|no\b|number|#))?[\s:#]*(.+)$", re.I), "passport"),
+    (re.compile(_ALT + r"(?:national\s+)?(?:id|identification|identity)(?:\s+card)?(?:\s+(?:no\.|no\b|number|#))?"
+                r"(?=[\s:#])[\s:#]*(.+)$", re.I), "national_id"),
 ]
 
 
