@@ -351,9 +351,14 @@ def _in_order(items: list[tuple[str, bool]], groups: list[str]) -> list[tuple[st
     return ordered
 
 
+_KIND_LABEL = re.compile(r"^\s*(Organi[sz]ation|Entity|Group|Individual|Person)\s*:\s*", re.IGNORECASE)
+
+
 def read_mention(chunk: str) -> Mention | None:
     """One entity from 'X (also known as A; B)', 'X, also known as A, also known as B' or 'X, a.k.a. A; born …'."""
     chunk = ph.LIST_NUMBERING.sub("", _LEADING_JOINER.sub("", strip_alias_boilerplate(chunk.strip())))
+    label = _KIND_LABEL.match(chunk)  # list items headed "Organization: …" / "Individual: …"
+    chunk = chunk[label.end():] if label else chunk
     chunk = re.sub(r"(?:\s*[;,]|\s+and)+\s*$", "", chunk)
     outside, groups = _slotted(chunk)
     chains = ph.ALIAS_SPLIT.split(outside)
@@ -375,6 +380,8 @@ def read_mention(chunk: str) -> Mention | None:
         rest += _alias_items(chain, continued=False)
     several = bool(re.search(r"\b(?:its|their)\s+(?:other\s+)?aliases\b", outside, re.IGNORECASE))
     _classify(items + _in_order(rest, groups), mention, several)
+    if label:
+        mention.entity_type = "individual" if label.group(1).lower() in ("individual", "person") else "organization"
     return mention
 
 
@@ -537,9 +544,9 @@ def _sdgt_region(sentence: str) -> str | None:
         criteria = ph.SDGT_CRITERIA.search(sentence, match.end())
         if criteria:
             region = sentence[match.end():criteria.start()]
-            region = re.sub(r"^(?:each\s+of\s+)?(?:the\s+)?(?:following\s+)?(?:persons?|individuals?|organi[sz]ations?"
-                            r"|entit(?:y|ies)|groups?)(?:\s+(?:known\s+as|named|listed\s+below))?(?:\s*:\s*|\s+|$)", "",
-                            region, flags=re.IGNORECASE)
+            noun = r"(?:persons?|individuals?|organi[sz]ations?|entit(?:y|ies)|groups?)"
+            region = re.sub(r"^(?:each\s+of\s+)?(?:the\s+)?(?:following\s+)?" + noun + r"(?:\s+and\s+" + noun + r")?"
+                            r"(?:\s+(?:known\s+as|named|listed\s+below))?(?:\s*:\s*|\s+|$)", "", region, flags=re.IGNORECASE)
             colon = sentence.find(":", criteria.end())
             if not region.strip() and colon >= 0:  # "the following persons are leaders of X: A, an individual; and B"
                 return sentence[colon + 1:]
@@ -718,7 +725,7 @@ def _added_aliases(sentence: str, paragraphs: tuple[str, ...], index: int) -> li
             if inline:
                 return split_alias_list(inline, number)
             lines = _list_paragraphs(paragraphs, index + 1)
-            return [a for line in lines for a in (split_alias_list(line) if len(lines) == 1 else [clean_name(line)]) if a]
+            return [a for line in lines for a in split_alias_list(line, number if len(lines) == 1 else None) if a]
         text = match.group("inline") or match.group("before")
         if text and not re.search(r"\bprimary\s+name\b", match.group(0), re.IGNORECASE):
             end = _list_end(text)
