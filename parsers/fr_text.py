@@ -651,7 +651,7 @@ def _typed(mentions: list[Mention], kind: str | None) -> list[Mention]:
     """Mentions with the entity type the sentence states; a person printed with identifiers is an individual."""
     for mention in mentions:
         identified = any(label in _PERSON_DETAILS for label, _ in mention.details)
-        mention.entity_type = kind or mention.entity_type or ("individual" if identified else None)
+        mention.entity_type = mention.entity_type or ("individual" if identified else kind)
     return mentions
 
 
