@@ -830,7 +830,8 @@ def read_notice(paragraphs: tuple[str, ...], title: str) -> Reading:
     if REVOCATION in actions:
         decisions = _reviews_beside_revocations(decisions, paragraphs)
     from_title = title_mentions(title)
-    others = _body_keys(decisions, paragraphs)
+    several_actions = len({d.action for d in decisions}) > 1
+    others = _body_keys(decisions, paragraphs) if from_title and several_actions else set()
     findings = []
     for action in (DESIGNATION, AMENDMENT, REVIEW, REVOCATION):
         chosen = [d for d in decisions if d.action == action]
