@@ -242,7 +242,9 @@ _DESCRIPTOR_SUFFIX = re.compile(r"-(?:based|aligned|linked|backed|affiliated|bor
 PERSON_NOUNS = re.compile(
     r"\b(?:leaders?|individuals?|members?|commanders?|officials?|financiers?|facilitators?|president|"
     r"minister|head|lieutenants?|co-founders?|founders?|wife|husband|son|daughter|brother|national|"
-    r"persons?|spokesman|spokesperson|emir|chief|representatives?|operatives?|envoys?|deputy)\b", re.IGNORECASE)
+    r"persons?|spokesman|spokesperson|emir|chief|representatives?|operatives?|envoys?|deputy|associates?|"
+    r"businessm[ae]n|sons|daughters|brothers|captains?|owners?|secretary|agents?|experts?|supporters?)\b",
+    re.IGNORECASE)
 _GROUP_HEAD = re.compile(
     r"^[^(),]*\b(?:leaders|members|individuals|officials|commanders|groups|organizations|entities|militias)$",
     re.IGNORECASE)
@@ -291,6 +293,8 @@ def parentheticals(text: str) -> tuple[str, list[str]]:
 
 def is_short_reference(candidate: str, name: str) -> bool:
     """Whether '(Guerrero)' after a name is just the release's short way of referring to it."""
+    if re.fullmatch(r"[A-Z]{2,}", candidate) and candidate not in name.split():
+        return False  # '(AUM)' after 'Aum Shinrikyo' is the group's acronym
     words = set(name_key(name).split())
     cand = name_key(candidate).split()
     return bool(cand) and len(cand) < len(words) and set(cand) <= words
@@ -405,7 +409,8 @@ _AS_WELL_AS = re.compile(r",?\s+as well as\s+", re.IGNORECASE)
 # A description set off by commas after a name: ', a Venezuela-based group headed by …,' ', which …'.
 _APPOSITIVE = re.compile(
     r"^(?:a|an|which|who|whose|that|based|headed|led|located|operating|including|one|two|three|four|five|six|"
-    r"both|each|all)\s|^[A-Z][\w’'-]*[’']s\s+[a-z]")
+    r"both|each|all)\s|^(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ul)-)[\w’'-]*[’']s\s+[a-z]"
+    r"|^the\s+(?!(?:al|el|ad|an|ar|as|ash|at|az|ul)-)[a-z]")
 _TRAILING_TODAY = re.compile(r",?\s+today$", re.IGNORECASE)
 # The country that ends a place of birth split off by a comma: 'born in Bent Jbeil, Lebanon'.
 _PLACE_TAIL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
@@ -487,12 +492,15 @@ def _dash_list(segment: str) -> str:
     return segment[:m.start()] + " " + segment[m.end():]
 
 
+_APPOSITIVE_THE = re.compile(r"^the\s+(?!(?:al|el|ad|an|ar|as|ash|at|az|ul)-)[a-z]")
+
+
 def _list_parts(segment: str) -> list[str]:
     """Split an enumeration 'A, B, and C' / 'A and B' into its members."""
     parts = []
     for raw in split_top_level(segment, ",;"):
         raw = re.sub(r"^(?:and|or)\s+", "", raw.strip())
-        parts.extend(re.sub(r"^the\s+", "", p) for p in _split_and(raw))
+        parts.extend(p if _APPOSITIVE_THE.match(p) else re.sub(r"^the\s+", "", p) for p in _split_and(raw))
     return parts
 
 
@@ -640,7 +648,7 @@ _ORG_NOUNS = re.compile(r"\b(?:group|organi[sz]ation|network|cartel|company|mili
 def described_as_person(name: str, text: str) -> bool:
     """Whether the text calls the party a person: '<Surname> is a Hizballah commander'."""
     last = name.split()[-1]
-    for m in re.finditer(rf"\b{re.escape(last)}\s+(?:is|was)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){{0,3}}?)"
+    for m in re.finditer(rf"\b{re.escape(last)}(?:\s+(?:is|was)|,)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){{0,3}}?)"
                          rf"(?:{PERSON_NOUNS.pattern})", text, re.IGNORECASE):
         if not _ORG_NOUNS.search(m.group(1)):
             return True
