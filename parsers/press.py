@@ -459,6 +459,18 @@ def parse_item(text: str) -> list[Entity]:
     """The party one list item or annex paragraph names: 'Name (a.k.a. X; DOB …); and' -> [Entity]."""
     text = _ITEM_DESCRIPTION.sub("", _ITEM_END.sub("", clean(text)))
     text = re.sub(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·\-–])\s+", "", text)
+    single = _OTHER_ALIASES.sub("", strip_alias_boilerplate(text))
+    if len(split_top_level(single, ",;")) == 1 and " and " in parentheticals(single)[0] \
+            and not re.search(r"\band\s+(?:its|his|her|their)\b", single):
+        text = single
+        # one item is one party: 'Basque Fatherland and Liberty (ETA)' is not split on its 'and'
+        name, groups = parentheticals(text)
+        name, person = strip_descriptors(name)
+        name = strip_quotes(re.sub(r"^the\s+", "", name))
+        if looks_like_name(name):
+            aliases, details = group_contents(groups, name)
+            return [Entity(name, unique_names(tuple(aliases)), "individual" if person or details else
+                           "organization", tuple(details))]
     entities, _ = parse_entities(text)
     return entities
 
@@ -604,6 +616,14 @@ def resolve_reference(text: str, abbreviations: dict[str, str]) -> str:
 def draft_events(drafts: list[Draft], document: DocumentRef, announced_on: date | None) -> tuple[Event, ...]:
     """Events from drafts, merged by (program, action, entity) in first-seen order."""
     merged: dict[tuple[Program, Action, str], Draft] = {}
+    known: dict[str, tuple[str, ...]] = {}
+    for draft in drafts:
+        if draft.action in (Action.ANNOUNCEMENT, Action.DESIGNATION):
+            key = name_key(draft.entity.name)
+            known[key] = unique_names(known.get(key, ()) + draft.entity.aliases)
+    # the aliases a release gives a party once hold for each program it is designated under
+    drafts = [replace(d, entity=replace(d.entity, aliases=known[name_key(d.entity.name)]))
+              if d.action in (Action.ANNOUNCEMENT, Action.DESIGNATION) else d for d in drafts]
     for draft in drafts:
         key = (draft.program, draft.action, name_key(draft.entity.name))
         if key in merged:
