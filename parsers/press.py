@@ -360,14 +360,22 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     segment = _ITS_ALIAS.sub(", also known as ", segment)
     listed_under = _LISTED_UNDER.search(segment)
     segment = _LISTED_UNDER.sub(" ", segment)
+    segment = _RELATIVE.sub(_relative_mark, segment)
     dashed = _dash_list(segment)
     people = dashed != segment and bool(PERSON_NOUNS.search(segment.split("—", 1)[0]))
-    segment, person = strip_descriptors(clean(dashed))
+    dashed = clean(dashed)
+    vessel_lead = _VESSEL_LEAD.match(dashed)
+    segment, person = strip_descriptors(dashed[vessel_lead.end():] if vessel_lead else dashed)
     person = person or people
     kind = "individual" if person else "organization"
     entities: list[Entity] = []
     place_open = False
-    for part in _list_parts(segment):
+    for index, part in enumerate(_list_parts(segment)):
+        if part.startswith(_RELATIVE_MARK):
+            part, kind = part[len(_RELATIVE_MARK):].lstrip(), "individual"
+        vessel = _VESSEL_LEAD.match(part)
+        part = part[vessel.end():] if vessel else part
+        vessel = bool(vessel) or (index == 0 and bool(vessel_lead))
         if entities and (pairs := detail_pairs(part)):
             entities[-1] = with_details(entities[-1], pairs)
             place_open = pairs[-1][0] == "pob"
@@ -393,7 +401,7 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
         if not looks_like_name(name):
             continue
         aliases, details = group_contents(groups, name)
-        entity_type = "individual" if title_person or details else kind
+        entity_type = "vessel" if vessel else "individual" if title_person or details else kind
         entities.append(Entity(name, unique_names(tuple(aliases)), entity_type, tuple(details)))
     entities = _acronyms_as_aliases(entities)
     if listed_under and len(entities) == 1:
@@ -403,6 +411,20 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     if abbreviations:
         entities = [expand_abbreviation(e, abbreviations) for e in entities]
     return entities, unnamed
+
+
+# 'X and its secretary general, Y', 'X and his two sons, A and B': the relative is a party of its own.
+_RELATIVE = re.compile(
+    r",?\s+and\s+(?:its|his|her|their)\s+(?:(?:one|two|three|four|five|six|\d+)\s+)?"
+    r"(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}),\s+(?=[A-Z]|(?:al|el|ad)-)")
+_RELATIVE_MARK = "\ue000"
+_VESSEL_LEAD = re.compile(r"^(?:the\s+)?(?:(?:oil|crude|cargo|product)\s+)?(?:vessel|tanker|ship)\s+(?=[A-Z0-9])",
+                          re.IGNORECASE)
+
+
+def _relative_mark(m: re.Match[str]) -> str:
+    """', <mark>' before a relative who is a person ('its captain, Y'); the text unchanged otherwise."""
+    return f", {_RELATIVE_MARK}" if PERSON_NOUNS.search(m.group("role")) else m.group(0)
 
 
 _AS_WELL_AS = re.compile(r",?\s+as well as\s+", re.IGNORECASE)
