@@ -144,6 +144,7 @@ def sha256_hex(data: bytes) -> str:
 _ABBREVIATIONS = {"e.o", "u.s", "u.n", "a.k.a", "f.k.a", "n.k.a", "no", "nos", "mr", "mrs", "ms", "dr",
                   "st", "jr", "sr", "gen", "lt", "col", "inc", "ltd", "co", "corp", "s.a", "c.v", "d.c",
                   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs"}
+_NAME_ABBREVIATIONS = frozenset({"co", "inc", "ltd", "corp", "s.a", "c.v", "jr", "sr", "l.l.c", "llc"}) - {"llc"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 
 
@@ -264,8 +265,12 @@ _LISTED_UNDER = re.compile(
 
 
 def strip_quotes(text: str) -> str:
-    """A name without surrounding quotation marks or stray punctuation."""
-    return text.strip().strip(_QUOTES + " ,;:.").strip()
+    """A name without surrounding quotation marks or stray punctuation ('Alsaa Trading Co.' keeps its period)."""
+    name = text.strip().strip(_QUOTES + " ,;:.").strip()
+    last = name.rsplit(" ", 1)[-1].lower()
+    if " " in name and last in _NAME_ABBREVIATIONS and text.strip().strip(_QUOTES + " ,;:").endswith(name + "."):
+        return name + "."
+    return name
 
 
 def split_top_level(text: str, separators: str = ",;") -> list[str]:
