@@ -252,6 +252,9 @@ _GROUP_HEAD = re.compile(
 _TITLE_PREFIX = re.compile(
     r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish)\s+)?(?:(?:Vice|Prime|Deputy|Foreign|Interior|Defense|Defence)\s+)*"
     r"(?:President|Minister|Secretary|Commander|Leader|Emir|Sheikh)\s+(?=\S)")
+_GROUP_ROLE_PREFIX = re.compile(
+    r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:financier|commander|leader|official|operative|facilitator|businessman|"
+    r"spokesman|emir|member)\s+(?=[A-Z]|(?:al|el|ad)-)")
 _GENERIC = re.compile(
     r"^(?:all|both|these|those|this|their|its|his|her|them|they|it|each|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|several|other|\d+)\b", re.IGNORECASE)
@@ -341,6 +344,9 @@ def strip_descriptors(segment: str) -> tuple[str, bool]:
         if m := _TITLE_PREFIX.match(segment):
             segment, person = segment[m.end():], True
             continue
+        if m := _GROUP_ROLE_PREFIX.match(segment):
+            segment, person = segment[m.end():], True  # 'Hizballah financier Adham Tabaja'
+            continue
         word, _, rest = segment.partition(" ")
         bare = word.strip(",:;“\"")
         lower_word = bare[:1].islower() and not _PARTICLE_START.match(bare)
@@ -376,8 +382,8 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     entities: list[Entity] = []
     place_open = False
     for index, part in enumerate(_list_parts(segment)):
-        if part.startswith(_RELATIVE_MARK):
-            part, kind = part[len(_RELATIVE_MARK):].lstrip(), "individual"
+        if part[:1] in (_RELATIVE_MARK, _HOLDING_MARK):
+            part, kind = part[1:].lstrip(), "individual" if part[0] == _RELATIVE_MARK else "organization"
         vessel = _VESSEL_LEAD.match(part)
         part = part[vessel.end():] if vessel else part
         vessel = bool(vessel) or (index == 0 and bool(vessel_lead))
@@ -422,14 +428,14 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
 _RELATIVE = re.compile(
     r",?\s+and\s+(?:its|his|her|their)\s+(?:(?:one|two|three|four|five|six|\d+)\s+)?"
     r"(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}),\s+(?=[A-Z]|(?:al|el|ad)-)")
-_RELATIVE_MARK = "\ue000"
+_RELATIVE_MARK, _HOLDING_MARK = "\ue000", "\ue001"
 _VESSEL_LEAD = re.compile(r"^(?:the\s+)?(?:(?:oil|crude|cargo|product)\s+)?(?:vessel|tanker|ship)\s+(?=[A-Z0-9])",
                           re.IGNORECASE)
 
 
 def _relative_mark(m: re.Match[str]) -> str:
-    """', <mark>' before a relative who is a person ('its captain, Y'); the text unchanged otherwise."""
-    return f", {_RELATIVE_MARK}" if PERSON_NOUNS.search(m.group("role")) else m.group(0)
+    """', <mark>' before a relative: a person ('its captain, Y') or a holding ('his company, Z')."""
+    return f", {_RELATIVE_MARK if PERSON_NOUNS.search(m.group('role')) else _HOLDING_MARK}"
 
 
 _AS_WELL_AS = re.compile(r",?\s+as well as\s+", re.IGNORECASE)

@@ -79,7 +79,7 @@ _AUTHORITY = re.compile(r",?\s+(?:pursuant to|under)\s+(?:section|E\.O\.|Executi
 # A counted or generic head that a colon list names: 'three leaders of X', 'the following individuals'.
 _COUNTED_HEAD = re.compile(
     r"^(?:the\s+following|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)(?:\s+(?:more|other|"
-    r"additional|senior|key))?)\s+[a-z][\w-]*", re.IGNORECASE)
+    r"additional|senior|key))?)\s+[\w’'-]+", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"^(?:all|both|these|those|the)\b|^(?:them|it)$", re.IGNORECASE)
 
 
@@ -265,7 +265,7 @@ class _Reading:
             if counted and ":" in rest and not rest.rstrip().endswith(":"):
                 # 'designating three leaders of the Russian Imperial Movement as SDGTs: A, B, and C'
                 tail = rest.split(":", 1)[1]
-                people = press.PERSON_NOUNS.search(counted.group(0)) is not None
+                people = press.PERSON_NOUNS.search(segment) is not None
                 entities, unnamed = press.parse_entities(tail, self.abbreviations)
                 entities = [replace(e, entity_type="individual") if people else e for e in entities]
                 effect = press.stated_effect(clause, self.announced_on)
