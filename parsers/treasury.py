@@ -68,6 +68,8 @@ _COUNTED_SANCTION = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s")
 _OTHER_ORDER = re.compile(r"(?:E\.O\.|Executive Order)\s*(?!13224)\d{5}")
 _EO_13224 = re.compile(r"(?:pursuant to|under)\s+(?:section\s+\S+\s+of\s+)?(?:E\.O\.|Executive Order)\s*13224")
+_ACTING = re.compile(r"\b(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating|targeting)\b|\btook\s+action\b"
+                     r"|\btoday\s+(?:also\s+)?(?:designated|sanctioned)\b|\bdesignations?\s+(?:is|are)\s+made\b")
 _ALSO_PAST = re.compile(r"\balso\s+(?:designated|sanctioned)\b")
 _REMOVING = re.compile(
     rf"\b(?:is|are)\s+(?:also\s+)?(?:removing|delisting)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)"
@@ -157,7 +159,10 @@ def parse_treasury_release(url: str, html: bytes) -> Notice:
     reading = _Reading(published, blocks)
     reading.read()
     text = " ".join(b.text for b in blocks)
-    return press.build_notice(document, reading.drafts, text, title, reading.operative_seen, 0,
+    # a release that plainly acts today under E.O. 13224 but names no readable party goes to a person
+    acting = any(_ACTING.search(s) and _EO_13224.search(s) and not _RECALLED.search(s)
+                 for b in blocks for s in press.split_sentences(b.text))
+    return press.build_notice(document, reading.drafts, text, title, reading.operative_seen or acting, 0,
                               notes=recent_action_notes(body))
 
 
