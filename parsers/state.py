@@ -8,7 +8,10 @@ release states ('effective November 24', 'effective tomorrow, July 8') or None, 
 
 Operative sentences are found by their verb ('is designating', 'intends to', 'will', 'has decided to designate',
 'has designated', a past tense dated 'today'; the same for revoke; 'has amended the designation of X … to add
-the aliases …') and the program they name; a 'the following …:' sentence governs the list items after it.
+the aliases …', '… designations of X to include A (B) and other aliases'; 'announced the designation of' dated
+'today'; 'has maintained the designation of X as an FTO' is a review) and the program they name; a 'the
+following …:' sentence governs the list items after it, and a counted head before a colon ('three leaders of
+X as SDGTs: A, B, and C') names the parties after the colon.
 """
 from __future__ import annotations
 

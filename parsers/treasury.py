@@ -7,7 +7,11 @@ release says are designated or removed under E.O. 13224 count; actions under oth
 
 Operative sentences: 'is designating/sanctioning X pursuant to', 'X is being designated', 'X were designated
 today', any past tense dated 'today' ('OFAC today designated X (a.k.a. Y) … as an SDGT pursuant to E.O. 13224'),
-removals, and the bold names or list items after 'the following …:'.
+'OFAC also designated X … pursuant to E.O. 13224', removals (their authority may be the next sentence), the bold
+names or list items after 'the following …:' (items of 'the following individuals' are people), and, in a
+release that cites E.O. 13224 and no other order, 'X is being designated for …' and the bold names after a
+counted 'is sanctioning two individuals and three entities'. A release acting today under E.O. 13224 whose
+parties cannot be read goes to review.
 
 Notes carry each link to OFAC's Recent Actions page as 'ofac_recent_actions=<url>', the join key to OFAC's
 own list of who was designated.
