@@ -35,6 +35,12 @@ _CAPS_START = re.compile(r"^['\"]?(?=[A-Z0-9'&.\-]*[A-Z]{2})[A-Z0-9'][A-Z0-9'&.\
 _LONG_DATE_IN = re.compile(r"\b[A-Z][a-z]+ \d{1,2}, \d{4}\b")
 _TERRORISM_TITLE = re.compile(r"terroris|\bSDGTs?\b|\bFTOs?\b|13224", re.IGNORECASE)
 _LINE_BREAK = "\x1e"  # stands for <br> while a paragraph's text is read
+_FOLLOWING = re.compile(r"\bfollowing\b", re.IGNORECASE)
+
+
+def is_intro(text: str) -> bool:
+    """A line introducing entries: '… added to OFAC's SDN List:', 'OFAC has designated the following …:'."""
+    return text.endswith(":") and (_LIST_WORDS.search(text) is not None or _FOLLOWING.search(text) is not None)
 
 
 # ---------------------------------------------------------------- listing
@@ -171,13 +177,13 @@ def _read_body(body: Tag, action_on: date, default: Action | None = None) -> Rea
     for tag in _blocks(body):
         lines = _lines(tag)
         text = " ".join(lines)
-        if _is_heading(tag, text) and not (text.endswith(":") and _LIST_WORDS.search(text)):
+        if _is_heading(tag, text) and not is_intro(text):
             action, in_section = _heading_action(text), True
             continue
         # An introducing sentence may share its paragraph with the entries, separated by <br>.
         for group in _line_groups(lines):
             text = " ".join(group)
-            if text.endswith(":") and _LIST_WORDS.search(text):
+            if is_intro(text):
                 action, in_section = _sentence_action(text), True
             elif _TAG.search(text) or (in_section and (_CAPS_START.match(text) or text == "-to-")):
                 for entry_text in _entry_texts(group):
@@ -190,7 +196,7 @@ def _line_groups(lines: list[str]) -> list[list[str]]:
     groups: list[list[str]] = [[]]
     for line in lines:
         groups[-1].append(line)
-        if line.endswith(":") and _LIST_WORDS.search(line):
+        if is_intro(line):
             groups.append([])
     return [group for group in groups if group]
 

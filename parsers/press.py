@@ -144,6 +144,7 @@ def sha256_hex(data: bytes) -> str:
 _ABBREVIATIONS = {"e.o", "u.s", "u.n", "a.k.a", "f.k.a", "n.k.a", "no", "nos", "mr", "mrs", "ms", "dr",
                   "st", "jr", "sr", "gen", "lt", "col", "inc", "ltd", "co", "corp", "s.a", "c.v", "d.c",
                   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs"}
+_NAME_ABBREVIATIONS = frozenset({"co", "inc", "ltd", "corp", "s.a", "c.v", "jr", "sr", "l.l.c", "llc"}) - {"llc"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 
 
@@ -242,13 +243,18 @@ _DESCRIPTOR_SUFFIX = re.compile(r"-(?:based|aligned|linked|backed|affiliated|bor
 PERSON_NOUNS = re.compile(
     r"\b(?:leaders?|individuals?|members?|commanders?|officials?|financiers?|facilitators?|president|"
     r"minister|head|lieutenants?|co-founders?|founders?|wife|husband|son|daughter|brother|national|"
-    r"persons?|spokesman|spokesperson|emir|chief|representatives?|operatives?|envoys?|deputy)\b", re.IGNORECASE)
+    r"persons?|spokesman|spokesperson|emir|chief|representatives?|operatives?|envoys?|deputy|associates?|"
+    r"businessm[ae]n|sons|daughters|brothers|captains?|owners?|secretary|agents?|experts?|supporters?)\b",
+    re.IGNORECASE)
 _GROUP_HEAD = re.compile(
     r"^[^(),]*\b(?:leaders|members|individuals|officials|commanders|groups|organizations|entities|militias)$",
     re.IGNORECASE)
 _TITLE_PREFIX = re.compile(
     r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish)\s+)?(?:(?:Vice|Prime|Deputy|Foreign|Interior|Defense|Defence)\s+)*"
     r"(?:President|Minister|Secretary|Commander|Leader|Emir|Sheikh)\s+(?=\S)")
+_GROUP_ROLE_PREFIX = re.compile(
+    r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:financier|commander|leader|official|operative|facilitator|businessman|"
+    r"spokesman|emir|member)\s+(?=[A-Z]|(?:al|el|ad)-)")
 _GENERIC = re.compile(
     r"^(?:all|both|these|those|this|their|its|his|her|them|they|it|each|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|several|other|\d+)\b", re.IGNORECASE)
@@ -262,8 +268,12 @@ _LISTED_UNDER = re.compile(
 
 
 def strip_quotes(text: str) -> str:
-    """A name without surrounding quotation marks or stray punctuation."""
-    return text.strip().strip(_QUOTES + " ,;:.").strip()
+    """A name without surrounding quotation marks or stray punctuation ('Alsaa Trading Co.' keeps its period)."""
+    name = text.strip().strip(_QUOTES + " ,;:.").strip()
+    last = name.rsplit(" ", 1)[-1].lower()
+    if " " in name and last in _NAME_ABBREVIATIONS and text.strip().strip(_QUOTES + " ,;:").endswith(name + "."):
+        return name + "."
+    return name
 
 
 def split_top_level(text: str, separators: str = ",;") -> list[str]:
@@ -291,6 +301,8 @@ def parentheticals(text: str) -> tuple[str, list[str]]:
 
 def is_short_reference(candidate: str, name: str) -> bool:
     """Whether '(Guerrero)' after a name is just the release's short way of referring to it."""
+    if re.fullmatch(r"[A-Z]{2,}", candidate) and candidate not in name.split():
+        return False  # '(AUM)' after 'Aum Shinrikyo' is the group's acronym
     words = set(name_key(name).split())
     cand = name_key(candidate).split()
     return bool(cand) and len(cand) < len(words) and set(cand) <= words
@@ -332,6 +344,9 @@ def strip_descriptors(segment: str) -> tuple[str, bool]:
         if m := _TITLE_PREFIX.match(segment):
             segment, person = segment[m.end():], True
             continue
+        if m := _GROUP_ROLE_PREFIX.match(segment):
+            segment, person = segment[m.end():], True  # 'Hizballah financier Adham Tabaja'
+            continue
         word, _, rest = segment.partition(" ")
         bare = word.strip(",:;“\"")
         lower_word = bare[:1].islower() and not _PARTICLE_START.match(bare)
@@ -356,14 +371,22 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     segment = _ITS_ALIAS.sub(", also known as ", segment)
     listed_under = _LISTED_UNDER.search(segment)
     segment = _LISTED_UNDER.sub(" ", segment)
+    segment = _RELATIVE.sub(_relative_mark, segment)
     dashed = _dash_list(segment)
     people = dashed != segment and bool(PERSON_NOUNS.search(segment.split("—", 1)[0]))
-    segment, person = strip_descriptors(clean(dashed))
+    dashed = clean(dashed)
+    vessel_lead = _VESSEL_LEAD.match(dashed)
+    segment, person = strip_descriptors(dashed[vessel_lead.end():] if vessel_lead else dashed)
     person = person or people
     kind = "individual" if person else "organization"
     entities: list[Entity] = []
     place_open = False
-    for part in _list_parts(segment):
+    for index, part in enumerate(_list_parts(segment)):
+        if part[:1] in (_RELATIVE_MARK, _HOLDING_MARK):
+            part, kind = part[1:].lstrip(), "individual" if part[0] == _RELATIVE_MARK else "organization"
+        vessel = _VESSEL_LEAD.match(part)
+        part = part[vessel.end():] if vessel else part
+        vessel = bool(vessel) or (index == 0 and bool(vessel_lead))
         if entities and (pairs := detail_pairs(part)):
             entities[-1] = with_details(entities[-1], pairs)
             place_open = pairs[-1][0] == "pob"
@@ -389,7 +412,7 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
         if not looks_like_name(name):
             continue
         aliases, details = group_contents(groups, name)
-        entity_type = "individual" if title_person or details else kind
+        entity_type = "vessel" if vessel else "individual" if title_person or details else kind
         entities.append(Entity(name, unique_names(tuple(aliases)), entity_type, tuple(details)))
     entities = _acronyms_as_aliases(entities)
     if listed_under and len(entities) == 1:
@@ -401,11 +424,26 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     return entities, unnamed
 
 
+# 'X and its secretary general, Y', 'X and his two sons, A and B': the relative is a party of its own.
+_RELATIVE = re.compile(
+    r",?\s+and\s+(?:its|his|her|their)\s+(?:(?:one|two|three|four|five|six|\d+)\s+)?"
+    r"(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}),\s+(?=[A-Z]|(?:al|el|ad)-)")
+_RELATIVE_MARK, _HOLDING_MARK = "\ue000", "\ue001"
+_VESSEL_LEAD = re.compile(r"^(?:the\s+)?(?:(?:oil|crude|cargo|product)\s+)?(?:vessel|tanker|ship)\s+(?=[A-Z0-9])",
+                          re.IGNORECASE)
+
+
+def _relative_mark(m: re.Match[str]) -> str:
+    """', <mark>' before a relative: a person ('its captain, Y') or a holding ('his company, Z')."""
+    return f", {_RELATIVE_MARK if PERSON_NOUNS.search(m.group('role')) else _HOLDING_MARK}"
+
+
 _AS_WELL_AS = re.compile(r",?\s+as well as\s+", re.IGNORECASE)
 # A description set off by commas after a name: ', a Venezuela-based group headed by …,' ', which …'.
 _APPOSITIVE = re.compile(
     r"^(?:a|an|which|who|whose|that|based|headed|led|located|operating|including|one|two|three|four|five|six|"
-    r"both|each|all)\s|^[A-Z][\w’'-]*[’']s\s+[a-z]")
+    r"both|each|all)\s|^(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ul)-)[\w’'-]*[’']s\s+[a-z]"
+    r"|^the\s+(?!(?:al|el|ad|an|ar|as|ash|at|az|ul)-)[a-z]")
 _TRAILING_TODAY = re.compile(r",?\s+today$", re.IGNORECASE)
 # The country that ends a place of birth split off by a comma: 'born in Bent Jbeil, Lebanon'.
 _PLACE_TAIL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
@@ -454,6 +492,18 @@ def parse_item(text: str) -> list[Entity]:
     """The party one list item or annex paragraph names: 'Name (a.k.a. X; DOB …); and' -> [Entity]."""
     text = _ITEM_DESCRIPTION.sub("", _ITEM_END.sub("", clean(text)))
     text = re.sub(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·\-–])\s+", "", text)
+    single = _OTHER_ALIASES.sub("", strip_alias_boilerplate(text))
+    if len(split_top_level(single, ",;")) == 1 and " and " in parentheticals(single)[0] \
+            and not re.search(r"\band\s+(?:its|his|her|their)\b", single):
+        text = single
+        # one item is one party: 'Basque Fatherland and Liberty (ETA)' is not split on its 'and'
+        name, groups = parentheticals(text)
+        name, person = strip_descriptors(name)
+        name = strip_quotes(re.sub(r"^the\s+", "", name))
+        if looks_like_name(name):
+            aliases, details = group_contents(groups, name)
+            return [Entity(name, unique_names(tuple(aliases)), "individual" if person or details else
+                           "organization", tuple(details))]
     entities, _ = parse_entities(text)
     return entities
 
@@ -487,12 +537,15 @@ def _dash_list(segment: str) -> str:
     return segment[:m.start()] + " " + segment[m.end():]
 
 
+_APPOSITIVE_THE = re.compile(r"^the\s+(?!(?:al|el|ad|an|ar|as|ash|at|az|ul)-)[a-z]")
+
+
 def _list_parts(segment: str) -> list[str]:
     """Split an enumeration 'A, B, and C' / 'A and B' into its members."""
     parts = []
     for raw in split_top_level(segment, ",;"):
         raw = re.sub(r"^(?:and|or)\s+", "", raw.strip())
-        parts.extend(re.sub(r"^the\s+", "", p) for p in _split_and(raw))
+        parts.extend(p if _APPOSITIVE_THE.match(p) else re.sub(r"^the\s+", "", p) for p in _split_and(raw))
     return parts
 
 
@@ -596,6 +649,14 @@ def resolve_reference(text: str, abbreviations: dict[str, str]) -> str:
 def draft_events(drafts: list[Draft], document: DocumentRef, announced_on: date | None) -> tuple[Event, ...]:
     """Events from drafts, merged by (program, action, entity) in first-seen order."""
     merged: dict[tuple[Program, Action, str], Draft] = {}
+    known: dict[str, tuple[str, ...]] = {}
+    for draft in drafts:
+        if draft.action in (Action.ANNOUNCEMENT, Action.DESIGNATION):
+            key = name_key(draft.entity.name)
+            known[key] = unique_names(known.get(key, ()) + draft.entity.aliases)
+    # the aliases a release gives a party once hold for each program it is designated under
+    drafts = [replace(d, entity=replace(d.entity, aliases=known[name_key(d.entity.name)]))
+              if d.action in (Action.ANNOUNCEMENT, Action.DESIGNATION) else d for d in drafts]
     for draft in drafts:
         key = (draft.program, draft.action, name_key(draft.entity.name))
         if key in merged:
@@ -640,7 +701,7 @@ _ORG_NOUNS = re.compile(r"\b(?:group|organi[sz]ation|network|cartel|company|mili
 def described_as_person(name: str, text: str) -> bool:
     """Whether the text calls the party a person: '<Surname> is a Hizballah commander'."""
     last = name.split()[-1]
-    for m in re.finditer(rf"\b{re.escape(last)}\s+(?:is|was)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){{0,3}}?)"
+    for m in re.finditer(rf"\b{re.escape(last)}(?:\s+(?:is|was)|,)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){{0,3}}?)"
                          rf"(?:{PERSON_NOUNS.pattern})", text, re.IGNORECASE):
         if not _ORG_NOUNS.search(m.group(1)):
             return True

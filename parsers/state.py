@@ -8,7 +8,10 @@ release states ('effective November 24', 'effective tomorrow, July 8') or None, 
 
 Operative sentences are found by their verb ('is designating', 'intends to', 'will', 'has decided to designate',
 'has designated', a past tense dated 'today'; the same for revoke; 'has amended the designation of X … to add
-the aliases …') and the program they name; a 'the following …:' sentence governs the list items after it.
+the aliases …', '… designations of X to include A (B) and other aliases'; 'announced the designation of' dated
+'today'; 'has maintained the designation of X as an FTO' is a review) and the program they name; a 'the
+following …:' sentence governs the list items after it, and a counted head before a colon ('three leaders of
+X as SDGTs: A, B, and C') names the parties after the colon.
 """
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ _DESIGNATE = re.compile(
     r"|\bwill\s+(?:also\s+)?designate\b|\bhereby\s+designates?\b|\bdesignates\b"
     r"|\btoday\s+(?:also\s+)?designated\b|\b(?:has|have)\s+(?:today\s+)?(?:also\s+)?designated\b"
     r"|\b(?:decided|decides|determined)\s+to\s+designate\b"
-    r"|\bannounc(?:e|es|ing)\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+){0,2}\w+[’']s\s+)?designations?\s+of\b")
+    r"|\bannounc(?:e|es|ing|ed)\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+){0,2}\w+[’']s\s+)?designations?\s+of\b")
 _REVOKE = re.compile(
     r"\b(?:is|are|am)\s+(?:also\s+)?(?:revoking|delisting)\b|\b(?:intends?|intent)\s+to\s+revoke\b"
     r"|\bwill\s+(?:also\s+)?revoke\b|\bhereby\s+revokes?\b|\brevokes\b"
@@ -44,8 +47,10 @@ _REVOKE = re.compile(
 _DESIGNATED = re.compile(r"\bdesignated\b")
 _REVOKED = re.compile(r"\brevoked\b")
 _TODAY = re.compile(r"\btoday\b(?![’']s)", re.IGNORECASE)
-_RECALLED = re.compile(rf"\bpreviously\b|\bin \d{{4}}\b|\b(?:{press._MONTH_NAMES})\s+\d|\bon\s+(?:{press._MONTH_NAMES})\b")
+_RECALLED = re.compile(rf"\bpreviously\b|\bago\b|\bin \d{{4}}\b|\b(?:{press._MONTH_NAMES})\s+\d|\bon\s+(?:{press._MONTH_NAMES})\b")
 _RECALLED_IN_CLAUSE = re.compile(rf"\bsince\b|\bpreviously\b|\b(?:in|from) (?:\d{{4}}|(?:{press._MONTH_NAMES}))\b")
+# 'HAMAS, a designated Foreign Terrorist Organization, …' describes; it does not act.
+_PROGRAM_ADJECTIVE = re.compile(rf"\s+(?:{_PROGRAM_NAME})\b")
 _ADDING = re.compile(r"(?:\band\s+)?\badding\b")
 _AS_PROGRAM = re.compile(rf"(?:\s+|—)as\s+(?:(?:a|an)\s+)?(?:designated\s+)?(?={_PROGRAM_NAME}\b)")
 _PROGRAM_DESIGNATION_OF = re.compile(
@@ -61,15 +66,23 @@ _ADDING_ALIAS = re.compile(
     r"\badding\s+(?P<aliases>.+?)\s+as\s+(?:an?\s+)?(?:new\s+)?alias(?:es)?\s+to\s+(?P<target>.+?)[’']s\s+"
     r"(?:(?:previous|existing|current)\s+)?(?P<rest>.*?)\s*designations?\b")
 _AMENDING = re.compile(
-    r"\b(?:is|are|am|has|have)\s+(?:also\s+)?(?:today\s+)?(?:amending|amended)\s+(?:the\s+)?(?:[\w.]+\s+){0,3}?"
+    r"\b(?:is|are|am|has|have)\s+(?:also\s+)?(?:today\s+)?(?:amending|amended)\s+(?:the\s+)?(?:[\w.()]+\s+){0,10}?"
     r"designations?\s+of\s+(?P<target>.+?)(?P<middle>\s+(?:as|under|pursuant to)\b.*?)?,?\s+to\s+(?:add|include)\s+"
-    r"(?:(?:the|its|new|additional|following)\s+)*(?:aliases|alias|names?|a\.k\.a\.s?)\b[:,]?\s*(?:including\s+)?"
-    r"(?P<aliases>.+)$")
+    r"(?:(?:(?:the|its|new|additional|following)\s+)*(?:aliases|alias|names?|a\.k\.a\.s?)\b[:,]?\s*(?:including\s+)?"
+    r"(?P<aliases>.+)|(?P<aliases2>.+?)\s+(?:and\s+(?:other|additional|related)\s+|as\s+(?:an?\s+)?(?:new\s+)?)"
+    r"alias(?:es)?\b.*)$")
 _FOLLOWING = re.compile(r"^(?:the\s+)?following\b|^$", re.IGNORECASE)
 _REVIEWED = re.compile(
     rf"\breviewed\s+and\s+maintained\s+(?:the\s+)?(?P<target>.+?)[’']s\s+(?P<programs>{_PROGRAM_NAME}"
-    rf"(?:\s+and\s+{_PROGRAM_NAME})?)\s+designations?")
+    rf"(?:\s+and\s+{_PROGRAM_NAME})?)\s+designations?"
+    rf"|\b(?:has|have)\s+(?:(?:reviewed\s+and\s+)?maintained|decided\s+to\s+maintain)\s+(?:the\s+)?"
+    rf"designations?\s+of\s+(?P<target2>.+?)\s+as\s+(?:an?\s+)?"
+    rf"(?P<programs2>{_PROGRAM_NAME}(?:\s+and\s+(?:an?\s+)?{_PROGRAM_NAME})?)")
 _AUTHORITY = re.compile(r",?\s+(?:pursuant to|under)\s+(?:section|E\.O\.|Executive Order|the Immigration|the INA)")
+# A counted or generic head that a colon list names: 'three leaders of X', 'the following individuals'.
+_COUNTED_HEAD = re.compile(
+    r"^(?:the\s+following|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)(?:\s+(?:more|other|"
+    r"additional|senior|key))?)\s+[\w’'-]+", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"^(?:all|both|these|those|the)\b|^(?:them|it)$", re.IGNORECASE)
 
 
@@ -229,7 +242,8 @@ class _Reading:
         if not found and _TODAY.search(sentence):
             found = [(m.start(), m.end(), action) for rx, action in ((_DESIGNATED, Action.ANNOUNCEMENT),
                                                                       (_REVOKED, Action.REVOCATION))
-                     for m in rx.finditer(sentence) if not _RECALLED.search(sentence[:m.start()])][:1]
+                     for m in rx.finditer(sentence) if not _RECALLED.search(sentence[:m.start()])
+                     and not _PROGRAM_ADJECTIVE.match(sentence[m.end():])][:1]
         markers = sorted(found + [(m.start(), m.end(), None) for m in _ADDING.finditer(sentence)])
         markers = [m for i, m in enumerate(markers) if not any(o[0] <= m[0] < o[1] for o in markers[:i])]
         previous: list[Entity] = []
@@ -243,10 +257,24 @@ class _Reading:
                 continue  # 'has designated Hizballah as an FTO since 1997' recalls an earlier action
             if action == Action.ANNOUNCEMENT and re.match(r"\s+(?:the\s+)?.+?\s+as\s+(?:an?\s+)?alias", rest):
                 continue
+            if clause.startswith("announced") and (not _TODAY.search(sentence)
+                                                   or _RECALLED.search(sentence[:start])):
+                continue  # 'In 2019 the Secretary announced the designation of …' recalls
             segment, programs = _segment_and_programs(rest)
             if not programs:
                 continue
             operative = True
+            counted = _COUNTED_HEAD.match(segment.strip())
+            if counted and ":" in rest and not rest.rstrip().endswith(":"):
+                # 'designating three leaders of the Russian Imperial Movement as SDGTs: A, B, and C'
+                tail = rest.split(":", 1)[1]
+                people = press.PERSON_NOUNS.search(segment) is not None
+                entities, unnamed = press.parse_entities(tail, self.abbreviations)
+                entities = [replace(e, entity_type="individual") if people else e for e in entities]
+                effect = press.stated_effect(clause, self.announced_on)
+                self.drafts += [Draft(p, action, e, effect) for p in programs for e in entities]
+                previous = entities or previous
+                continue
             if _FOLLOWING.match(segment.strip()) and sentence.rstrip().endswith(":"):
                 mixed = re.search(r"\b(?:entit(?:y|ies)|organi[sz]ations?|groups?|companies|company)\b", segment)
                 kind = "individual" if press.PERSON_NOUNS.search(segment) and not mixed else "organization"
@@ -283,7 +311,7 @@ class _Reading:
         if not m:
             return []
         target = press.resolve_reference(press.parentheticals(m.group("target").strip(" ,"))[0], self.abbreviations)
-        aliases, _ = press.parse_entities(m.group("aliases"))
+        aliases, _ = press.parse_entities(m.group("aliases") or m.group("aliases2"))
         names = tuple(n for a in aliases for n in (a.name, *a.aliases))
         programs = press.programs_in(m.group("middle") or "") or press.programs_in(sentence)
         if not names or not programs:
@@ -296,8 +324,14 @@ class _Reading:
         """'has reviewed and maintained LeT’s FTO designation' (no change, but a dated review)."""
         drafts = []
         for m in _REVIEWED.finditer(sentence):
-            target = press.resolve_reference(m.group("target"), self.abbreviations)
-            drafts += [Draft(p, Action.REVIEW, Entity(target)) for p in press.programs_in(m.group("programs"))]
+            if m.group("target2"):
+                # 'has maintained the designation of Kata’ib Hizballah (KH) as a Foreign Terrorist Organization'
+                found, _ = press.parse_entities(m.group("target2"), self.abbreviations)
+                entities, programs = found[:1], m.group("programs2")
+            else:
+                entities, programs = [Entity(press.resolve_reference(m.group("target"), self.abbreviations))], \
+                    m.group("programs")
+            drafts += [Draft(p, Action.REVIEW, e) for p in press.programs_in(programs) for e in entities]
         self.drafts += drafts
         return drafts
 

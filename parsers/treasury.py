@@ -7,7 +7,11 @@ release says are designated or removed under E.O. 13224 count; actions under oth
 
 Operative sentences: 'is designating/sanctioning X pursuant to', 'X is being designated', 'X were designated
 today', any past tense dated 'today' ('OFAC today designated X (a.k.a. Y) … as an SDGT pursuant to E.O. 13224'),
-removals, and the bold names or list items after 'the following …:'.
+'OFAC also designated X … pursuant to E.O. 13224', removals (their authority may be the next sentence), the bold
+names or list items after 'the following …:' (items of 'the following individuals' are people), and, in a
+release that cites E.O. 13224 and no other order, 'X is being designated for …' and the bold names after a
+counted 'is sanctioning two individuals and three entities'. A release acting today under E.O. 13224 whose
+parties cannot be read goes to review.
 
 Notes carry each link to OFAC's Recent Actions page as 'ofac_recent_actions=<url>', the join key to OFAC's
 own list of who was designated.
@@ -44,6 +48,7 @@ _BEING_DESIGNATED = re.compile(
     r"^(?P<subject>.+?)\s+(?:(?:is|are)\s+(?:also\s+)?being\s+|(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?"
     r"(?=designated\s+today\b))designated\s+(?:today\s+)?(?:by\s+[^,]+?\s+)?(?:as\s+[^.]*?\s+)?(?:pursuant to|under)\s+"
     r"(?P<authority>.+)$")
+_BEING_DESIGNATED_FOR = re.compile(r"^(?P<subject>.+?)\s+(?:is|are)\s+(?:also\s+)?being\s+designated\s+for\b")
 # 'OFAC today designated X (a.k.a. Y), a …-based group, as an SDGT pursuant to E.O. 13224': any past-tense
 # designation the release dates 'today' (a date or 'previously' makes it a recalled, earlier action).
 _DESIGNATED_TODAY = re.compile(
@@ -56,17 +61,31 @@ _SANCTIONED_AS = re.compile(
 _FOLLOWING = re.compile(
     r"\b(?:(?:(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)|today\s+(?:designated|sanctioned))\s+the\s+following\b"
     r"|^The following\b.*?\b(?:(?:is|are)\s+being|(?:were|have\s+been|was|has\s+been)\s+(?=designated\s+today))"
-    r"\s*designated\b)(?P<rest>.*)$")
+    r"\s*designated\b|\b(?P<past>designated|sanctioned)\s+the\s+following\b)(?P<rest>.*)$")
+# 'the following individuals …:': each item is a person, whatever words describe it
+_FOLLOWING_PEOPLE = re.compile(
+    r"^\s*(?:\w+\s+)?(?:individuals|persons|people)(?:\s*[:,]|\s*$|\s+(?:pursuant|under|as|for|who|today)\b)",
+    re.IGNORECASE)
+# 'is sanctioning two individuals and three entities …': the parties are named further on, in bold
+_COUNTED_SANCTION = re.compile(
+    r"\b(?:(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)|took\s+action\s+against)\s+"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s")
+_OTHER_ORDER = re.compile(r"(?:E\.O\.|Executive Order)\s*(?!13224)\d{5}")
+_EO_13224 = re.compile(r"(?:pursuant to|under)\s+(?:section\s+\S+\s+of\s+)?(?:E\.O\.|Executive Order)\s*13224")
+_ACTING = re.compile(r"\b(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating|targeting)\b|\btook\s+action\b"
+                     r"|\btoday\s+(?:also\s+)?(?:designated|sanctioned)\b|\bdesignations?\s+(?:is|are)\s+made\b")
+_ALSO_PAST = re.compile(r"\balso\s+(?:designated|sanctioned)\b")
 _REMOVING = re.compile(
     rf"\b(?:is|are)\s+(?:also\s+)?(?:removing|delisting)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)"
     r"(?:\s+from\s+the\s+SDN\s+List)?(?:\s+(?:as|pursuant to|under)\s+(?P<authority>.+))?$"
-    rf"|\b(?:OFAC|Treasury)\s+(?:today\s+)?(?:also\s+)?(?:removed|delisted)\s+(?P<segment2>{_SEG})\s+from\s+the\s+(?:SDN List|List of "
-    r"Specially Designated Nationals[^.]*?)(?P<authority2>.*)$")
+    rf"|\b(?:OFAC|Treasury)\)?\s+(?:today\s+)?(?:also\s+)?(?:removed|delisted)\s+(?P<segment2>{_SEG})\s+from\s+the\s+"
+    r"(?:SDN List|(?:List of )?Specially Designated Nationals[^.]*?)(?P<authority2>.*)$")
 _WHY = re.compile(r",?\s+for\s+(?:having|being|acting|its|their|his|her|operating|its role)\b")
 _SDGT_AUTHORITY = re.compile(rf"13224|\b(?:{press.SDGT_WORDS})\b")
 _PERSON_CUE = re.compile(
     r"\b(?:leader|member|head|lieutenant|co-founder|founder|wife|husband|son|daughter|brother|sister|"
-    r"national|official|commander|financier|facilitator|president|minister|fugitive|individual)\b", re.I)
+    r"national|official|commander|financier|facilitator|president|minister|fugitive|individual|agent|"
+    r"businessm[ae]n|associate|supporter|captain|owner|operative)\b", re.I)
 _TYPE_TAG = re.compile(r"^\((?P<tag>Individual|Entity|Vessel|Aircraft)\)$", re.IGNORECASE)
 _GROUP = re.compile(r"\s*(\((?:[^()]|\([^()]*\))*\))")
 _NEXT_PARTY = re.compile(r",?\s+and\s+(?=[A-Z])|,\s+(?=[A-Z])|;")
@@ -144,7 +163,10 @@ def parse_treasury_release(url: str, html: bytes) -> Notice:
     reading = _Reading(published, blocks)
     reading.read()
     text = " ".join(b.text for b in blocks)
-    return press.build_notice(document, reading.drafts, text, title, reading.operative_seen, 0,
+    # a release that plainly acts today under E.O. 13224 but names no readable party goes to a person
+    acting = any(_ACTING.search(s) and _EO_13224.search(s) and not _RECALLED.search(s)
+                 for b in blocks for s in press.split_sentences(b.text))
+    return press.build_notice(document, reading.drafts, text, title, reading.operative_seen or acting, 0,
                               notes=recent_action_notes(body))
 
 
@@ -244,26 +266,50 @@ class _Reading:
         """Collect SDGT designations and removals from every block."""
         release_sdgt = any(self._sentence_authority(s) for b in self.blocks for s in press.split_sentences(b.text))
         following: bool | None = None
+        people = False
+        named_later = False
         for block in self.blocks:
             if block.heading:
                 following = None
                 continue
             for sentence in press.split_sentences(block.text):
-                if m := _FOLLOWING.search(sentence):
+                m = _FOLLOWING.search(sentence)
+                if m and m.group("past") and (not _TODAY.search(sentence) or _RECALLED.search(sentence[:m.start()])):
+                    m = None  # 'OFAC designated the following … in 2019' recalls
+                if m:
                     rest = m.group("rest")
                     following = bool(_SDGT_AUTHORITY.search(rest)) if "pursuant to" in rest else release_sdgt
+                    people = _FOLLOWING_PEOPLE.match(rest) is not None
                     self.operative_seen = self.operative_seen or following
                     continue
+                if _COUNTED_SANCTION.search(sentence) and self.acts_under_13224_only and not _EO_13224.search(
+                        sentence.split(" for ")[0]) and not _SANCTIONING.search(sentence):
+                    named_later = self.operative_seen = True
                 self._sentence(sentence, block)
             if following:
                 if not block.bolds and (block.item or press.looks_like_list_item(block.text)):
                     for entity in press.parse_item(block.text):
-                        self._add(Action.DESIGNATION, self._resolve(entity))
+                        self._add(Action.DESIGNATION, self._typed(self._resolve(entity), people))
+                for entity in block.bolds:
+                    if not _BEING_DESIGNATED.match(block.text):
+                        self._add(Action.DESIGNATION, self._typed(entity, people))
+            elif following is not None and not block.item:
+                following = None
+            elif named_later and following is None:
                 for entity in block.bolds:
                     if not _BEING_DESIGNATED.match(block.text):
                         self._add(Action.DESIGNATION, entity)
-            elif following is not None and not block.item:
-                following = None
+
+    @property
+    def acts_under_13224_only(self) -> bool:
+        """Whether the release cites E.O. 13224 as an authority and no other executive order."""
+        text = " ".join(b.text for b in self.blocks)
+        return _EO_13224.search(text) is not None and _OTHER_ORDER.search(text) is None
+
+    @staticmethod
+    def _typed(entity: Entity, people: bool) -> Entity:
+        """An item of a 'the following individuals' list is a person."""
+        return replace(entity, entity_type="individual") if people and entity.entity_type != "vessel" else entity
 
     def _sentence_authority(self, sentence: str) -> bool:
         """Whether a 'sanctioning X pursuant to …' sentence cites E.O. 13224."""
@@ -283,6 +329,16 @@ class _Reading:
                 for entity in [lead] if covered else parsed:
                     self._add(Action.DESIGNATION, entity)
             return
+        if (m := _BEING_DESIGNATED_FOR.match(sentence)) and self.acts_under_13224_only:
+            # '<b>X</b> is being designated for having assisted …' after an E.O. 13224 opening
+            self.operative_seen = True
+            subject = m.group("subject")
+            lead = next((b for b in block.bolds if subject.startswith(b.name)), None)
+            parsed = self._entities(subject)
+            covered = lead and all(name_key(e.name) in name_key(lead.name) for e in parsed)
+            for entity in [lead] if covered else parsed:
+                self._add(Action.DESIGNATION, entity)
+            return
         if m := _SANCTIONING.search(sentence):
             if _SDGT_AUTHORITY.search(_primary(m.group("authority") or m.group("authority2"))):
                 self.operative_seen = True
@@ -294,12 +350,13 @@ class _Reading:
             for entity in self._entities(m.group("segment")):
                 self._add(Action.DESIGNATION, entity)
             return
-        if (m := _REMOVING.search(sentence)) and _SDGT_AUTHORITY.search(sentence):
+        # the authority for a removal may be the next sentence: 'X was designated in 2001 pursuant to E.O. 13224'
+        if (m := _REMOVING.search(sentence)) and _SDGT_AUTHORITY.search(block.text):
             self.operative_seen = True
             for entity in self._entities(m.group("segment") or m.group("segment2")):
                 self._add(Action.REVOCATION, entity)
             return
-        if (m := _DESIGNATED_TODAY.search(sentence)) and _TODAY.search(sentence) \
+        if (m := _DESIGNATED_TODAY.search(sentence)) and (_TODAY.search(sentence) or _ALSO_PAST.search(sentence)) \
                 and not re.match(r"(?:today|by)\b", m.group("segment")) \
                 and not _RECALLED.search(sentence[:m.start()]) and "previously" not in m.group("segment"):
             if _SDGT_AUTHORITY.search(_primary(m.group("authority"))):

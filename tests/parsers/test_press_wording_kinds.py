@@ -1,0 +1,202 @@
+"""Kinds of press-release wording the readers must take, each with our own sentence and real facts.
+
+One test per kind: operative verbs ('announced the designation of', 'has amended … to include … and other
+aliases', 'has maintained the designation', 'OFAC also designated', removals whose authority is the next
+sentence, counted sanctions named in bold later, 'is being designated for'), relatives joined to a name,
+descriptions that are not parties, counted heads before a colon list, one list item per party, and
+descriptions that are not actions.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from parsers.model import Action, Program
+from parsers.ofac_recent_actions import parse_recent_actions_page
+from parsers.state import parse_state_release
+from parsers.treasury import parse_treasury_release
+from tests.parsers.test_press_generated import state_page, treasury_page
+
+FTO, SDGT = Program.FTO, Program.SDGT
+ANN, DES, AMD, REV, RVW = (Action.ANNOUNCEMENT, Action.DESIGNATION, Action.AMENDMENT, Action.REVOCATION,
+                           Action.REVIEW)
+DAY = date(2024, 3, 14)
+ORG, PERSON, VESSEL = "organization", "individual", "vessel"
+
+
+def state(body: str):
+    return parse_state_release("https://www.state.gov/generated-release/", state_page(body))
+
+
+def state_titled(title: str, body: str):
+    html = state_page(body).replace(b"Terrorist Designations", title.encode())
+    return parse_state_release("https://www.state.gov/generated-release/", html)
+
+
+def treasury(body: str):
+    return parse_treasury_release("https://home.treasury.gov/news/press-releases/sb0001", treasury_page(body))
+
+
+def rows(notice) -> list[tuple]:
+    return [(e.program, e.action, e.name, e.aliases, e.entity_type) for e in notice.events]
+
+
+# ---------------------------------------------------------------- 1. operative verbs
+
+
+def test_state_announced_the_designation_dated_today():
+    notice = state("<p>Today the Secretary of State announced the designation of Tren de Aragua and Mara "
+                   "Salvatrucha as Foreign Terrorist Organizations (FTOs) and Specially Designated Global "
+                   "Terrorists (SDGTs).</p><p>In 2019 the Secretary announced the designation of Hurras al-Din "
+                   "as an SDGT.</p>")
+    assert (notice.kind, notice.review) == ("combined", None)
+    assert sorted(rows(notice)) == sorted([
+        (FTO, ANN, "Tren de Aragua", (), ORG), (FTO, ANN, "Mara Salvatrucha", (), ORG),
+        (SDGT, ANN, "Tren de Aragua", (), ORG), (SDGT, ANN, "Mara Salvatrucha", (), ORG)])
+
+
+def test_state_amended_both_designations_to_include_an_alias_and_other_aliases():
+    notice = state("<p>The Department of State has amended the Foreign Terrorist Organization (FTO) and "
+                   "Specially Designated Global Terrorist (SDGT) designations of al-Qa’ida in Iraq to include "
+                   "Islamic State of Iraq and the Levant (ISIL) and other aliases.</p>")
+    alias = ("Islamic State of Iraq and the Levant", "ISIL")
+    assert rows(notice) == [(FTO, AMD, "al-Qa’ida in Iraq", alias, ORG), (SDGT, AMD, "al-Qa’ida in Iraq", alias, ORG)]
+    assert notice.review is None
+
+
+def test_state_amended_one_program_to_add_the_aliases():
+    notice = state("<p>The Department of State has amended the Foreign Terrorist Organization (FTO) designation "
+                   "of Jaish-e-Mohammed (JeM) to add the aliases Khuddam ul-Islam and Jamaat ul-Furqan.</p>")
+    assert rows(notice) == [(FTO, AMD, "Jaish-e-Mohammed", ("Khuddam ul-Islam", "Jamaat ul-Furqan"), ORG)]
+
+
+def test_state_maintained_designation_is_a_review():
+    notice = state("<p>After the review the law requires every five years, the Secretary of State has maintained "
+                   "the designation of Lashkar-e-Tayyiba (LeT) as a Foreign Terrorist Organization.</p>")
+    assert (notice.kind, rows(notice), notice.review) == (
+        "fto_review", [(FTO, RVW, "Lashkar-e-Tayyiba", ("LeT",), ORG)], None)
+
+
+def test_treasury_also_designated_counts_only_under_e_o_13224():
+    notice = treasury("<p>Today, OFAC designated Iran Air pursuant to E.O. 13382.</p><p>OFAC also designated "
+                      "Adham Tabaja, a Lebanon-based Hizballah financier, pursuant to E.O. 13224.</p>")
+    assert rows(notice) == [(SDGT, DES, "Adham Tabaja", (), PERSON)]
+
+
+def test_treasury_removal_whose_authority_is_the_next_sentence():
+    notice = treasury("<p>Today, the Office of Foreign Assets Control (OFAC) removed Saudi businessman Yassin "
+                      "Abdullah Kadi from the Specially Designated Nationals and Blocked Persons List (SDN List). "
+                      "He was designated in October 2001 pursuant to E.O. 13224.</p>")
+    assert (notice.kind, rows(notice)) == (
+        "sdgt_revocation", [(SDGT, REV, "Yassin Abdullah Kadi", (), PERSON)])
+
+
+def test_treasury_counted_sanctions_named_in_bold_further_on():
+    notice = treasury("<p>Today, OFAC is sanctioning one individual and one entity that finance Hizballah. These "
+                      "designations are made pursuant to E.O. 13224, as amended.</p><h3>The network</h3>"
+                      "<p><strong>Adham Tabaja</strong> is a Hizballah member who runs a construction business.</p>"
+                      "<p>He owns <strong>Al-Inmaa Group for Tourism Works</strong> in Lebanon.</p>")
+    assert rows(notice) == [(SDGT, DES, "Adham Tabaja", (), PERSON),
+                            (SDGT, DES, "Al-Inmaa Group for Tourism Works", (), ORG)]
+
+
+def test_treasury_is_being_designated_for_after_an_e_o_13224_opening():
+    notice = treasury("<p>Today, OFAC took action against a Hizballah financier and his company pursuant to "
+                      "E.O. 13224.</p><p><strong>Al-Inmaa Group for Tourism Works</strong> is being designated for "
+                      "being owned or controlled by Adham Tabaja.</p>")
+    assert rows(notice) == [(SDGT, DES, "Al-Inmaa Group for Tourism Works", (), ORG)]
+
+
+def test_treasury_designated_the_following_individuals_today():
+    notice = treasury("<p>Today, the Office of Foreign Assets Control (OFAC) designated the following individuals "
+                      "pursuant to E.O. 13224 for acting on behalf of Hizballah:</p><ul>"
+                      "<li><strong>Adham Tabaja</strong>, a Lebanon-based contractor; and</li>"
+                      "<li><strong>Husayn Ali Faour</strong>, a Hizballah supporter.</li></ul>")
+    assert rows(notice) == [(SDGT, DES, "Adham Tabaja", (), PERSON), (SDGT, DES, "Husayn Ali Faour", (), PERSON)]
+
+
+def test_treasury_acting_under_e_o_13224_without_a_readable_party_is_a_review():
+    notice = treasury("<p>Today, OFAC took action against a network of Hizballah financiers pursuant to "
+                      "E.O. 13224.</p>")
+    assert (notice.kind, notice.events) == ("unrecognised", ())
+    assert notice.review is not None
+
+
+# ---------------------------------------------------------------- 2. relatives joined to names
+
+
+def test_relatives_and_holdings_joined_to_a_name_are_parties_of_their_own():
+    notice = treasury("<p>Today, OFAC designated Hizballah financier Adham Tabaja and his company, Al-Inmaa Group "
+                      "for Tourism Works, pursuant to E.O. 13224.</p><p>OFAC also designated the tanker Adrian "
+                      "Darya 1 and its captain, Akhilesh Kumar, pursuant to E.O. 13224.</p>")
+    assert rows(notice) == [(SDGT, DES, "Adham Tabaja", (), PERSON),
+                            (SDGT, DES, "Al-Inmaa Group for Tourism Works", (), ORG),
+                            (SDGT, DES, "Adrian Darya 1", (), VESSEL), (SDGT, DES, "Akhilesh Kumar", (), PERSON)]
+
+
+def test_a_group_and_its_secretary_general():
+    notice = state("<p>The Department of State is designating Harakat al-Nujaba and its secretary general, Akram "
+                   "al-Kaabi, as Specially Designated Global Terrorists.</p>")
+    assert rows(notice) == [(SDGT, ANN, "Harakat al-Nujaba", (), ORG), (SDGT, ANN, "Akram al-Kaabi", (), PERSON)]
+
+
+# ---------------------------------------------------------------- 3. descriptions are not parties
+
+
+def test_descriptions_after_listed_names_are_dropped_and_type_people():
+    notice = state("<p>The Department of State has designated the following individuals as Specially Designated "
+                   "Global Terrorists under Executive Order 13224:</p><ul>"
+                   "<li>Ahmad Iman Ali, al-Shabaab’s leader in Kenya;</li>"
+                   "<li>Abu Muhammad al-Jawlani, the leader of al-Nusrah Front, an al-Qa’ida affiliate.</li></ul>")
+    assert rows(notice) == [(SDGT, ANN, "Ahmad Iman Ali", (), PERSON),
+                            (SDGT, ANN, "Abu Muhammad al-Jawlani", (), PERSON)]
+
+
+def test_a_later_appositive_nationality_types_a_person():
+    notice = state("<p>The Department of State is designating Abu Muhammad al-Jawlani as a Specially Designated "
+                   "Global Terrorist under Executive Order 13224.</p><p>Al-Jawlani, a Syrian national, leads "
+                   "al-Nusrah Front.</p>")
+    assert rows(notice) == [(SDGT, ANN, "Abu Muhammad al-Jawlani", (), PERSON)]
+
+
+# ---------------------------------------------------------------- 4. counted heads before a colon
+
+
+def test_counted_head_before_a_colon_list_names_the_parties_after_it():
+    notice = state("<p>The Department of State is designating four senior Hizballah commanders as SDGTs: Mustafa "
+                   "Badr al-Din, Ibrahim Aqil, Fu’ad Shukr, and Talal Hamiyah.</p>")
+    assert rows(notice) == [(SDGT, ANN, n, (), PERSON) for n in
+                            ("Mustafa Badr al-Din", "Ibrahim Aqil", "Fu’ad Shukr", "Talal Hamiyah")]
+
+
+# ---------------------------------------------------------------- 5. one list item is one party
+
+
+def test_a_list_item_with_and_in_its_name_is_one_party_and_its_acronym_an_alias():
+    notice = state("<p>The Secretary of State is revoking the Foreign Terrorist Organization designations of the "
+                   "following groups:</p><ul><li>Basque Fatherland and Liberty (ETA)</li>"
+                   "<li>Aum Shinrikyo (AUM)</li></ul>")
+    assert rows(notice) == [(FTO, REV, "Basque Fatherland and Liberty", ("ETA",), ORG),
+                            (FTO, REV, "Aum Shinrikyo", ("AUM",), ORG)]
+
+
+# ---------------------------------------------------------------- 6. no false reviews
+
+
+def test_a_designated_fto_as_a_description_is_a_mention():
+    notice = state_titled("Remembering the Westgate Attack", "<p>Ten years ago today, al-Shabaab, a designated Foreign Terrorist Organization, attacked the "
+                   "Westgate mall in Nairobi.</p>")
+    assert (notice.kind, notice.events, notice.review) == ("mention", (), None)
+
+
+def test_ofac_intro_line_naming_the_following_is_not_an_entry():
+    html = ("<html><head><title>Counter Terrorism Designations</title></head><body>"
+            '<h1 class="uswds-page-title">Counter Terrorism Designations</h1>'
+            '<article class="node--type-ofac-recent-action"><div class="field--name-field-release-date">'
+            '<div class="field__item">07/09/2019</div></div><div class="field--name-field-body">'
+            "<p><strong>Counter Terrorism Designations</strong></p>"
+            "<p>OFAC has designated the following individual pursuant to E.O. 13224:</p>"
+            "<p>RA'AD, Muhammad Hasan, Beirut, Lebanon; DOB 1955; nationality Lebanon; Gender Male (individual) "
+            "[SDGT] (Linked To: HIZBALLAH).</p></div></article></body></html>").encode()
+    notice = parse_recent_actions_page("https://ofac.treasury.gov/recent-actions/20190709", html)
+    assert (notice.review, [(e.program, e.action, e.name, e.entity_type) for e in notice.events]) == (
+        None, [(SDGT, DES, "RA'AD, Muhammad Hasan", PERSON)])
