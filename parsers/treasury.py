@@ -316,28 +316,25 @@ class _Reading:
         m = _SANCTIONING.search(sentence)
         return bool(m) and bool(_SDGT_AUTHORITY.search(_primary(m.group("authority") or m.group("authority2"))))
 
+    def _designate_subject(self, subject: str, block: _Block) -> None:
+        """Designate the parties a sentence's subject names, the bold name taken whole when it covers them."""
+        self.operative_seen = True
+        lead = next((b for b in block.bolds if subject.startswith(b.name)), None)
+        parsed = self._entities(subject)
+        # the bold name is whole: 'Tadbir Kish Medical and Pharmaceutical Company' is one party
+        covered = lead and all(name_key(e.name) in name_key(lead.name) for e in parsed)
+        for entity in [lead] if covered else parsed:
+            self._add(Action.DESIGNATION, entity)
+
     def _sentence(self, sentence: str, block: _Block) -> None:
         """The designations or removals one sentence makes under E.O. 13224."""
         if m := _BEING_DESIGNATED.match(sentence):
             if _SDGT_AUTHORITY.search(_primary(m.group("authority"))):
-                self.operative_seen = True
-                subject = m.group("subject")
-                lead = next((b for b in block.bolds if subject.startswith(b.name)), None)
-                parsed = self._entities(subject)
-                # the bold name is whole: 'Tadbir Kish Medical and Pharmaceutical Company' is one party
-                covered = lead and all(name_key(e.name) in name_key(lead.name) for e in parsed)
-                for entity in [lead] if covered else parsed:
-                    self._add(Action.DESIGNATION, entity)
+                self._designate_subject(m.group("subject"), block)
             return
         if (m := _BEING_DESIGNATED_FOR.match(sentence)) and self.acts_under_13224_only:
             # '<b>X</b> is being designated for having assisted …' after an E.O. 13224 opening
-            self.operative_seen = True
-            subject = m.group("subject")
-            lead = next((b for b in block.bolds if subject.startswith(b.name)), None)
-            parsed = self._entities(subject)
-            covered = lead and all(name_key(e.name) in name_key(lead.name) for e in parsed)
-            for entity in [lead] if covered else parsed:
-                self._add(Action.DESIGNATION, entity)
+            self._designate_subject(m.group("subject"), block)
             return
         if m := _SANCTIONING.search(sentence):
             if _SDGT_AUTHORITY.search(_primary(m.group("authority") or m.group("authority2"))):

@@ -1,7 +1,7 @@
 """End to end through a mirror of the FR API on 127.0.0.1: the seed life cycle, idempotency, faults."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 import pytest
 

@@ -1,7 +1,7 @@
 """State and Treasury as sources: FTO-page reconciliation, overdue announcements, uncertain matches, announce --url."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from flows.pipeline import run_announcement, run_nightly
 from storage.versions import VersionStore
