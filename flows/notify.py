@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from storage.versions import Published, VersionStore
+from storage.versions import Published, VersionStore, change_of
 
 # What a change means in law, and which events carry its citation and link.
 NOTIFIED_ACTIONS = {"designation": ("designation",), "announcement": ("designation", "announcement"),
@@ -16,20 +16,20 @@ def targets(setting: str) -> list[str]:
     return [url.strip() for url in setting.split(",") if url.strip()]
 
 
+# the day each legal action of changes.parquet takes effect, read from the designation row; reviews are not news
+EFFECTIVE_FIELD = {"designation": ("designated_on", "first_listed_on"), "announcement": ("scheduled_on", "announced_on"),
+                   "in_force": ("designated_on",), "amendment": ("last_amended_on",), "revocation": ("revoked_on",)}
+
+
 def legal_actions(before: dict | None, after: dict) -> list[tuple[str, object]]:
     """(action, effective date) pairs that turned one designation row into the next; reviews are not news."""
-    if before is None:
-        if after["status"] == "pending":
-            return [("announcement", after["scheduled_on"])]
-        return [("designation", after["designated_on"])] + ([("revocation", after["revoked_on"])] if after["status"] == "revoked" else [])
-    actions = []
-    if before["status"] == "pending" and after["status"] == "active":
-        actions.append(("in_force", after["designated_on"]))
-    if after["status"] == "revoked" and before["status"] != "revoked":
-        actions.append(("revocation", after["revoked_on"]))
-    if after["last_amended_on"] and after["last_amended_on"] != before["last_amended_on"]:
-        actions.append(("amendment", after["last_amended_on"]))  # aliases a designating notice adds are not one
-    return actions
+    return dated_actions(change_of(before, after), after)
+
+
+def dated_actions(change: dict, row: dict) -> list[tuple[str, object]]:
+    """(action, effective date) for the notified actions a change row records (storage.versions.legal_actions)."""
+    return [(action, next((row[f] for f in EFFECTIVE_FIELD[action] if row.get(f)), None))
+            for action in change.get("actions") or [] if action in EFFECTIVE_FIELD]
 
 
 def _source_event(events: list[dict], action: str) -> dict | None:
@@ -41,11 +41,9 @@ def _source_event(events: list[dict], action: str) -> dict | None:
 
 def version_items(store: VersionStore, published: Published) -> list[dict]:
     """Every designating, in-force, amending or revoking change of a published version, with citation and link."""
-    changed = {c["designation_id"] for c in published.changes}
+    changed = {c["designation_id"]: c for c in published.changes}
     if not changed:
         return []
-    parent = published.manifest["parent"]
-    before = {r["designation_id"]: r for r in store.read_table(parent, "designations").to_pylist()} if parent else {}
     events: dict[str, list[dict]] = defaultdict(list)
     for event in store.read_table(published.name, "events").to_pylist():
         if event["designation_id"] in changed:
@@ -54,7 +52,7 @@ def version_items(store: VersionStore, published: Published) -> list[dict]:
     for row in store.read_table(published.name, "designations").to_pylist():
         if row["designation_id"] not in changed:
             continue
-        for action, effective in legal_actions(before.get(row["designation_id"]), row):
+        for action, effective in dated_actions(changed[row["designation_id"]], row):
             source = _source_event(events[row["designation_id"]], action) or {}
             items.append({"program": row["program"], "name": row["name"], "action": action, "effective_on": effective,
                           "citation": source.get("citation") or source.get("document_id"), "url": source.get("url"),

@@ -108,9 +108,17 @@ def diff_designations(parent: pa.Table, current: pa.Table) -> list[dict]:
     return sorted(changes, key=lambda c: c["designation_id"])
 
 
+def change_of(before: dict | None, after: dict) -> dict:
+    """The changes.parquet row that turns one designation row into the next (None: new to the list)."""
+    if before is None:
+        return _added(after)
+    fields = [c for c in COMPARED_COLUMNS if c in after and before.get(c) != after.get(c)]
+    return _change(after, "changed", fields, {f: before.get(f) for f in fields}, {f: after[f] for f in fields})
+
+
 def _added(row: dict) -> dict:
     """A designation new to the list; one known only from its revocation was in force before: a change."""
-    if row["status"] == "revoked" and row["designated_on"] is None and row.get("first_listed_on") is None:
+    if row["status"] == "revoked" and row.get("designated_on") is None and row.get("first_listed_on") is None:
         fields = ["status", "revoked_on"]
         return _change(row, "changed", fields, {"status": "active", "revoked_on": None},
                        {f: row[f] for f in fields})
@@ -146,7 +154,7 @@ def _json_value(value):
 
 def _change(row: dict, kind: str, fields: list[str], before: dict, after: dict) -> dict:
     actions = legal_actions(before, after) if kind != "removed" else []
-    return {"designation_id": row["designation_id"], "program": row["program"], "name": row["name"], "change": kind,
+    return {"designation_id": row.get("designation_id"), "program": row.get("program"), "name": row["name"], "change": kind,
             "fields_changed": fields,
             "before": json.dumps(before, default=_json_value, ensure_ascii=False, sort_keys=True),
             "after": json.dumps(after, default=_json_value, ensure_ascii=False, sort_keys=True),
