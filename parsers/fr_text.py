@@ -131,8 +131,7 @@ def parse_long_date(text: str | None) -> date | None:
     month, day, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
         match.group(5), match.group(4), match.group(6))
     try:
-        return date(int(year), ph.MONTHS[month.lower().rstrip(".")[:4 if month.lower().startswith("sept") else 3]
-                                         if len(month) > 3 else month.lower()], int(day))
+        return date(int(year), ph.MONTHS[month.lower()[:3]], int(day))
     except (KeyError, ValueError):
         return None
 

@@ -528,3 +528,18 @@ def test_wording_variant_is_read_exactly(name):
     read = notice(case["title"], case["paragraphs"], case["published"])
     assert read.kind == case["kind"]
     assert [(e.program.value, e.action.value, e.name, e.aliases, e.entity_type, e.details) for e in read.events] == case["events"]
+
+
+@pytest.mark.parametrize("fragment, problem", [
+    ("the following organizations", "no entity names could be read"),  # a list announced, none printed
+    ("its aliases", "alias boilerplate"),
+    ("Armed Islamic Group, together with its", "alias boilerplate"),
+    ("male", "detail"),
+])
+def test_a_list_that_yields_no_name_is_a_review_item_never_an_event(fragment, problem):
+    read = notice("Designation of Foreign Terrorist Organizations", [
+        "I have concluded that the relevant circumstances described in section 219 of the INA exist with respect to "
+        f"{fragment}.", "Therefore, I hereby designate the aforementioned organization as a Foreign Terrorist "
+        "Organization."], "2020-05-10")
+    assert (read.kind, read.events) == ("unrecognised", ())
+    assert problem in read.review
