@@ -153,10 +153,6 @@ NEW_PRIMARY = re.compile(
     _I)
 
 # --- dates -------------------------------------------------------------------------------------------------------
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
 LONG_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun"
     r"|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(\d{1,2}),?\s+(\d{4})|\b(\d{1,2})\s+(January|February|March|April|May|June"

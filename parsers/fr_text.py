@@ -12,7 +12,7 @@ from parsers import fr_phrases as ph
 from parsers.model import Program
 from parsers.name_check import detail_pairs, is_date_only, name_problem, strip_alias_boilerplate
 from parsers.names import name_key
-from parsers.text import SLOT as _SLOT, outside_and_groups, slotted as _slotted
+from parsers.text import MONTHS, SLOT as _SLOT, outside_and_groups, slotted as _slotted
 
 DESIGNATION, AMENDMENT, REVIEW, REVOCATION = "designation", "amendment", "review", "revocation"
 SINGULAR, PLURAL = "singular", "plural"
@@ -131,7 +131,7 @@ def parse_long_date(text: str | None) -> date | None:
     month, day, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
         match.group(5), match.group(4), match.group(6))
     try:
-        return date(int(year), ph.MONTHS[month.lower()[:3]], int(day))
+        return date(int(year), MONTHS[month.lower()[:3]], int(day))
     except (KeyError, ValueError):
         return None
 

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from parsers.model import Action, DocumentRef, Event, Notice, Program
 from parsers.name_check import detail_pairs, name_problem, strip_alias_boilerplate
 from parsers.names import name_key
-from parsers.text import outside_and_groups
+from parsers.text import MONTHS, outside_and_groups
 
 KIND_MENTION = "mention"
 KIND_NOT_RELEVANT = "not_relevant"
@@ -102,9 +102,6 @@ def _unescape_ref(ref: str) -> str:
 
 # ---------------------------------------------------------------- text and dates
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?\b")
 _LONG_DATE = re.compile(rf"^\s*(?:[A-Z][a-z]+day,\s*)?({_MONTH_NAMES})\s+(\d{{1,2}}),\s*(\d{{4}})\s*$")
@@ -120,7 +117,7 @@ def clean(text: str) -> str:
 def parse_long_date(text: str) -> date | None:
     """'November 16, 2025' (or '10/8/1997') as a date; None for anything else."""
     if m := _LONG_DATE.match(clean(text)):
-        return date(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+        return date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
     if m := _NUMERIC_DATE.match(text):
         return date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
     return None
@@ -129,10 +126,10 @@ def parse_long_date(text: str) -> date | None:
 def resolve_month_day(month: str, day: str, year: str | None, around: date | None) -> date | None:
     """A 'Month D[, YYYY]' phrase as a date; a missing year is the next such day on or after `around`."""
     if year:
-        return date(int(year), _MONTHS[month.lower()], int(day))
+        return date(int(year), MONTHS[month.lower()], int(day))
     if around is None:
         return None
-    candidate = date(around.year, _MONTHS[month.lower()], int(day))
+    candidate = date(around.year, MONTHS[month.lower()], int(day))
     return candidate if candidate >= around - timedelta(days=31) else candidate.replace(year=around.year + 1)
 
 

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+# month names and their three-letter abbreviations -> month number, for every reader of dates in prose
+MONTHS = {name: number for number, name in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTHS.update({name[:3]: number for name, number in list(MONTHS.items())})
+
 SLOT = re.compile(r"\x00(\d+)\x00")
 
 
