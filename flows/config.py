@@ -40,7 +40,7 @@ def whole_number(minimum: int) -> Callable[[object], int]:
     """A check for a whole number of at least `minimum`."""
     def check(value) -> int:
         text = str(value).strip()
-        if isinstance(value, bool) or not re.fullmatch(r"[+-]?\d+", text) or int(text) < minimum:
+        if isinstance(value, bool) or not re.fullmatch(r"[+-]?[0-9]+", text) or int(text) < minimum:
             raise ValueError(f"must be a whole number, {minimum} or more")
         return int(text)
     return check
@@ -64,7 +64,7 @@ def http_base(value) -> str:
         raise ValueError("must be an http:// or https:// URL")
     if not parts.hostname:
         raise ValueError("must name a host")
-    if parts.query or parts.fragment:
+    if "?" in text or "#" in text:
         raise ValueError("must not carry a query or fragment")
     parts.port  # noqa: B018 - raises ValueError("Port out of range 0-65535") and the like
     return text
