@@ -1,6 +1,7 @@
 """Settings from DESIGNATIONS_* variables (INTERFACE.md): one field table, every value checked when it is set."""
 from __future__ import annotations
 
+import importlib.util
 import math
 import os
 import re
@@ -16,9 +17,9 @@ DEFAULT_USER_AGENT = (
 )
 DEFAULT_SOURCES = "federal_register,public_inspection,state,treasury,ofac_recent_actions,ofac_lists,state_fto_page"
 
-# True once storage/ reads and writes object stores; until then a well-formed s3:// URL is refused, so that no
-# run writes into a local folder named "s3:".
-OBJECT_STORE_BACKEND = False
+# Whether storage/ reads and writes object stores (storage/store.py); without it a well-formed s3:// URL is
+# refused, so that no run writes into a local folder named "s3:".
+OBJECT_STORE_BACKEND = importlib.util.find_spec("storage.store") is not None
 
 
 class PartError(ValueError):
@@ -84,7 +85,7 @@ def location(value) -> Path | str:
     if not separator:
         return Path(text)
     if scheme.lower() != "s3":
-        raise ValueError(f"{scheme}:// is not supported: give a local path or s3://bucket/prefix")
+        raise ValueError("only s3://bucket/prefix object-store URLs are supported: give that or a local path")
     bucket, _, prefix = rest.partition("/")
     if not S3_BUCKET.fullmatch(bucket):
         raise ValueError("needs a bucket name after s3:// (3-63 lowercase letters, digits, dots, hyphens)")

@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("DESIGNATIONS_SHARED_DIR") or REPO.parent / "shared")
 KNOWN = ", ".join(KNOWN_SOURCES)
 BUCKET = "needs a bucket name after s3:// (3-63 lowercase letters, digits, dots, hyphens)"
-ELSEWHERE = "is not supported: give a local path or s3://bucket/prefix"
+ELSEWHERE = "only s3://bucket/prefix object-store URLs are supported: give that or a local path"
 
 
 def configuration_rows(markdown: str, heading: str) -> list[tuple[list[str], list[str]]]:
@@ -108,14 +108,14 @@ def test_defaults_that_are_stated_in_words():
     ("DESIGNATIONS_USER_AGENT", "designations\r\nX-Injected: 1",
      "must not contain line breaks or other control characters"),
     ("DESIGNATIONS_USER_AGENT", "   ", "must not be empty"),
-    ("DESIGNATIONS_DATA_DIR", "gs://bucket/designations", f"gs:// {ELSEWHERE}"),
-    ("DESIGNATIONS_DATA_DIR", "http://minio:9000/designations", f"http:// {ELSEWHERE}"),
+    ("DESIGNATIONS_DATA_DIR", "gs://bucket/designations", ELSEWHERE),
+    ("DESIGNATIONS_DATA_DIR", "http://minio:9000/designations", ELSEWHERE),
     ("DESIGNATIONS_DATA_DIR", "s3://", BUCKET),
     ("DESIGNATIONS_DATA_DIR", "s3:///designations", BUCKET),
     ("DESIGNATIONS_DATA_DIR", "s3://My_Bucket/designations", BUCKET),
     ("DESIGNATIONS_DATA_DIR", "s3://bucket/a//b",
      "the prefix after the bucket must be a plain path (no empty parts, ? or #)"),
-    ("DESIGNATIONS_CURATIONS", "gs://bucket/curations", f"gs:// {ELSEWHERE}"),
+    ("DESIGNATIONS_CURATIONS", "gs://bucket/curations", ELSEWHERE),
 ])
 def test_a_bad_value_is_one_line_naming_variable_and_value(variable, value, reason, monkeypatch):
     monkeypatch.setattr(config, "OBJECT_STORE_BACKEND", True)  # the s3 form is judged, not the backend's absence
@@ -166,8 +166,8 @@ def test_an_s3_data_dir_is_kept_as_its_url(value, kept, monkeypatch):
     assert (settings.data_dir, settings.curations_dir) == (kept, kept + "/curations")
 
 
-def test_an_s3_data_dir_is_refused_until_storage_has_the_backend():
-    assert config.OBJECT_STORE_BACKEND is False
+def test_an_s3_data_dir_is_refused_while_storage_has_no_backend(monkeypatch):
+    monkeypatch.setattr(config, "OBJECT_STORE_BACKEND", False)
     assert refusal({"DESIGNATIONS_DATA_DIR": "s3://bucket/designations"}) == (
         "DESIGNATIONS_DATA_DIR='s3://bucket/designations': object-store URLs are not supported yet: give a local path")
 
