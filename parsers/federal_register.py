@@ -21,9 +21,11 @@ from datetime import date
 from typing import Any
 
 from parsers import fr_text, fr_xml
+from parsers.common import read_date
 from parsers.fr_text import Mention, looks_relevant
 from parsers.name_check import name_problem
 from parsers.model import Action, DocumentRef, Event, Notice, ParseError, Program, Source
+from parsers.programs import programs_in
 
 __all__ = ["looks_relevant", "parse_fr_document", "parse_fr_issue", "parse_fr_metadata", "parse_public_inspection"]
 
@@ -59,7 +61,7 @@ def parse_fr_issue(xml: bytes) -> list[Notice]:
     if root.tag != "FEDREG":
         raise ParseError("FR daily issue", f"unknown root element <{root.tag}>; expected FEDREG")
     volume, printed_date = fr_xml.issue_header(root)
-    issue_date = fr_text.parse_long_date(printed_date)
+    issue_date = read_date(printed_date, anywhere=True)
     issue_meta = {"volume": volume, "publication_date": issue_date.isoformat() if issue_date else None}
     pages = fr_xml.contents_pages(root)
     notices = []
@@ -140,7 +142,7 @@ def _state_notice(ref: DocumentRef, parts: fr_xml.DocumentParts) -> Notice:
             return Notice(document=ref, kind="review_started")
         return _unrecognised(ref, "mentions FTO/SDGT but holds no designation, amendment, review or revocation "
                                   "language")
-    signed_on = fr_text.parse_long_date(parts.dated)
+    signed_on = read_date(parts.dated, anywhere=True)
     # a date the notice states (State SDGT notices often give one) wins; FTO actions take effect on publication
     effective = fr_text.stated_effective_date(" ".join(parts.paragraphs), signed_on) or ref.published_on
     events = []
@@ -213,7 +215,7 @@ def _notice_from_title(ref: DocumentRef, title: str, signing_date: Any, announce
     if not looks_relevant(title):
         return Notice(document=ref, kind="not_relevant")
     match = _TITLE_ACTION.match(title.strip())
-    programs = sorted(fr_text.programs_in(title))
+    programs = sorted(programs_in(title, authorities=True))
     mentions = fr_text.title_mentions(title) if match and programs else []
     if not mentions:
         return _unrecognised(ref, f"title alone does not say what was done to whom: {title!r}")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from parsers.common import LONG_DATE
+
 _I = re.IGNORECASE
 
 # --- authorities: which program a decision acts under -----------------------------------------------------
@@ -153,10 +155,7 @@ NEW_PRIMARY = re.compile(
     _I)
 
 # --- dates -------------------------------------------------------------------------------------------------------
-LONG_DATE = re.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun"
-    r"|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(\d{1,2}),?\s+(\d{4})|\b(\d{1,2})\s+(January|February|March|April|May|June"
-    r"|July|August|September|October|November|December)\s+(\d{4})", _I)
+# LONG_DATE (parsers/common.py): 'November 16, 2025', 'Sept. 21, 2015', '16 November 2025'
 STATED_EFFECTIVE = re.compile(
     r"\b(?:effective|takes?\s+effect|shall\s+take\s+effect|goes\s+into\s+effect|enters?\s+into\s+force)"
     r"(?:\s+date)?\s*:?\s*(?:on|as\s+of|from|beginning)?\s*,?\s*(?P<date>" + LONG_DATE.pattern + r")", _I)

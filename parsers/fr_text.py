@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from parsers import fr_phrases as ph
+from parsers.common import SLOT as _SLOT, cut, mask, outside_and_groups, read_date, slotted as _slotted, split_outside
 from parsers.model import Program
 from parsers.name_check import detail_pairs, is_date_only, name_problem, strip_alias_boilerplate
 from parsers.names import name_key
-from parsers.text import MONTHS, SLOT as _SLOT, outside_and_groups, slotted as _slotted
+from parsers.programs import programs_in
 
 DESIGNATION, AMENDMENT, REVIEW, REVOCATION = "designation", "amendment", "review", "revocation"
 SINGULAR, PLURAL = "singular", "plural"
@@ -53,7 +55,7 @@ _REVOKE_OF = re.compile(r"\brevok\w*\s+(?:the\s+)?(?:\d{4}\s+)?(?:re-?)?designat
 _CONTINUES = re.compile(r"\b(?:that|whether)\s+(?P<x>(?:(?!\bthat\b).)+?)\s+continues?\s+to\s+(?:meet|satisfy|warrant|pose)",
                         re.IGNORECASE)
 _EFFECTIVE_LEAD = re.compile(r"^\s*,?\s*(?:effective|as\s+of)\s+(?:" + ph.LONG_DATE.pattern + r")\s*,?\s*", re.IGNORECASE)
-_DATE_COMMA = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(,)\s+\d{4}")
+_AND = re.compile(r"\s+and\s+")
 _GROUP_SKIP = re.compile(r"^\s*(?:hereinafter|the\s+\"|\"INA|INA\b|8 U\.S\.C)", re.IGNORECASE)
 
 
@@ -112,36 +114,12 @@ def looks_relevant(text: str) -> bool:
     return bool(_ACRONYMS.search(text) or ph.RELEVANT.search(text))
 
 
-def programs_in(text: str) -> set[Program]:
-    """The programs whose legal authority a passage invokes (appositives about other designations left out)."""
-    text = ph.APPOSITIVE_PROGRAM.sub(" ", text)
-    found = set()
-    if ph.FTO_ANCHOR.search(text):
-        found.add(Program.FTO)
-    if ph.SDGT_ANCHOR.search(text):
-        found.add(Program.SDGT)
-    return found
-
-
-def parse_long_date(text: str | None) -> date | None:
-    """The first 'November 16, 2025' (or 'Sept. 21, 2015', '16 November 2025') in text, as a date."""
-    match = ph.LONG_DATE.search(text or "")
-    if not match:
-        return None
-    month, day, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
-        match.group(5), match.group(4), match.group(6))
-    try:
-        return date(int(year), MONTHS[month.lower()[:3]], int(day))
-    except (KeyError, ValueError):
-        return None
-
-
 def stated_effective_date(text: str, signed_on: date | None) -> date | None:
     """A date the notice itself gives for taking effect, if any."""
     if ph.UPON_SIGNATURE.search(text):
         return signed_on
     match = ph.STATED_EFFECTIVE.search(text)
-    return parse_long_date(match.group("date")) if match else None
+    return read_date(match.group("date"), anywhere=True) if match else None
 
 
 def sentences(paragraph: str) -> list[str]:
@@ -158,24 +136,9 @@ def sentences(paragraph: str) -> list[str]:
     return [s for s in found if s]
 
 
-def top_split(text: str, separator: str) -> list[str]:
-    """Split on a separator outside parentheses, double quotes and dates ('January 1, 1970')."""
-    parts, depth, quoted, current = [], 0, False, []
-    kept = {m.start(1) for m in _DATE_COMMA.finditer(text)} if separator == "," else set()
-    for position, char in enumerate(text):
-        if char == '"':
-            quoted = not quoted
-        elif char in "([" and not quoted:
-            depth += 1
-        elif char in ")]" and not quoted:
-            depth = max(depth - 1, 0)
-        if char == separator and depth == 0 and not quoted and position not in kept:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return [p.strip() for p in parts if p.strip()]
+# a list of FR prose split outside parentheses, square brackets, double quotes (fr_xml.clean straightened them)
+# and dates ('January 1, 1970')
+top_split = partial(split_outside, brackets="()[]", quotes='"', dates=True)
 
 
 def clean_name(text: str) -> str:
@@ -234,20 +197,7 @@ def _is_detail(item: str) -> bool:
 
 def _top_level_and(text: str) -> list[str]:
     """Text cut at every ' and ' outside parentheses."""
-    depth, cuts = 0, []
-    for match in re.finditer(r"[()]|\s+and\s+", text):
-        token = match.group(0)
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            cuts.append(match.span())
-    pieces, start = [], 0
-    for begin, end in cuts:
-        pieces.append(text[start:begin])
-        start = end
-    return pieces + [text[start:]]
+    return cut(text, _AND, mask(text))
 
 
 # "Islamic State of Iraq and Syria", "… of Iraq and al-Sham": a second place after 'of' belongs to the name
@@ -461,15 +411,7 @@ def _trim_region(region: str) -> tuple[str, bool]:
 
 def _list_end(region: str) -> int | None:
     """Where a list stops inside its sentence (outside parentheses), or None."""
-    depth = 0
-    mask = []
-    for char in region:
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(depth - 1, 0)
-        mask.append(char if depth == 0 else "_")
-    match = ph.LIST_END.search("".join(mask))
+    match = ph.LIST_END.search(mask(region, "()[]"))
     return match.start() if match and match.start() > 0 else None
 
 
@@ -571,8 +513,8 @@ def actions_of(sentence: str) -> list[str]:
         found.append(AMENDMENT)
     if found or not any(w in lowered for w in _DESIGNATE_WORDS):
         return found
-    if (ph.FINDING.search(sentence) and programs_in(sentence) or ph.DESIGNATE_STRONG.search(sentence)
-            or (_sdgt_region(sentence) is not None and Program.SDGT in programs_in(sentence))):
+    if (ph.FINDING.search(sentence) and programs_in(sentence, authorities=True) or ph.DESIGNATE_STRONG.search(sentence)
+            or (_sdgt_region(sentence) is not None and Program.SDGT in programs_in(sentence, authorities=True))):
         found.append(DESIGNATION)
     return found
 
@@ -583,7 +525,7 @@ def decisions_in(paragraphs: tuple[str, ...]) -> list[Decision]:
     for index, paragraph in enumerate(paragraphs):
         for sentence in sentences(paragraph):
             for action in actions_of(sentence):
-                found.append(Decision(action, sentence, index, frozenset(programs_in(sentence))))
+                found.append(Decision(action, sentence, index, frozenset(programs_in(sentence, authorities=True))))
     return found
 
 
@@ -599,7 +541,7 @@ def _designation_mentions(decision: Decision, paragraphs: tuple[str, ...], numbe
     """Entities a designating sentence names: after its finding verb, as its object, or in a list that follows."""
     sentence = decision.sentence
     finding = ph.FINDING.search(sentence)
-    if finding and programs_in(sentence):
+    if finding and programs_in(sentence, authorities=True):
         return read_list(sentence[finding.end():], paragraphs, decision.paragraph, number)
     region = _sdgt_region(sentence)
     if region is not None:
@@ -767,8 +709,9 @@ def _programs_for(decisions: list[Decision], paragraphs: tuple[str, ...], title:
         return found
     paragraph_programs = set()
     for decision in decisions:
-        paragraph_programs |= programs_in(paragraphs[decision.paragraph])
-    return frozenset(paragraph_programs or programs_in(title) or programs_in(" ".join(paragraphs)))
+        paragraph_programs |= set(programs_in(paragraphs[decision.paragraph], authorities=True))
+    return frozenset(paragraph_programs or programs_in(title, authorities=True)
+                     or programs_in(" ".join(paragraphs), authorities=True))
 
 
 def _dedupe_mentions(mentions: list[Mention]) -> list[Mention]:

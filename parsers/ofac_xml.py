@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import io
-import re
 from datetime import date, datetime
 from typing import BinaryIO, Iterator
 
 from lxml import etree
 
+from parsers.common import partner, slug
 from parsers.model import ParseError
 from parsers.sdn import SdnEntry, classify_segments, label_segment, split_segments_leniently
 
@@ -273,7 +273,7 @@ def _ids(items: list, where: str) -> list[tuple[str, str]]:
         value = value.strip()
         if not value:
             continue
-        key, value = label_segment(f"{id_type} {value}") or (_slug(id_type), value)
+        key, value = label_segment(f"{id_type} {value}") or (slug(id_type), value)
         # The printed list says "alt. Passport" for a second document of a type; XML only repeats the idType.
         found.append((f"alt_{key}" if id_type in seen and not key.startswith("alt_") else key, value))
         seen.add(id_type)
@@ -290,13 +290,5 @@ def _remark_segments(remarks: str) -> list[str]:
 
 def _closes_at_end(text: str) -> bool:
     """Whether the opening parenthesis at text[0] is closed by the last character."""
-    depth = 0
-    for index, char in enumerate(text):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth == 0:
-            return index == len(text) - 1
-    return False
+    return partner(text, 0) == len(text) - 1
 
-
-def _slug(label: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")

@@ -24,7 +24,8 @@ from datetime import date, timedelta
 from parsers.model import Action, DocumentRef, Event, Notice, Program
 from parsers.name_check import detail_pairs, name_problem, strip_alias_boilerplate
 from parsers.names import name_key
-from parsers.text import MONTHS, outside_and_groups
+from parsers.common import FULL_MONTH, MONTHS, outside_and_groups, split_outside, squash
+from parsers.programs import mentions_programs, programs_in
 
 KIND_MENTION = "mention"
 KIND_NOT_RELEVANT = "not_relevant"
@@ -102,25 +103,7 @@ def _unescape_ref(ref: str) -> str:
 
 # ---------------------------------------------------------------- text and dates
 
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?\b")
-_LONG_DATE = re.compile(rf"^\s*(?:[A-Z][a-z]+day,\s*)?({_MONTH_NAMES})\s+(\d{{1,2}}),\s*(\d{{4}})\s*$")
-_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-_SPACES = re.compile(r"\s+")
-
-
-def clean(text: str) -> str:
-    """Collapse whitespace (including no-break spaces) to single spaces."""
-    return _SPACES.sub(" ", text.replace("\u00a0", " ").replace("\u200b", "")).strip()
-
-
-def parse_long_date(text: str) -> date | None:
-    """'November 16, 2025' (or '10/8/1997') as a date; None for anything else."""
-    if m := _LONG_DATE.match(clean(text)):
-        return date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
-    if m := _NUMERIC_DATE.match(text):
-        return date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
-    return None
+MONTH_DAY = re.compile(rf"\b({FULL_MONTH})\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?\b")
 
 
 def resolve_month_day(month: str, day: str, year: str | None, around: date | None) -> date | None:
@@ -204,29 +187,6 @@ def apply_general_effects(drafts: list[Draft], sentences: list[str], announced_o
                 draft.effect = effect
 
 
-# ---------------------------------------------------------------- programs
-
-FTO_WORDS = r"Foreign Terrorist Organi[sz]ations?|FTOs?"
-SDGT_WORDS = r"Specially Designated Global Terrorists?(?: Organi[sz]ations?| entit(?:y|ies))?|SDGTs?"
-PROGRAM_WORDS = re.compile(rf"\b(?P<fto>{FTO_WORDS})\b|\b(?P<sdgt>{SDGT_WORDS})\b"
-                           r"|(?P<eo>E\.O\.\s*13224|Executive Order(?: \(E\.O\.\))? 13224)")
-
-
-def programs_in(text: str) -> tuple[Program, ...]:
-    """The programs a phrase names, in the order named (E.O. 13224 counts as SDGT)."""
-    found: list[Program] = []
-    for m in PROGRAM_WORDS.finditer(text):
-        program = Program.FTO if m.group("fto") else Program.SDGT
-        if program not in found:
-            found.append(program)
-    return tuple(found)
-
-
-def mentions_programs(text: str) -> bool:
-    """Whether a text names either program or E.O. 13224 at all."""
-    return PROGRAM_WORDS.search(text) is not None
-
-
 # ---------------------------------------------------------------- entities in prose
 
 _ALIAS_MARKER = re.compile(
@@ -273,27 +233,10 @@ def strip_quotes(text: str) -> str:
     return name
 
 
-def split_top_level(text: str, separators: str = ",;") -> list[str]:
-    """Split on separators that are outside parentheses and quotation marks."""
-    parts, depth, quote, start = [], 0, False, 0
-    for i, ch in enumerate(text):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch in "“”\"":
-            quote = ch == "“" or (ch == '"' and not quote)
-        elif ch in separators and depth == 0 and not quote:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [p.strip() for p in parts if p.strip()]
-
-
 def parentheticals(text: str) -> tuple[str, list[str]]:
     """The text without its top-level parenthetical groups, and the groups' contents."""
     outside, groups = outside_and_groups(text)
-    return clean(outside), [clean(g) for g in groups]
+    return squash(outside), [squash(g) for g in groups]
 
 
 def is_short_reference(candidate: str, name: str) -> bool:
@@ -311,7 +254,7 @@ def alias_list(group: str, name: str, drop_short: bool = True) -> list[str]:
     With drop_short, a bare part of the name ('(Guerrero)') is taken as a short reference, not an alias.
     """
     aliases = []
-    for piece in split_top_level(group, ",;"):
+    for piece in split_outside(group, ",;"):
         for sub in re.split(r"\s+[–-]\s+", piece):
             marked = _ALIAS_MARKER.match(sub.strip()) is not None
             sub = _ALIAS_MARKER.sub("", sub.strip())
@@ -371,7 +314,7 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     segment = _RELATIVE.sub(_relative_mark, segment)
     dashed = _dash_list(segment)
     people = dashed != segment and bool(PERSON_NOUNS.search(segment.split("—", 1)[0]))
-    dashed = clean(dashed)
+    dashed = squash(dashed)
     vessel_lead = _VESSEL_LEAD.match(dashed)
     segment, person = strip_descriptors(dashed[vessel_lead.end():] if vessel_lead else dashed)
     person = person or people
@@ -462,13 +405,13 @@ def group_contents(groups: list[str], name: str) -> tuple[list[str], list[tuple[
     aliases: list[str] = []
     details: list[tuple[str, str]] = []
     for group in groups:
-        pieces = split_top_level(group, ";") if ";" in group else [group]
+        pieces = split_outside(group, ";") if ";" in group else [group]
         for piece in pieces:
             if pairs := detail_pairs(piece):
                 details += pairs
                 continue
             place_open = False
-            for sub in split_top_level(piece, ","):
+            for sub in split_outside(piece, ","):
                 if pairs := detail_pairs(sub):
                     details += pairs
                     place_open = pairs[-1][0] == "pob"
@@ -487,10 +430,10 @@ _ITEM_DESCRIPTION = re.compile(r"\s+[—–]\s+.*$|:\s+.*$")
 
 def parse_item(text: str) -> list[Entity]:
     """The party one list item or annex paragraph names: 'Name (a.k.a. X; DOB …); and' -> [Entity]."""
-    text = _ITEM_DESCRIPTION.sub("", _ITEM_END.sub("", clean(text)))
+    text = _ITEM_DESCRIPTION.sub("", _ITEM_END.sub("", squash(text)))
     text = re.sub(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·\-–])\s+", "", text)
     single = _OTHER_ALIASES.sub("", strip_alias_boilerplate(text))
-    if len(split_top_level(single, ",;")) == 1 and " and " in parentheticals(single)[0] \
+    if len(split_outside(single, ",;")) == 1 and " and " in parentheticals(single)[0] \
             and not re.search(r"\band\s+(?:its|his|her|their)\b", single):
         text = single
         # one item is one party: 'Basque Fatherland and Liberty (ETA)' is not split on its 'and'
@@ -540,7 +483,7 @@ _APPOSITIVE_THE = re.compile(r"^the\s+(?!(?:al|el|ad|an|ar|as|ash|at|az|ul)-)[a-
 def _list_parts(segment: str) -> list[str]:
     """Split an enumeration 'A, B, and C' / 'A and B' into its members."""
     parts = []
-    for raw in split_top_level(segment, ",;"):
+    for raw in split_outside(segment, ",;"):
         raw = re.sub(r"^(?:and|or)\s+", "", raw.strip())
         parts.extend(p if _APPOSITIVE_THE.match(p) else re.sub(r"^the\s+", "", p) for p in _split_and(raw))
     return parts
