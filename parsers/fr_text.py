@@ -11,7 +11,7 @@ from functools import partial
 
 from parsers import fr_phrases as ph
 from parsers.common import SLOT as _SLOT, cut, mask, outside_and_groups, read_date, slotted as _slotted, split_outside
-from parsers.model import Program
+from parsers.model import EntityType, Program
 from parsers.name_check import detail_pairs, is_date_only, name_problem, strip_alias_boilerplate
 from parsers.names import name_key
 from parsers.programs import programs_in
@@ -330,7 +330,8 @@ def read_mention(chunk: str) -> Mention | None:
     several = bool(re.search(r"\b(?:its|their)\s+(?:other\s+)?aliases\b", outside, re.IGNORECASE))
     _classify(items + _in_order(rest, groups), mention, several)
     if label:
-        mention.entity_type = "individual" if label.group(1).lower() in ("individual", "person") else "organization"
+        mention.entity_type = (EntityType.INDIVIDUAL if label.group(1).lower() in ("individual", "person")
+                               else EntityType.ORGANIZATION)
     return mention
 
 
@@ -445,7 +446,8 @@ def read_list(region: str, paragraphs: tuple[str, ...], index: int, number: str 
     region = _KIND_APPOSITIVE.sub("", _KIND_PREFIX.sub("", region))
     mentions = _read_list(region, paragraphs, index, number)
     if kinds:
-        kind = "individual" if kinds[-1].lower().startswith(("individual", "person")) else "organization"
+        kind = (EntityType.INDIVIDUAL if kinds[-1].lower().startswith(("individual", "person"))
+                else EntityType.ORGANIZATION)
         for mention in mentions:
             mention.entity_type = mention.entity_type or kind
     return mentions
@@ -582,7 +584,7 @@ def _kind_word(sentence: str) -> str | None:
     if not match:
         return None
     word = next(g for g in match.groups() if g).lower()
-    return "individual" if word.startswith(("person", "individual")) else "organization"
+    return EntityType.INDIVIDUAL if word.startswith(("person", "individual")) else EntityType.ORGANIZATION
 
 
 _PERSON_DETAILS = frozenset({"dob", "pob", "nationality", "citizenship", "gender", "passport", "national_id"})
@@ -592,7 +594,7 @@ def _typed(mentions: list[Mention], kind: str | None) -> list[Mention]:
     """Mentions with the entity type the sentence states; a person printed with identifiers is an individual."""
     for mention in mentions:
         identified = any(label in _PERSON_DETAILS for label, _ in mention.details)
-        mention.entity_type = mention.entity_type or ("individual" if identified else kind)
+        mention.entity_type = mention.entity_type or (EntityType.INDIVIDUAL if identified else kind)
     return mentions
 
 
@@ -835,7 +837,7 @@ def _finding(action: str, chosen: list[Decision], paragraphs: tuple[str, ...], t
     if action == AMENDMENT:
         finding, problem = _amendment_finding(chosen, paragraphs, from_title, programs)
         for mention in finding.mentions if finding else []:
-            mention.entity_type = kind or "organization"
+            mention.entity_type = kind or EntityType.ORGANIZATION
         return finding, problem
     reader = _designation_mentions if action == DESIGNATION else _target_mentions
     body = _dedupe_mentions([m for d in chosen for m in reader(d, paragraphs, number)])

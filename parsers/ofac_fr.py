@@ -10,10 +10,8 @@ from typing import Any, Mapping
 from lxml import etree
 
 from parsers.common import read_date, squash
-from parsers.model import Action, DocumentRef, Event, Notice, ParseError, Source
+from parsers.model import Action, DocumentRef, Event, Notice, NoticeKind, ParseError, Source
 from parsers.sdn_actions import (
-    KIND_NO_TERRORISM,
-    KIND_OTHER,
     Reading,
     add_entry,
     events_from,
@@ -137,9 +135,9 @@ def _entry_paragraph(reading: Reading, section: _Section, text: str) -> None:
 
 def _notice(document: DocumentRef, reading: Reading, events: list[Event], root: etree._Element) -> Notice:
     kind, review = notice_kind(reading, events), malformed_review(reading)
-    if kind == KIND_NO_TERRORISM and not parsed_entries(reading) and not review:
+    if kind == NoticeKind.OFAC_NO_TERRORISM_ENTRIES and not parsed_entries(reading) and not review:
         review = "an OFAC action with no SDN entries the parser could find"
-    elif kind == KIND_OTHER and not review and _TERRORISM_WORDS.search(_text(root)):
+    elif kind == NoticeKind.OFAC_OTHER and not review and _TERRORISM_WORDS.search(_text(root)):
         review = "an OFAC notice that mentions terrorism authorities but holds no SDN action"
     return Notice(document, kind, tuple(events), review, tuple(reading.notes))
 

@@ -8,7 +8,7 @@ from typing import BinaryIO, Iterator
 from lxml import etree
 
 from parsers.common import partner, slug
-from parsers.model import ParseError
+from parsers.model import EntityType, ParseError
 from parsers.sdn import SdnEntry, classify_segments, label_segment, split_segments_leniently
 
 DOCUMENT_ID = "SDN.XML"
@@ -17,7 +17,8 @@ NAMESPACES = (
     "http://tempuri.org/sdnList.xsd",
     "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML",
 )
-ENTITY_TYPES = {"Individual": "individual", "Entity": "organization", "Vessel": "vessel", "Aircraft": "aircraft"}
+ENTITY_TYPES = {"Individual": EntityType.INDIVIDUAL, "Entity": EntityType.ORGANIZATION, "Vessel": EntityType.VESSEL,
+                "Aircraft": EntityType.AIRCRAFT}
 ALIAS_TYPES = ("a.k.a.", "f.k.a.", "n.k.a.")
 ALIAS_CATEGORIES = ("strong", "weak")
 # vesselInfo children, in sdn.csv's column order, with the identifier keys parsers.ofac_csv gives them.
@@ -146,7 +147,7 @@ def _entry(element) -> SdnEntry:
     identifiers = _vessel(fields.get("vesselInfo", []), where)
     identifiers += [("title", title)] if title else []
     identifiers += _flagged(fields, where) + _ids(_items(fields, "idList", where), where) + segments.identifiers
-    free_key = "title" if entity_type == "individual" else "remark"
+    free_key = "title" if entity_type == EntityType.INDIVIDUAL else "remark"
     identifiers += [(free_key, text) for text in segments.free_text if text != title]
     return SdnEntry(
         ent_num=uid,

@@ -21,16 +21,12 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from parsers.model import Action, DocumentRef, Event, Notice, Program
+from parsers.model import Action, DocumentRef, EntityType, Event, Notice, NoticeKind, Program
 from parsers.name_check import detail_pairs, name_problem, strip_alias_boilerplate
 from parsers.names import name_key
 from parsers.common import FULL_MONTH, MONTHS, outside_and_groups, split_outside, squash
 from parsers.programs import mentions_programs, programs_in
 
-KIND_MENTION = "mention"
-KIND_NOT_RELEVANT = "not_relevant"
-KIND_UNRECOGNISED = "unrecognised"
-KIND_COMBINED = "combined"
 UPON_PUBLICATION = "upon publication in the Federal Register"
 
 
@@ -50,7 +46,7 @@ class Entity:
 
     name: str
     aliases: tuple[str, ...] = ()
-    entity_type: str = "organization"
+    entity_type: EntityType = EntityType.ORGANIZATION
     details: tuple[tuple[str, str], ...] = ()
 
 
@@ -318,12 +314,12 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     vessel_lead = _VESSEL_LEAD.match(dashed)
     segment, person = strip_descriptors(dashed[vessel_lead.end():] if vessel_lead else dashed)
     person = person or people
-    kind = "individual" if person else "organization"
+    kind = EntityType.INDIVIDUAL if person else EntityType.ORGANIZATION
     entities: list[Entity] = []
     place_open = False
     for index, part in enumerate(_list_parts(segment)):
         if part[:1] in (_RELATIVE_MARK, _HOLDING_MARK):
-            part, kind = part[1:].lstrip(), "individual" if part[0] == _RELATIVE_MARK else "organization"
+            part, kind = part[1:].lstrip(), EntityType.INDIVIDUAL if part[0] == _RELATIVE_MARK else EntityType.ORGANIZATION
         vessel = _VESSEL_LEAD.match(part)
         part = part[vessel.end():] if vessel else part
         vessel = bool(vessel) or (index == 0 and bool(vessel_lead))
@@ -344,7 +340,7 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
         if entities and _APPOSITIVE.match(part):
             if PERSON_NOUNS.search(part.split(" of ")[0]):
                 count = _NUMBER_WORDS.get(part.split()[0].lower(), 2 if part.lower().startswith("both") else 1)
-                entities[-count:] = [replace(e, entity_type="individual") for e in entities[-count:]]
+                entities[-count:] = [replace(e, entity_type=EntityType.INDIVIDUAL) for e in entities[-count:]]
             continue
         name, groups = parentheticals(part)
         name, title_person = strip_descriptors(name)
@@ -352,7 +348,7 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
         if not looks_like_name(name):
             continue
         aliases, details = group_contents(groups, name)
-        entity_type = "vessel" if vessel else "individual" if title_person or details else kind
+        entity_type = EntityType.VESSEL if vessel else EntityType.INDIVIDUAL if title_person or details else kind
         entities.append(Entity(name, unique_names(tuple(aliases)), entity_type, tuple(details)))
     entities = _acronyms_as_aliases(entities)
     if listed_under and len(entities) == 1:
@@ -391,7 +387,7 @@ _PLACE_TAIL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
 
 def with_details(entity: Entity, pairs: list[tuple[str, str]]) -> Entity:
     """The entity with more identifiers; one with a birth date, passport or nationality is an individual."""
-    return replace(entity, details=entity.details + tuple(pairs), entity_type="individual")
+    return replace(entity, details=entity.details + tuple(pairs), entity_type=EntityType.INDIVIDUAL)
 
 
 def extend_place(entity: Entity, tail: str) -> Entity:
@@ -442,8 +438,8 @@ def parse_item(text: str) -> list[Entity]:
         name = strip_quotes(re.sub(r"^the\s+", "", name))
         if looks_like_name(name):
             aliases, details = group_contents(groups, name)
-            return [Entity(name, unique_names(tuple(aliases)), "individual" if person or details else
-                           "organization", tuple(details))]
+            return [Entity(name, unique_names(tuple(aliases)), EntityType.INDIVIDUAL if person or details else
+                           EntityType.ORGANIZATION, tuple(details))]
     entities, _ = parse_entities(text)
     return entities
 
@@ -602,7 +598,7 @@ def draft_events(drafts: list[Draft], document: DocumentRef, announced_on: date 
         if key in merged:
             old = merged[key]
             aliases = unique_names(old.entity.aliases + draft.entity.aliases)
-            kind = "individual" if "individual" in (old.entity.entity_type, draft.entity.entity_type) \
+            kind = EntityType.INDIVIDUAL if EntityType.INDIVIDUAL in (old.entity.entity_type, draft.entity.entity_type) \
                 else old.entity.entity_type
             details = old.entity.details + tuple(d for d in draft.entity.details if d not in old.entity.details)
             old.entity = replace(old.entity, aliases=aliases, entity_type=kind, details=details)
@@ -622,18 +618,6 @@ def _event(draft: Draft, document: DocumentRef, announced_on: date | None) -> Ev
                  details=details)
 
 
-def notice_kind(events: tuple[Event, ...]) -> str:
-    """'<program>_<action>' for a single kind of event, else 'combined'."""
-    pairs = {(e.program, e.action) for e in events}
-    if len(pairs) == 1:
-        program, action = next(iter(pairs))
-        return f"{program.value.lower()}_{action.value}"
-    programs = {p for p, _ in pairs}
-    if len(programs) == 1 and {a for _, a in pairs} == {Action.REVIEW, Action.AMENDMENT}:
-        return f"{next(iter(programs)).value.lower()}_review_amendment"
-    return KIND_COMBINED
-
-
 _ORG_NOUNS = re.compile(r"\b(?:group|organi[sz]ation|network|cartel|company|militia|front|movement|party|bank|"
                         r"gang|faction|wing|branch|firm|charity|foundation)\b", re.IGNORECASE)
 
@@ -651,13 +635,13 @@ def described_as_person(name: str, text: str) -> bool:
 def build_notice(document: DocumentRef, drafts: list[Draft], body: str, title: str,
                  operative_seen: bool, unnamed: int, notes: tuple[str, ...] = ()) -> Notice:
     """The notice for a release: its events, or a mention, or a page a person must read."""
-    drafts = [replace(d, entity=replace(d.entity, entity_type="individual"))
-              if d.entity.entity_type != "individual" and described_as_person(d.entity.name, body) else d
+    drafts = [replace(d, entity=replace(d.entity, entity_type=EntityType.INDIVIDUAL))
+              if d.entity.entity_type != EntityType.INDIVIDUAL and described_as_person(d.entity.name, body) else d
               for d in drafts]
     drafts, problems = checked_drafts(drafts)
     events = draft_events(drafts, document, document.published_on)
     if problems:
-        return Notice(document=document, kind=KIND_UNRECOGNISED, notes=notes,
+        return Notice(document=document, kind=NoticeKind.UNRECOGNISED, notes=notes,
                       review="a party read from the release is not a name (" + "; ".join(problems)
                              + "): read the release")
     if events:
@@ -665,14 +649,14 @@ def build_notice(document: DocumentRef, drafts: list[Draft], body: str, title: s
         if unnamed:
             parties = "party is" if unnamed == 1 else "parties are"
             review = f"{unnamed} more {parties} acted on without being named in the text: read the release"
-        return Notice(document=document, kind=notice_kind(events), events=events, review=review, notes=notes)
+        return Notice(document=document, kind=NoticeKind.of(events), events=events, review=review, notes=notes)
     text = title + " " + body
     if operative_seen or (looks_like_designation_title(title)
                           and (mentions_programs(text) or "terror" in title.lower())):
-        return Notice(document=document, kind=KIND_UNRECOGNISED, notes=notes,
+        return Notice(document=document, kind=NoticeKind.UNRECOGNISED, notes=notes,
                       review="reads like a terrorist designation, revocation or amendment, but no entity "
                              "could be named from its text")
-    kind = KIND_MENTION if mentions_programs(text) else KIND_NOT_RELEVANT
+    kind = NoticeKind.MENTION if mentions_programs(text) else NoticeKind.NOT_RELEVANT
     return Notice(document=document, kind=kind, notes=notes)
 
 

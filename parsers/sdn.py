@@ -7,7 +7,7 @@ from datetime import date
 from typing import Iterable
 
 from parsers.common import balanced, cut, mask, partner, slug, squash
-from parsers.model import Action, DocumentRef, Event, Program
+from parsers.model import Action, DocumentRef, EntityType, Event, Program
 
 TERRORISM_PROGRAMS = (Program.SDGT, Program.FTO)
 
@@ -121,7 +121,7 @@ def parse_sdn_entry(text: str) -> SdnEntry:
         raise SdnEntryError(text, "no program tag such as [SDGT]")
     programs = tuple(re.findall(r"\[([^\[\]]+)\]", tags.group(0)))
     body = body[: tags.start()].rstrip()
-    entity_type = "organization"
+    entity_type = EntityType.ORGANIZATION
     marker = _TYPE_AT_END.search(body)
     if marker:
         entity_type, body = marker.group(1), body[: marker.start()].rstrip()
@@ -129,7 +129,7 @@ def parse_sdn_entry(text: str) -> SdnEntry:
     chunks = split_segments(rest, text) if rest else []
     leading = _leading_free_chunks(chunks)
     segments = classify_segments(chunks[leading:], text)
-    if entity_type == "vessel":
+    if entity_type == EntityType.VESSEL:
         identifiers = [("vessel", chunk) for chunk in chunks[:leading]] + segments.identifiers
         addresses: list[str] = []
     else:
@@ -316,10 +316,10 @@ def _name_without_aliases(body: str, entity_type: str) -> tuple[str, str]:
     """Split "NAME, address; segments" when no alias group marks where the name ends."""
     first, _, others = body.partition(";")
     parts = _split_commas(first)
-    if entity_type == "individual":
+    if entity_type == EntityType.INDIVIDUAL:
         # "SURNAME, Given names, address": the surname part is upper case.
         count = 2 if len(parts) > 1 and not re.search(r"[a-z]", parts[0]) else 1
-    elif entity_type == "vessel":
+    elif entity_type == EntityType.VESSEL:
         words = first.split()
         count_words = next((i for i, word in enumerate(words) if re.search(r"[a-z]", word)), len(words))
         name = " ".join(words[:count_words]).rstrip(",")
@@ -349,7 +349,7 @@ def _leading_free_chunks(chunks: list[str]) -> int:
 
 
 def _free_text_identifiers(free_text: list[str], entity_type: str) -> list[tuple[str, str]]:
-    key = "title" if entity_type == "individual" else "remark"
+    key = "title" if entity_type == EntityType.INDIVIDUAL else "remark"
     return [(key, chunk) for chunk in free_text]
 
 

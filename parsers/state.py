@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup, Tag
 
 from parsers import press
 from parsers.common import FULL_MONTH, read_date, squash
-from parsers.model import Action, DocumentRef, Notice, ParseError, Program, Source
+from parsers.model import Action, DocumentRef, EntityType, Notice, ParseError, Program, Source
 from parsers.names import name_key
 from parsers.press import Draft, Entity, ListingItem
 from parsers.programs import FTO_WORDS, SDGT_WORDS, programs_in
@@ -224,7 +224,7 @@ class _Reading:
         action, programs, effect, kind = self.listing
         for entity in press.parse_item(paragraph):
             entity = press.expand_abbreviation(entity, self.abbreviations)
-            if kind == "individual":
+            if kind == EntityType.INDIVIDUAL:
                 entity = replace(entity, entity_type=kind)
             self.drafts += [Draft(p, action, entity, effect) for p in programs]
 
@@ -272,14 +272,14 @@ class _Reading:
                 tail = rest.split(":", 1)[1]
                 people = press.PERSON_NOUNS.search(segment) is not None
                 entities, unnamed = press.parse_entities(tail, self.abbreviations)
-                entities = [replace(e, entity_type="individual") if people else e for e in entities]
+                entities = [replace(e, entity_type=EntityType.INDIVIDUAL) if people else e for e in entities]
                 effect = press.stated_effect(clause, self.announced_on)
                 self.drafts += [Draft(p, action, e, effect) for p in programs for e in entities]
                 previous = entities or previous
                 continue
             if _FOLLOWING.match(segment.strip()) and sentence.rstrip().endswith(":"):
                 mixed = re.search(r"\b(?:entit(?:y|ies)|organi[sz]ations?|groups?|companies|company)\b", segment)
-                kind = "individual" if press.PERSON_NOUNS.search(segment) and not mixed else "organization"
+                kind = EntityType.INDIVIDUAL if press.PERSON_NOUNS.search(segment) and not mixed else EntityType.ORGANIZATION
                 self.listing = (action, programs, press.stated_effect(clause, self.announced_on), kind)
                 continue
             entities, unnamed = press.parse_entities(segment, self.abbreviations)

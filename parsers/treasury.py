@@ -27,7 +27,7 @@ from bs4 import BeautifulSoup, Tag
 
 from parsers import press
 from parsers.common import FULL_MONTH, read_date, squash
-from parsers.model import Action, DocumentRef, Notice, ParseError, Program, Source
+from parsers.model import Action, DocumentRef, EntityType, Notice, ParseError, Program, Source
 from parsers.names import name_key
 from parsers.press import Draft, Effect, Entity, ListingItem
 from parsers.programs import FTO_WORDS, SDGT_WORDS
@@ -214,12 +214,12 @@ def _bold_entities(tag: Tag, text: str) -> list[tuple[Entity, str | None]]:
         aliases, details, kind = [], [], None
         for group in _leading_groups(after):
             if m := _TYPE_TAG.match(group.strip()):
-                kind = "individual" if m.group("tag").lower() == "individual" else "organization"
+                kind = EntityType.INDIVIDUAL if m.group("tag").lower() == "individual" else EntityType.ORGANIZATION
             else:
                 found, pairs = press.group_contents([group.strip()[1:-1]], name)
                 aliases, details = aliases + found, details + pairs
         if details and kind is None:
-            kind = "individual"
+            kind = EntityType.INDIVIDUAL
         if kind is None:
             sentence = next((s for s in press.split_sentences(text) if name in s), text)
             # a quoted nickname marks a person ('(a.k.a. “Niño Guerrero”)'); a quoted acronym does not
@@ -229,7 +229,7 @@ def _bold_entities(tag: Tag, text: str) -> list[tuple[Entity, str | None]]:
             # with several bold names in one paragraph, only the words right after this one describe it
             parties = [b for b in tag.find_all(["strong", "b"]) if not _NOT_A_PARTY.match(squash(b.get_text()))]
             window = sentence if len(parties) <= 1 and not _LISTS_OTHERS.search(sentence) else _NEXT_PARTY.split(after[:120], maxsplit=1)[0]
-            kind = "individual" if quoted or _PERSON_CUE.search(window) else "organization"
+            kind = EntityType.INDIVIDUAL if quoted or _PERSON_CUE.search(window) else EntityType.ORGANIZATION
         first = re.match(r"^\s*\((?P<short>[^()]+)\)", after)
         short = first.group("short") if first and press.is_short_reference(first.group("short"), name) else None
         entities.append((Entity(name, tuple(aliases), kind, tuple(details)), short))
@@ -308,7 +308,7 @@ class _Reading:
     @staticmethod
     def _typed(entity: Entity, people: bool) -> Entity:
         """An item of a 'the following individuals' list is a person."""
-        return replace(entity, entity_type="individual") if people and entity.entity_type != "vessel" else entity
+        return replace(entity, entity_type=EntityType.INDIVIDUAL) if people and entity.entity_type != EntityType.VESSEL else entity
 
     def _sentence_authority(self, sentence: str) -> bool:
         """Whether a 'sanctioning X pursuant to …' sentence cites E.O. 13224."""
@@ -372,7 +372,7 @@ class _Reading:
         if bold is None:
             return entity
         details = bold.details + tuple(d for d in entity.details if d not in bold.details)
-        kind = "individual" if details else bold.entity_type
+        kind = EntityType.INDIVIDUAL if details else bold.entity_type
         return replace(bold, aliases=tuple(dict.fromkeys(bold.aliases + entity.aliases)), details=details,
                        entity_type=kind)
 
