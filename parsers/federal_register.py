@@ -21,9 +21,11 @@ from datetime import date
 from typing import Any
 
 from parsers import fr_text, fr_xml
+from parsers.common import read_date
 from parsers.fr_text import Mention, looks_relevant
 from parsers.name_check import name_problem
-from parsers.model import Action, DocumentRef, Event, Notice, ParseError, Program, Source
+from parsers.model import Action, DocumentRef, EntityType, Event, Notice, NoticeKind, ParseError, Program, Source, Stage
+from parsers.programs import programs_in
 
 __all__ = ["looks_relevant", "parse_fr_document", "parse_fr_issue", "parse_fr_metadata", "parse_public_inspection"]
 
@@ -59,7 +61,7 @@ def parse_fr_issue(xml: bytes) -> list[Notice]:
     if root.tag != "FEDREG":
         raise ParseError("FR daily issue", f"unknown root element <{root.tag}>; expected FEDREG")
     volume, printed_date = fr_xml.issue_header(root)
-    issue_date = fr_text.parse_long_date(printed_date)
+    issue_date = read_date(printed_date, anywhere=True)
     issue_meta = {"volume": volume, "publication_date": issue_date.isoformat() if issue_date else None}
     pages = fr_xml.contents_pages(root)
     notices = []
@@ -78,7 +80,7 @@ def parse_fr_metadata(meta: Mapping[str, Any]) -> Notice:
     title = str(meta.get("title") or "")
     ref = _document_ref(meta, number, _json_sha256(meta), title, citation=meta.get("citation"))
     if str(meta.get("type") or "").lower().startswith("presidential"):
-        return Notice(document=ref, kind="presidential_document")
+        return Notice(document=ref, kind=NoticeKind.PRESIDENTIAL_DOCUMENT)
     return _notice_from_title(ref, _metadata_title(meta), meta.get("signing_date"), announced_on=None)
 
 
@@ -99,7 +101,7 @@ def parse_public_inspection(payload: bytes) -> list[Notice]:
         number = str(entry.get("document_number") or "")
         if not number:
             raise ParseError("public inspection listing", f"entry without document_number: {title!r}")
-        ref = replace(_document_ref(entry, number, sha, title, citation=None), stage="public_inspection")
+        ref = replace(_document_ref(entry, number, sha, title, citation=None), stage=Stage.PUBLIC_INSPECTION)
         announced = _iso_date(str(entry.get("filed_at") or "")[:10])
         notices.append(_notice_from_title(ref, title, None, announced_on=announced))
     return notices
@@ -118,11 +120,11 @@ def _parse_node(meta: Mapping[str, Any], node, raw_sha256: str) -> Notice:
     public_notice = parts.public_notice or _docket_public_notice(meta)
     ref = _document_ref(meta, number, raw_sha256, title, citation=_citation(meta, parts), public_notice=public_notice)
     if parts.root_tag == "PRESDOCU":
-        return Notice(document=ref, kind="presidential_document")
+        return Notice(document=ref, kind=NoticeKind.PRESIDENTIAL_DOCUMENT)
     if _is_ofac_action(parts, meta):
-        return Notice(document=ref, kind="ofac_sanctions_action", review=_OFAC_REVIEW)
+        return Notice(document=ref, kind=NoticeKind.OFAC_SANCTIONS_ACTION, review=_OFAC_REVIEW)
     if not looks_relevant(parts.raw_text):
-        return Notice(document=ref, kind="not_relevant")
+        return Notice(document=ref, kind=NoticeKind.NOT_RELEVANT)
     if not _is_state(parts, meta):
         agency = parts.agency or "an unnamed agency"
         return _unrecognised(ref, f"mentions FTO/SDGT but is a {parts.root_tag} of {agency}, "
@@ -137,10 +139,10 @@ def _state_notice(ref: DocumentRef, parts: fr_xml.DocumentParts) -> Notice:
         return _unrecognised(ref, reading.review)
     if not reading.findings:
         if reading.review_started:
-            return Notice(document=ref, kind="review_started")
+            return Notice(document=ref, kind=NoticeKind.REVIEW_STARTED)
         return _unrecognised(ref, "mentions FTO/SDGT but holds no designation, amendment, review or revocation "
                                   "language")
-    signed_on = fr_text.parse_long_date(parts.dated)
+    signed_on = read_date(parts.dated, anywhere=True)
     # a date the notice states (State SDGT notices often give one) wins; FTO actions take effect on publication
     effective = fr_text.stated_effective_date(" ".join(parts.paragraphs), signed_on) or ref.published_on
     events = []
@@ -151,13 +153,13 @@ def _state_notice(ref: DocumentRef, parts: fr_xml.DocumentParts) -> Notice:
             when = fr_text.stated_effective_date(own, signed_on) or effective
             events.extend(_event(ref, program, _ACTIONS[finding.action], m, finding.previous.get(m.name), when,
                                  signed_on, parts.signer) for m in finding.mentions)
-    return Notice(document=ref, kind=_kind(events), events=tuple(events))
+    return Notice(document=ref, kind=NoticeKind.of(events), events=tuple(events))
 
 
 def _event(ref: DocumentRef, program: Program, action: Action, mention: Mention, previous_name: str | None,
            effective_on: date | None, signed_on: date | None, signer: str | None) -> Event:
     """One event for one entity under one program."""
-    entity_type = "organization" if program == Program.FTO else (mention.entity_type or "unknown")
+    entity_type = EntityType.ORGANIZATION if program == Program.FTO else (mention.entity_type or EntityType.UNKNOWN)
     return Event(
         program=program,
         action=action,
@@ -173,21 +175,9 @@ def _event(ref: DocumentRef, program: Program, action: Action, mention: Mention,
     )
 
 
-def _kind(events: list[Event]) -> str:
-    """The notice kind named by its events' programs and actions."""
-    programs = {e.program for e in events}
-    if len(programs) > 1:
-        return "combined"
-    actions = {e.action for e in events}
-    prefix = next(iter(programs)).value.lower()
-    if actions == {Action.REVIEW, Action.AMENDMENT}:
-        return f"{prefix}_review_amendment"
-    return f"{prefix}_{next(iter(actions)).value}"
-
-
 def _unrecognised(ref: DocumentRef, reason: str) -> Notice:
     """A relevant-looking document that yielded nothing: for a person to read."""
-    return Notice(document=ref, kind="unrecognised", review=reason)
+    return Notice(document=ref, kind=NoticeKind.UNRECOGNISED, review=reason)
 
 
 def _is_ofac_action(parts: fr_xml.DocumentParts, meta: Mapping[str, Any]) -> bool:
@@ -209,11 +199,11 @@ def _is_state(parts: fr_xml.DocumentParts, meta: Mapping[str, Any]) -> bool:
 def _notice_from_title(ref: DocumentRef, title: str, signing_date: Any, announced_on: date | None) -> Notice:
     """Events from a title alone, only when it says what was done, under which program and to whom; else review."""
     if _OFAC_TITLE.search(title):
-        return Notice(document=ref, kind="ofac_sanctions_action", review=_OFAC_REVIEW)
+        return Notice(document=ref, kind=NoticeKind.OFAC_SANCTIONS_ACTION, review=_OFAC_REVIEW)
     if not looks_relevant(title):
-        return Notice(document=ref, kind="not_relevant")
+        return Notice(document=ref, kind=NoticeKind.NOT_RELEVANT)
     match = _TITLE_ACTION.match(title.strip())
-    programs = sorted(fr_text.programs_in(title))
+    programs = sorted(programs_in(title, authorities=True))
     mentions = fr_text.title_mentions(title) if match and programs else []
     if not mentions:
         return _unrecognised(ref, f"title alone does not say what was done to whom: {title!r}")
@@ -224,11 +214,11 @@ def _notice_from_title(ref: DocumentRef, title: str, signing_date: Any, announce
     events = tuple(
         Event(program=program, action=action, name=m.name, document=ref,
               aliases=fr_text.dedupe_aliases(m.aliases, m.name),
-              entity_type="organization" if program == Program.FTO else (m.entity_type or "unknown"),
+              entity_type=EntityType.ORGANIZATION if program == Program.FTO else (m.entity_type or EntityType.UNKNOWN),
               effective_on=ref.published_on, signed_on=_iso_date(signing_date), announced_on=announced_on)
         for program in programs for m in mentions
     )
-    return Notice(document=ref, kind=_kind(list(events)), events=events)
+    return Notice(document=ref, kind=NoticeKind.of(events), events=events)
 
 
 def _metadata_title(meta: Mapping[str, Any]) -> str:

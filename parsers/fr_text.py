@@ -7,12 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from parsers import fr_phrases as ph
-from parsers.model import Program
+from parsers.common import (SLOT as _SLOT, cut, mask, outside_and_groups, read_date, slotted as _slotted, split_outside,
+                            squash)
+from parsers.model import EntityType, Program
 from parsers.name_check import detail_pairs, is_date_only, name_problem, strip_alias_boilerplate
 from parsers.names import name_key
-from parsers.text import MONTHS, SLOT as _SLOT, outside_and_groups, slotted as _slotted
+from parsers.programs import programs_in
 
 DESIGNATION, AMENDMENT, REVIEW, REVOCATION = "designation", "amendment", "review", "revocation"
 SINGULAR, PLURAL = "singular", "plural"
@@ -53,7 +56,7 @@ _REVOKE_OF = re.compile(r"\brevok\w*\s+(?:the\s+)?(?:\d{4}\s+)?(?:re-?)?designat
 _CONTINUES = re.compile(r"\b(?:that|whether)\s+(?P<x>(?:(?!\bthat\b).)+?)\s+continues?\s+to\s+(?:meet|satisfy|warrant|pose)",
                         re.IGNORECASE)
 _EFFECTIVE_LEAD = re.compile(r"^\s*,?\s*(?:effective|as\s+of)\s+(?:" + ph.LONG_DATE.pattern + r")\s*,?\s*", re.IGNORECASE)
-_DATE_COMMA = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(,)\s+\d{4}")
+_AND = re.compile(r"\s+and\s+")
 _GROUP_SKIP = re.compile(r"^\s*(?:hereinafter|the\s+\"|\"INA|INA\b|8 U\.S\.C)", re.IGNORECASE)
 
 
@@ -112,36 +115,12 @@ def looks_relevant(text: str) -> bool:
     return bool(_ACRONYMS.search(text) or ph.RELEVANT.search(text))
 
 
-def programs_in(text: str) -> set[Program]:
-    """The programs whose legal authority a passage invokes (appositives about other designations left out)."""
-    text = ph.APPOSITIVE_PROGRAM.sub(" ", text)
-    found = set()
-    if ph.FTO_ANCHOR.search(text):
-        found.add(Program.FTO)
-    if ph.SDGT_ANCHOR.search(text):
-        found.add(Program.SDGT)
-    return found
-
-
-def parse_long_date(text: str | None) -> date | None:
-    """The first 'November 16, 2025' (or 'Sept. 21, 2015', '16 November 2025') in text, as a date."""
-    match = ph.LONG_DATE.search(text or "")
-    if not match:
-        return None
-    month, day, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
-        match.group(5), match.group(4), match.group(6))
-    try:
-        return date(int(year), MONTHS[month.lower()[:3]], int(day))
-    except (KeyError, ValueError):
-        return None
-
-
 def stated_effective_date(text: str, signed_on: date | None) -> date | None:
     """A date the notice itself gives for taking effect, if any."""
     if ph.UPON_SIGNATURE.search(text):
         return signed_on
     match = ph.STATED_EFFECTIVE.search(text)
-    return parse_long_date(match.group("date")) if match else None
+    return read_date(match.group("date"), anywhere=True) if match else None
 
 
 def sentences(paragraph: str) -> list[str]:
@@ -158,29 +137,14 @@ def sentences(paragraph: str) -> list[str]:
     return [s for s in found if s]
 
 
-def top_split(text: str, separator: str) -> list[str]:
-    """Split on a separator outside parentheses, double quotes and dates ('January 1, 1970')."""
-    parts, depth, quoted, current = [], 0, False, []
-    kept = {m.start(1) for m in _DATE_COMMA.finditer(text)} if separator == "," else set()
-    for position, char in enumerate(text):
-        if char == '"':
-            quoted = not quoted
-        elif char in "([" and not quoted:
-            depth += 1
-        elif char in ")]" and not quoted:
-            depth = max(depth - 1, 0)
-        if char == separator and depth == 0 and not quoted and position not in kept:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return [p.strip() for p in parts if p.strip()]
+# a list of FR prose split outside parentheses, square brackets, double quotes (fr_xml.clean straightened them)
+# and dates ('January 1, 1970')
+top_split = partial(split_outside, brackets="()[]", quotes='"', dates=True)
 
 
 def clean_name(text: str) -> str:
     """A name without list joiners, alias markers, numbering, wrapping quotes or trailing punctuation."""
-    text = re.sub(r"\s+", " ", strip_alias_boilerplate(text)).strip()
+    text = squash(strip_alias_boilerplate(text))
     for _ in range(2):
         text = ph.LIST_NUMBERING.sub("", text)
         text = _LEADING_JOINER.sub("", text)
@@ -234,20 +198,7 @@ def _is_detail(item: str) -> bool:
 
 def _top_level_and(text: str) -> list[str]:
     """Text cut at every ' and ' outside parentheses."""
-    depth, cuts = 0, []
-    for match in re.finditer(r"[()]|\s+and\s+", text):
-        token = match.group(0)
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            cuts.append(match.span())
-    pieces, start = [], 0
-    for begin, end in cuts:
-        pieces.append(text[start:begin])
-        start = end
-    return pieces + [text[start:]]
+    return cut(text, _AND, mask(text))
 
 
 # "Islamic State of Iraq and Syria", "… of Iraq and al-Sham": a second place after 'of' belongs to the name
@@ -380,7 +331,8 @@ def read_mention(chunk: str) -> Mention | None:
     several = bool(re.search(r"\b(?:its|their)\s+(?:other\s+)?aliases\b", outside, re.IGNORECASE))
     _classify(items + _in_order(rest, groups), mention, several)
     if label:
-        mention.entity_type = "individual" if label.group(1).lower() in ("individual", "person") else "organization"
+        mention.entity_type = (EntityType.INDIVIDUAL if label.group(1).lower() in ("individual", "person")
+                               else EntityType.ORGANIZATION)
     return mention
 
 
@@ -461,15 +413,7 @@ def _trim_region(region: str) -> tuple[str, bool]:
 
 def _list_end(region: str) -> int | None:
     """Where a list stops inside its sentence (outside parentheses), or None."""
-    depth = 0
-    mask = []
-    for char in region:
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(depth - 1, 0)
-        mask.append(char if depth == 0 else "_")
-    match = ph.LIST_END.search("".join(mask))
+    match = ph.LIST_END.search(mask(region, "()[]"))
     return match.start() if match and match.start() > 0 else None
 
 
@@ -503,7 +447,8 @@ def read_list(region: str, paragraphs: tuple[str, ...], index: int, number: str 
     region = _KIND_APPOSITIVE.sub("", _KIND_PREFIX.sub("", region))
     mentions = _read_list(region, paragraphs, index, number)
     if kinds:
-        kind = "individual" if kinds[-1].lower().startswith(("individual", "person")) else "organization"
+        kind = (EntityType.INDIVIDUAL if kinds[-1].lower().startswith(("individual", "person"))
+                else EntityType.ORGANIZATION)
         for mention in mentions:
             mention.entity_type = mention.entity_type or kind
     return mentions
@@ -571,8 +516,8 @@ def actions_of(sentence: str) -> list[str]:
         found.append(AMENDMENT)
     if found or not any(w in lowered for w in _DESIGNATE_WORDS):
         return found
-    if (ph.FINDING.search(sentence) and programs_in(sentence) or ph.DESIGNATE_STRONG.search(sentence)
-            or (_sdgt_region(sentence) is not None and Program.SDGT in programs_in(sentence))):
+    if (ph.FINDING.search(sentence) and programs_in(sentence, authorities=True) or ph.DESIGNATE_STRONG.search(sentence)
+            or (_sdgt_region(sentence) is not None and Program.SDGT in programs_in(sentence, authorities=True))):
         found.append(DESIGNATION)
     return found
 
@@ -583,7 +528,7 @@ def decisions_in(paragraphs: tuple[str, ...]) -> list[Decision]:
     for index, paragraph in enumerate(paragraphs):
         for sentence in sentences(paragraph):
             for action in actions_of(sentence):
-                found.append(Decision(action, sentence, index, frozenset(programs_in(sentence))))
+                found.append(Decision(action, sentence, index, frozenset(programs_in(sentence, authorities=True))))
     return found
 
 
@@ -599,7 +544,7 @@ def _designation_mentions(decision: Decision, paragraphs: tuple[str, ...], numbe
     """Entities a designating sentence names: after its finding verb, as its object, or in a list that follows."""
     sentence = decision.sentence
     finding = ph.FINDING.search(sentence)
-    if finding and programs_in(sentence):
+    if finding and programs_in(sentence, authorities=True):
         return read_list(sentence[finding.end():], paragraphs, decision.paragraph, number)
     region = _sdgt_region(sentence)
     if region is not None:
@@ -640,7 +585,7 @@ def _kind_word(sentence: str) -> str | None:
     if not match:
         return None
     word = next(g for g in match.groups() if g).lower()
-    return "individual" if word.startswith(("person", "individual")) else "organization"
+    return EntityType.INDIVIDUAL if word.startswith(("person", "individual")) else EntityType.ORGANIZATION
 
 
 _PERSON_DETAILS = frozenset({"dob", "pob", "nationality", "citizenship", "gender", "passport", "national_id"})
@@ -650,7 +595,7 @@ def _typed(mentions: list[Mention], kind: str | None) -> list[Mention]:
     """Mentions with the entity type the sentence states; a person printed with identifiers is an individual."""
     for mention in mentions:
         identified = any(label in _PERSON_DETAILS for label, _ in mention.details)
-        mention.entity_type = mention.entity_type or ("individual" if identified else kind)
+        mention.entity_type = mention.entity_type or (EntityType.INDIVIDUAL if identified else kind)
     return mentions
 
 
@@ -767,8 +712,9 @@ def _programs_for(decisions: list[Decision], paragraphs: tuple[str, ...], title:
         return found
     paragraph_programs = set()
     for decision in decisions:
-        paragraph_programs |= programs_in(paragraphs[decision.paragraph])
-    return frozenset(paragraph_programs or programs_in(title) or programs_in(" ".join(paragraphs)))
+        paragraph_programs |= set(programs_in(paragraphs[decision.paragraph], authorities=True))
+    return frozenset(paragraph_programs or programs_in(title, authorities=True)
+                     or programs_in(" ".join(paragraphs), authorities=True))
 
 
 def _dedupe_mentions(mentions: list[Mention]) -> list[Mention]:
@@ -892,7 +838,7 @@ def _finding(action: str, chosen: list[Decision], paragraphs: tuple[str, ...], t
     if action == AMENDMENT:
         finding, problem = _amendment_finding(chosen, paragraphs, from_title, programs)
         for mention in finding.mentions if finding else []:
-            mention.entity_type = kind or "organization"
+            mention.entity_type = kind or EntityType.ORGANIZATION
         return finding, problem
     reader = _designation_mentions if action == DESIGNATION else _target_mentions
     body = _dedupe_mentions([m for d in chosen for m in reader(d, paragraphs, number)])

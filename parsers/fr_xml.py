@@ -6,13 +6,13 @@ from functools import cached_property
 
 from lxml import etree
 
+from parsers.common import squash, straight_quotes
 from parsers.model import ParseError
 
 DOCUMENT_TAGS = ("NOTICE", "RULE", "PRORULE", "PRESDOCU")
 
 # Sections of a preamble that hold boilerplate (contacts, addresses), never the operative text.
 _SKIPPED_SECTIONS = {"AGY", "ACT", "ADD", "FURINF", "SIG", "FTNT", "GPOTABLE", "GPH"}
-_QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'))
 _SPACE = re.compile(r"\s+")
 _FR_DOC = re.compile(rb"FR\s+Doc\.?\s*(?:No\.?\s*)?:?\s*([A-Z]?\d{1,4}-\d+)")
 _FR_DOC_TEXT = re.compile(r"FR\s+Doc\.?\s*(?:No\.?\s*)?:?\s*([A-Z]?\d{1,4}-\d+)")
@@ -57,10 +57,7 @@ def frdoc_number_in_bytes(xml: bytes) -> str | None:
 
 def clean(text: str) -> str:
     """Curly quotes straightened, non-breaking spaces and runs of whitespace collapsed."""
-    for curly, straight in _QUOTES:
-        if curly in text:
-            text = text.replace(curly, straight)
-    return _SPACE.sub(" ", text).strip()
+    return squash(straight_quotes(text))
 
 
 def text_of(element: etree._Element | None) -> str:

@@ -2,20 +2,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from parsers.common import fold_accents
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the\s+")
-
-
-def fold_accents(text: str) -> str:
-    """Strip diacritics: 'Cártel' -> 'Cartel'."""
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1 << 18)

@@ -6,7 +6,7 @@ import io
 from datetime import date
 from typing import Iterator, Sequence
 
-from parsers.model import Action, DocumentRef, Event, Program
+from parsers.model import Action, DocumentRef, EntityType, Event, Program
 from parsers.sdn import (
     SdnEntry,
     classify_segments,
@@ -20,7 +20,8 @@ SDN_COLUMNS = ("ent_num", "name", "type", "programs", "title", "call_sign", "ves
 ALT_COLUMNS = ("ent_num", "alt_num", "alt_type", "alt_name", "alt_remarks")
 ADD_COLUMNS = ("ent_num", "add_num", "address", "city_state_postal", "country", "add_remarks")
 COMMENT_COLUMNS = ("ent_num", "remarks_extended")
-ENTITY_TYPES = {"": "organization", "individual": "individual", "vessel": "vessel", "aircraft": "aircraft"}
+ENTITY_TYPES = {"": EntityType.ORGANIZATION, "individual": EntityType.INDIVIDUAL, "vessel": EntityType.VESSEL,
+                "aircraft": EntityType.AIRCRAFT}
 ALIAS_TYPES = ("aka", "fka", "nka")
 VESSEL_COLUMNS = (("call_sign", "call_sign"), ("vess_type", "vessel_type"), ("tonnage", "tonnage"),
                   ("grt", "grt"), ("vess_flag", "vessel_flag"), ("vess_owner", "vessel_owner"))
@@ -126,7 +127,7 @@ def _entry(row: dict[str, str], aliases: list[tuple[str, bool]], addresses: list
     identifiers = [(key, row[column]) for column, key in VESSEL_COLUMNS if row[column]]
     identifiers += [("title", title)] if title else []
     identifiers += segments.identifiers
-    free_key = "title" if entity_type == "individual" else "remark"
+    free_key = "title" if entity_type == EntityType.INDIVIDUAL else "remark"
     identifiers += [(free_key, text) for text in segments.free_text if text != title]
     strong = [name for name, weak in aliases if not weak]
     weak = [name for name, weak in aliases if weak]

@@ -9,10 +9,9 @@ from typing import Any, Mapping
 
 from lxml import etree
 
-from parsers.model import Action, DocumentRef, Event, Notice, ParseError, Source
+from parsers.common import read_date, squash
+from parsers.model import Action, DocumentRef, Event, Notice, NoticeKind, ParseError, Source
 from parsers.sdn_actions import (
-    KIND_NO_TERRORISM,
-    KIND_OTHER,
     Reading,
     add_entry,
     events_from,
@@ -22,9 +21,6 @@ from parsers.sdn_actions import (
     parsed_entries,
 )
 
-_MONTHS = {name: number for number, name in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
 _DATE = r"([A-Z][a-z]+\.? \d{1,2}, \d{4})"
 _ACTION = re.compile(r"\bOn " + _DATE + r",? (?:the )?(?:Director of )?(?:OFAC|the Office of Foreign Assets Control|"
                      r"Office of Foreign Assets Control)\b(.*)", re.DOTALL)
@@ -117,7 +113,7 @@ def _paragraph(reading: Reading, section: _Section, text: str) -> _Section:
     action = _ACTION.search(text)
     if action:
         reading.actions += 1
-        effective_on = _month_day_year(action.group(1))
+        effective_on = read_date(action.group(1))
         if effective_on is None:
             reading.notes.append(f"unreadable action date {action.group(1)!r}")
         return _Section(_action_kind(action.group(2)), effective_on, True)
@@ -139,9 +135,9 @@ def _entry_paragraph(reading: Reading, section: _Section, text: str) -> None:
 
 def _notice(document: DocumentRef, reading: Reading, events: list[Event], root: etree._Element) -> Notice:
     kind, review = notice_kind(reading, events), malformed_review(reading)
-    if kind == KIND_NO_TERRORISM and not parsed_entries(reading) and not review:
+    if kind == NoticeKind.OFAC_NO_TERRORISM_ENTRIES and not parsed_entries(reading) and not review:
         review = "an OFAC action with no SDN entries the parser could find"
-    elif kind == KIND_OTHER and not review and _TERRORISM_WORDS.search(_text(root)):
+    elif kind == NoticeKind.OFAC_OTHER and not review and _TERRORISM_WORDS.search(_text(root)):
         review = "an OFAC notice that mentions terrorism authorities but holds no SDN action"
     return Notice(document, kind, tuple(events), review, tuple(reading.notes))
 
@@ -155,23 +151,11 @@ def _action_kind(sentence: str) -> Action:
     return Action.DESIGNATION
 
 
-def _month_day_year(text: str) -> date | None:
-    """"September 4, 2019" -> date(2019, 9, 4); None when it is no such date."""
-    match = re.match(r"([A-Za-z]+)\.? (\d{1,2}), (\d{4})$", text.strip())
-    month = _MONTHS.get(match.group(1).lower()) if match else None
-    if not month:
-        return None
-    try:
-        return date(int(match.group(3)), month, int(match.group(2)))
-    except ValueError:
-        return None
-
-
 def _signature(root: etree._Element) -> tuple[date | None, str | None]:
     """The "Dated:" line's date and the signer's name."""
     dated = re.search(_DATE, _text(root.find(".//SIG/DATED")))
     signer = _text(root.find(".//SIG/NAME")).rstrip(",").strip() or None
-    return (_month_day_year(dated.group(1)) if dated else None), signer
+    return (read_date(dated.group(1)) if dated else None), signer
 
 
 def _inside_signature(element: etree._Element, stop: etree._Element) -> bool:
@@ -199,4 +183,4 @@ def _iso_date(value: Any) -> date | None:
 def _text(element: etree._Element | None) -> str:
     if element is None:
         return ""
-    return " ".join("".join(element.itertext()).split())
+    return squash("".join(element.itertext()))

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from parsers import press
+from parsers.common import read_date, squash
 from parsers.model import Action, DocumentRef, Event, Notice, ParseError, Source
 from parsers.press import ListingItem
 from parsers.sdn_actions import Reading, add_entry, events_from, malformed_review, note_malformed, notice_kind
@@ -32,7 +33,6 @@ _TERRORISM_TAG = re.compile(r"\[(?:SDGT|FTO)\]")
 _ENTRY_END = re.compile(r"\]\s*(?:\((?:[^()]|\([^()]*\))*\))?\s*\.?$")
 # An entry starts with its name in capitals ("AL-AYY, Muhammad", "HURRAS AL-DIN"); prose does not ("U.S.", "OFAC's").
 _CAPS_START = re.compile(r"^['\"]?(?=[A-Z0-9'&.\-]*[A-Z]{2})[A-Z0-9'][A-Z0-9'&.\-]*(?:[ ,]|$)")
-_LONG_DATE_IN = re.compile(r"\b[A-Z][a-z]+ \d{1,2}, \d{4}\b")
 _TERRORISM_TITLE = re.compile(r"terroris|\bSDGTs?\b|\bFTOs?\b|13224", re.IGNORECASE)
 _LINE_BREAK = "\x1e"  # stands for <br> while a paragraph's text is read
 _FOLLOWING = re.compile(r"\bfollowing\b", re.IGNORECASE)
@@ -58,8 +58,8 @@ def parse_recent_actions_index(html: bytes) -> list[ListingItem]:
         if link is None:
             continue
         action_id = _ACTION_PATH.match(urlsplit(link["href"]).path).group("id")
-        others = [press.clean(a.get_text()) for a in row.find_all("a", href=True) if a is not link]
-        items.append(ListingItem(url=f"{RECENT_ACTIONS}/{action_id}", title=press.clean(link.get_text()),
+        others = [squash(a.get_text()) for a in row.find_all("a", href=True) if a is not link]
+        items.append(ListingItem(url=f"{RECENT_ACTIONS}/{action_id}", title=squash(link.get_text()),
                                  published_on=_row_date(row, link) or _id_date(action_id),
                                  label=next((text for text in others if text), None)))
     if not items:
@@ -70,8 +70,8 @@ def parse_recent_actions_index(html: bytes) -> list[ListingItem]:
 def _row_date(row: Tag, link: Tag) -> date | None:
     """The 'September 10, 2019 - Category' line under the title."""
     for text in row.stripped_strings:
-        if text != link.get_text(strip=True) and (match := _LONG_DATE_IN.search(text)):
-            return press.parse_long_date(match.group(0))
+        if text != link.get_text(strip=True) and (found := read_date(text, anywhere=True)):
+            return found
     return None
 
 
@@ -99,7 +99,7 @@ def parse_recent_actions_page(url: str, html: bytes) -> Notice:
     released = article.select_one(".field--name-field-release-date")
     action_on = _release_date(released) if released is not None else _time_date(article) or _id_date(action_id)
     if action_on is None:
-        shown = press.clean(released.get_text()) if released is not None else action_id
+        shown = squash(released.get_text()) if released is not None else action_id
         raise ParseError(document_id, f"unreadable release date {shown!r}")
     document = DocumentRef(source=Source.OFAC, document_id=document_id, url=f"{RECENT_ACTIONS}/{action_id}",
                            raw_sha256=press.sha256_hex(html), title=title, published_on=action_on)
@@ -127,8 +127,7 @@ def main_content(root: Tag) -> Tag | None:
 def _time_date(root: Tag) -> date | None:
     """The date of the first <time datetime="2019-09-10…"> in the page, if any."""
     time = root.select_one("time[datetime]")
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", time.get("datetime", "")) if time is not None else None
-    return date(int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None
+    return read_date(time.get("datetime", "")[:10]) if time is not None else None
 
 
 def recent_action_id(url: str) -> str:
@@ -142,15 +141,15 @@ def recent_action_id(url: str) -> str:
 def _title(soup: BeautifulSoup) -> str:
     heading = soup.select_one("h1.uswds-page-title") or soup.select_one("h1")
     if heading is not None:
-        return press.clean(heading.get_text())
+        return squash(heading.get_text())
     title = soup.find("title")
-    return press.clean(title.get_text()).split(" | ")[0] if title else ""
+    return squash(title.get_text()).split(" | ")[0] if title else ""
 
 
 def _release_date(field_tag: Tag) -> date | None:
     """'09/10/2019' in the field's item."""
     item = field_tag.select_one(".field__item") or field_tag
-    return press.parse_long_date(press.clean(item.get_text()))
+    return read_date(squash(item.get_text()))
 
 
 def _id_date(action_id: str) -> date | None:
@@ -222,7 +221,7 @@ def _lines(tag: Tag) -> list[str]:
     """A paragraph's text, cut where it has <br> line breaks."""
     for br in tag.find_all("br"):
         br.replace_with(_LINE_BREAK)
-    return [line for line in (press.clean(part) for part in tag.get_text().split(_LINE_BREAK)) if line]
+    return [line for line in (squash(part) for part in tag.get_text().split(_LINE_BREAK)) if line]
 
 
 def _is_heading(tag: Tag, text: str) -> bool:
@@ -230,7 +229,7 @@ def _is_heading(tag: Tag, text: str) -> bool:
     if tag.name.startswith("h"):
         return True
     bold = "".join(b.get_text() for b in tag.find_all(["strong", "b"]))
-    return bool(text) and press.clean(bold) == text and not _TAG.search(text)
+    return bool(text) and squash(bold) == text and not _TAG.search(text)
 
 
 def _heading_action(text: str) -> Action | None:

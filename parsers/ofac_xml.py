@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import io
-import re
 from datetime import date, datetime
 from typing import BinaryIO, Iterator
 
 from lxml import etree
 
-from parsers.model import ParseError
+from parsers.common import partner, slug
+from parsers.model import EntityType, ParseError
 from parsers.sdn import SdnEntry, classify_segments, label_segment, split_segments_leniently
 
 DOCUMENT_ID = "SDN.XML"
@@ -17,7 +17,8 @@ NAMESPACES = (
     "http://tempuri.org/sdnList.xsd",
     "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML",
 )
-ENTITY_TYPES = {"Individual": "individual", "Entity": "organization", "Vessel": "vessel", "Aircraft": "aircraft"}
+ENTITY_TYPES = {"Individual": EntityType.INDIVIDUAL, "Entity": EntityType.ORGANIZATION, "Vessel": EntityType.VESSEL,
+                "Aircraft": EntityType.AIRCRAFT}
 ALIAS_TYPES = ("a.k.a.", "f.k.a.", "n.k.a.")
 ALIAS_CATEGORIES = ("strong", "weak")
 # vesselInfo children, in sdn.csv's column order, with the identifier keys parsers.ofac_csv gives them.
@@ -146,7 +147,7 @@ def _entry(element) -> SdnEntry:
     identifiers = _vessel(fields.get("vesselInfo", []), where)
     identifiers += [("title", title)] if title else []
     identifiers += _flagged(fields, where) + _ids(_items(fields, "idList", where), where) + segments.identifiers
-    free_key = "title" if entity_type == "individual" else "remark"
+    free_key = "title" if entity_type == EntityType.INDIVIDUAL else "remark"
     identifiers += [(free_key, text) for text in segments.free_text if text != title]
     return SdnEntry(
         ent_num=uid,
@@ -273,7 +274,7 @@ def _ids(items: list, where: str) -> list[tuple[str, str]]:
         value = value.strip()
         if not value:
             continue
-        key, value = label_segment(f"{id_type} {value}") or (_slug(id_type), value)
+        key, value = label_segment(f"{id_type} {value}") or (slug(id_type), value)
         # The printed list says "alt. Passport" for a second document of a type; XML only repeats the idType.
         found.append((f"alt_{key}" if id_type in seen and not key.startswith("alt_") else key, value))
         seen.add(id_type)
@@ -290,13 +291,5 @@ def _remark_segments(remarks: str) -> list[str]:
 
 def _closes_at_end(text: str) -> bool:
     """Whether the opening parenthesis at text[0] is closed by the last character."""
-    depth = 0
-    for index, char in enumerate(text):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth == 0:
-            return index == len(text) - 1
-    return False
+    return partner(text, 0) == len(text) - 1
 
-
-def _slug(label: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")

@@ -21,15 +21,12 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from parsers.model import Action, DocumentRef, Event, Notice, Program
+from parsers.model import Action, DocumentRef, EntityType, Event, Notice, NoticeKind, Program
 from parsers.name_check import detail_pairs, name_problem, strip_alias_boilerplate
 from parsers.names import name_key
-from parsers.text import MONTHS, outside_and_groups
+from parsers.common import FULL_MONTH, MONTHS, outside_and_groups, split_outside, squash
+from parsers.programs import mentions_programs, programs_in
 
-KIND_MENTION = "mention"
-KIND_NOT_RELEVANT = "not_relevant"
-KIND_UNRECOGNISED = "unrecognised"
-KIND_COMBINED = "combined"
 UPON_PUBLICATION = "upon publication in the Federal Register"
 
 
@@ -49,7 +46,7 @@ class Entity:
 
     name: str
     aliases: tuple[str, ...] = ()
-    entity_type: str = "organization"
+    entity_type: EntityType = EntityType.ORGANIZATION
     details: tuple[tuple[str, str], ...] = ()
 
 
@@ -102,25 +99,7 @@ def _unescape_ref(ref: str) -> str:
 
 # ---------------------------------------------------------------- text and dates
 
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?\b")
-_LONG_DATE = re.compile(rf"^\s*(?:[A-Z][a-z]+day,\s*)?({_MONTH_NAMES})\s+(\d{{1,2}}),\s*(\d{{4}})\s*$")
-_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-_SPACES = re.compile(r"\s+")
-
-
-def clean(text: str) -> str:
-    """Collapse whitespace (including no-break spaces) to single spaces."""
-    return _SPACES.sub(" ", text.replace("\u00a0", " ").replace("\u200b", "")).strip()
-
-
-def parse_long_date(text: str) -> date | None:
-    """'November 16, 2025' (or '10/8/1997') as a date; None for anything else."""
-    if m := _LONG_DATE.match(clean(text)):
-        return date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
-    if m := _NUMERIC_DATE.match(text):
-        return date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
-    return None
+MONTH_DAY = re.compile(rf"\b({FULL_MONTH})\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?\b")
 
 
 def resolve_month_day(month: str, day: str, year: str | None, around: date | None) -> date | None:
@@ -204,35 +183,17 @@ def apply_general_effects(drafts: list[Draft], sentences: list[str], announced_o
                 draft.effect = effect
 
 
-# ---------------------------------------------------------------- programs
-
-FTO_WORDS = r"Foreign Terrorist Organi[sz]ations?|FTOs?"
-SDGT_WORDS = r"Specially Designated Global Terrorists?(?: Organi[sz]ations?| entit(?:y|ies))?|SDGTs?"
-PROGRAM_WORDS = re.compile(rf"\b(?P<fto>{FTO_WORDS})\b|\b(?P<sdgt>{SDGT_WORDS})\b"
-                           r"|(?P<eo>E\.O\.\s*13224|Executive Order(?: \(E\.O\.\))? 13224)")
-
-
-def programs_in(text: str) -> tuple[Program, ...]:
-    """The programs a phrase names, in the order named (E.O. 13224 counts as SDGT)."""
-    found: list[Program] = []
-    for m in PROGRAM_WORDS.finditer(text):
-        program = Program.FTO if m.group("fto") else Program.SDGT
-        if program not in found:
-            found.append(program)
-    return tuple(found)
-
-
-def mentions_programs(text: str) -> bool:
-    """Whether a text names either program or E.O. 13224 at all."""
-    return PROGRAM_WORDS.search(text) is not None
-
-
 # ---------------------------------------------------------------- entities in prose
 
-_ALIAS_MARKER = re.compile(
-    r"^(?:a\.k\.a\.?|a/k/a|aka|f\.k\.a\.?|f/k/a|fka|n\.k\.a\.?|formerly|"
-    r"(?:(?:also|commonly|sometimes|often|widely|better|otherwise|previously|formerly|now|locally)\s+)?"
-    r"(?:known as|referred to as|called|spelled)|alias(?:es)?)[\s:]+", re.IGNORECASE)
+# alias markers of press releases, one row a marker: (pattern, the wording that needs it)
+ALIAS_MARKERS = (
+    (r"a\.k\.a\.?|a/k/a|aka", "Treasury sb0207: 'Cartel de los Soles (a.k.a. Cartel of the Suns)'"),
+    (r"f\.k\.a\.?|f/k/a|fka|n\.k\.a\.?|formerly", "OFAC-style renames; no release on file shows them"),
+    (r"(?:(?:also|commonly|sometimes|often|widely|better|otherwise|previously|formerly|now|locally)\s+)?"
+     r"(?:known as|referred to as|called|spelled)", "State 2021 Ansarallah: 'sometimes referred to as the Houthis'"),
+    (r"alias(?:es)?", "State amendments: 'to include the following aliases: …'"),
+)
+_ALIAS_MARKER = re.compile("^(?:" + "|".join(pattern for pattern, _ in ALIAS_MARKERS) + r")[\s:]+", re.IGNORECASE)
 _NOT_ALIAS = re.compile(r"^(?:entity|individual|sdgt|fto|ftos|sdgts|dob\b.*|the\s+.*\bact\b.*)$", re.IGNORECASE)
 _QUOTES = "\"“”‘’'"
 _PARTICLE_START = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-", re.IGNORECASE)
@@ -273,27 +234,10 @@ def strip_quotes(text: str) -> str:
     return name
 
 
-def split_top_level(text: str, separators: str = ",;") -> list[str]:
-    """Split on separators that are outside parentheses and quotation marks."""
-    parts, depth, quote, start = [], 0, False, 0
-    for i, ch in enumerate(text):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch in "“”\"":
-            quote = ch == "“" or (ch == '"' and not quote)
-        elif ch in separators and depth == 0 and not quote:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [p.strip() for p in parts if p.strip()]
-
-
 def parentheticals(text: str) -> tuple[str, list[str]]:
     """The text without its top-level parenthetical groups, and the groups' contents."""
     outside, groups = outside_and_groups(text)
-    return clean(outside), [clean(g) for g in groups]
+    return squash(outside), [squash(g) for g in groups]
 
 
 def is_short_reference(candidate: str, name: str) -> bool:
@@ -311,7 +255,7 @@ def alias_list(group: str, name: str, drop_short: bool = True) -> list[str]:
     With drop_short, a bare part of the name ('(Guerrero)') is taken as a short reference, not an alias.
     """
     aliases = []
-    for piece in split_top_level(group, ",;"):
+    for piece in split_outside(group, ",;"):
         for sub in re.split(r"\s+[–-]\s+", piece):
             marked = _ALIAS_MARKER.match(sub.strip()) is not None
             sub = _ALIAS_MARKER.sub("", sub.strip())
@@ -371,16 +315,16 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     segment = _RELATIVE.sub(_relative_mark, segment)
     dashed = _dash_list(segment)
     people = dashed != segment and bool(PERSON_NOUNS.search(segment.split("—", 1)[0]))
-    dashed = clean(dashed)
+    dashed = squash(dashed)
     vessel_lead = _VESSEL_LEAD.match(dashed)
     segment, person = strip_descriptors(dashed[vessel_lead.end():] if vessel_lead else dashed)
     person = person or people
-    kind = "individual" if person else "organization"
+    kind = EntityType.INDIVIDUAL if person else EntityType.ORGANIZATION
     entities: list[Entity] = []
     place_open = False
     for index, part in enumerate(_list_parts(segment)):
         if part[:1] in (_RELATIVE_MARK, _HOLDING_MARK):
-            part, kind = part[1:].lstrip(), "individual" if part[0] == _RELATIVE_MARK else "organization"
+            part, kind = part[1:].lstrip(), EntityType.INDIVIDUAL if part[0] == _RELATIVE_MARK else EntityType.ORGANIZATION
         vessel = _VESSEL_LEAD.match(part)
         part = part[vessel.end():] if vessel else part
         vessel = bool(vessel) or (index == 0 and bool(vessel_lead))
@@ -401,7 +345,7 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
         if entities and _APPOSITIVE.match(part):
             if PERSON_NOUNS.search(part.split(" of ")[0]):
                 count = _NUMBER_WORDS.get(part.split()[0].lower(), 2 if part.lower().startswith("both") else 1)
-                entities[-count:] = [replace(e, entity_type="individual") for e in entities[-count:]]
+                entities[-count:] = [replace(e, entity_type=EntityType.INDIVIDUAL) for e in entities[-count:]]
             continue
         name, groups = parentheticals(part)
         name, title_person = strip_descriptors(name)
@@ -409,7 +353,7 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
         if not looks_like_name(name):
             continue
         aliases, details = group_contents(groups, name)
-        entity_type = "vessel" if vessel else "individual" if title_person or details else kind
+        entity_type = EntityType.VESSEL if vessel else EntityType.INDIVIDUAL if title_person or details else kind
         entities.append(Entity(name, unique_names(tuple(aliases)), entity_type, tuple(details)))
     entities = _acronyms_as_aliases(entities)
     if listed_under and len(entities) == 1:
@@ -448,7 +392,7 @@ _PLACE_TAIL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
 
 def with_details(entity: Entity, pairs: list[tuple[str, str]]) -> Entity:
     """The entity with more identifiers; one with a birth date, passport or nationality is an individual."""
-    return replace(entity, details=entity.details + tuple(pairs), entity_type="individual")
+    return replace(entity, details=entity.details + tuple(pairs), entity_type=EntityType.INDIVIDUAL)
 
 
 def extend_place(entity: Entity, tail: str) -> Entity:
@@ -462,13 +406,13 @@ def group_contents(groups: list[str], name: str) -> tuple[list[str], list[tuple[
     aliases: list[str] = []
     details: list[tuple[str, str]] = []
     for group in groups:
-        pieces = split_top_level(group, ";") if ";" in group else [group]
+        pieces = split_outside(group, ";") if ";" in group else [group]
         for piece in pieces:
             if pairs := detail_pairs(piece):
                 details += pairs
                 continue
             place_open = False
-            for sub in split_top_level(piece, ","):
+            for sub in split_outside(piece, ","):
                 if pairs := detail_pairs(sub):
                     details += pairs
                     place_open = pairs[-1][0] == "pob"
@@ -487,10 +431,10 @@ _ITEM_DESCRIPTION = re.compile(r"\s+[—–]\s+.*$|:\s+.*$")
 
 def parse_item(text: str) -> list[Entity]:
     """The party one list item or annex paragraph names: 'Name (a.k.a. X; DOB …); and' -> [Entity]."""
-    text = _ITEM_DESCRIPTION.sub("", _ITEM_END.sub("", clean(text)))
+    text = _ITEM_DESCRIPTION.sub("", _ITEM_END.sub("", squash(text)))
     text = re.sub(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·\-–])\s+", "", text)
     single = _OTHER_ALIASES.sub("", strip_alias_boilerplate(text))
-    if len(split_top_level(single, ",;")) == 1 and " and " in parentheticals(single)[0] \
+    if len(split_outside(single, ",;")) == 1 and " and " in parentheticals(single)[0] \
             and not re.search(r"\band\s+(?:its|his|her|their)\b", single):
         text = single
         # one item is one party: 'Basque Fatherland and Liberty (ETA)' is not split on its 'and'
@@ -499,8 +443,8 @@ def parse_item(text: str) -> list[Entity]:
         name = strip_quotes(re.sub(r"^the\s+", "", name))
         if looks_like_name(name):
             aliases, details = group_contents(groups, name)
-            return [Entity(name, unique_names(tuple(aliases)), "individual" if person or details else
-                           "organization", tuple(details))]
+            return [Entity(name, unique_names(tuple(aliases)), EntityType.INDIVIDUAL if person or details else
+                           EntityType.ORGANIZATION, tuple(details))]
     entities, _ = parse_entities(text)
     return entities
 
@@ -540,7 +484,7 @@ _APPOSITIVE_THE = re.compile(r"^the\s+(?!(?:al|el|ad|an|ar|as|ash|at|az|ul)-)[a-
 def _list_parts(segment: str) -> list[str]:
     """Split an enumeration 'A, B, and C' / 'A and B' into its members."""
     parts = []
-    for raw in split_top_level(segment, ",;"):
+    for raw in split_outside(segment, ",;"):
         raw = re.sub(r"^(?:and|or)\s+", "", raw.strip())
         parts.extend(p if _APPOSITIVE_THE.match(p) else re.sub(r"^the\s+", "", p) for p in _split_and(raw))
     return parts
@@ -659,7 +603,7 @@ def draft_events(drafts: list[Draft], document: DocumentRef, announced_on: date 
         if key in merged:
             old = merged[key]
             aliases = unique_names(old.entity.aliases + draft.entity.aliases)
-            kind = "individual" if "individual" in (old.entity.entity_type, draft.entity.entity_type) \
+            kind = EntityType.INDIVIDUAL if EntityType.INDIVIDUAL in (old.entity.entity_type, draft.entity.entity_type) \
                 else old.entity.entity_type
             details = old.entity.details + tuple(d for d in draft.entity.details if d not in old.entity.details)
             old.entity = replace(old.entity, aliases=aliases, entity_type=kind, details=details)
@@ -679,18 +623,6 @@ def _event(draft: Draft, document: DocumentRef, announced_on: date | None) -> Ev
                  details=details)
 
 
-def notice_kind(events: tuple[Event, ...]) -> str:
-    """'<program>_<action>' for a single kind of event, else 'combined'."""
-    pairs = {(e.program, e.action) for e in events}
-    if len(pairs) == 1:
-        program, action = next(iter(pairs))
-        return f"{program.value.lower()}_{action.value}"
-    programs = {p for p, _ in pairs}
-    if len(programs) == 1 and {a for _, a in pairs} == {Action.REVIEW, Action.AMENDMENT}:
-        return f"{next(iter(programs)).value.lower()}_review_amendment"
-    return KIND_COMBINED
-
-
 _ORG_NOUNS = re.compile(r"\b(?:group|organi[sz]ation|network|cartel|company|militia|front|movement|party|bank|"
                         r"gang|faction|wing|branch|firm|charity|foundation)\b", re.IGNORECASE)
 
@@ -708,13 +640,13 @@ def described_as_person(name: str, text: str) -> bool:
 def build_notice(document: DocumentRef, drafts: list[Draft], body: str, title: str,
                  operative_seen: bool, unnamed: int, notes: tuple[str, ...] = ()) -> Notice:
     """The notice for a release: its events, or a mention, or a page a person must read."""
-    drafts = [replace(d, entity=replace(d.entity, entity_type="individual"))
-              if d.entity.entity_type != "individual" and described_as_person(d.entity.name, body) else d
+    drafts = [replace(d, entity=replace(d.entity, entity_type=EntityType.INDIVIDUAL))
+              if d.entity.entity_type != EntityType.INDIVIDUAL and described_as_person(d.entity.name, body) else d
               for d in drafts]
     drafts, problems = checked_drafts(drafts)
     events = draft_events(drafts, document, document.published_on)
     if problems:
-        return Notice(document=document, kind=KIND_UNRECOGNISED, notes=notes,
+        return Notice(document=document, kind=NoticeKind.UNRECOGNISED, notes=notes,
                       review="a party read from the release is not a name (" + "; ".join(problems)
                              + "): read the release")
     if events:
@@ -722,14 +654,14 @@ def build_notice(document: DocumentRef, drafts: list[Draft], body: str, title: s
         if unnamed:
             parties = "party is" if unnamed == 1 else "parties are"
             review = f"{unnamed} more {parties} acted on without being named in the text: read the release"
-        return Notice(document=document, kind=notice_kind(events), events=events, review=review, notes=notes)
+        return Notice(document=document, kind=NoticeKind.of(events), events=events, review=review, notes=notes)
     text = title + " " + body
     if operative_seen or (looks_like_designation_title(title)
                           and (mentions_programs(text) or "terror" in title.lower())):
-        return Notice(document=document, kind=KIND_UNRECOGNISED, notes=notes,
+        return Notice(document=document, kind=NoticeKind.UNRECOGNISED, notes=notes,
                       review="reads like a terrorist designation, revocation or amendment, but no entity "
                              "could be named from its text")
-    kind = KIND_MENTION if mentions_programs(text) else KIND_NOT_RELEVANT
+    kind = NoticeKind.MENTION if mentions_programs(text) else NoticeKind.NOT_RELEVANT
     return Notice(document=document, kind=kind, notes=notes)
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from parsers.model import Action, DocumentRef, Event, Program
+from parsers.common import balanced, cut, mask, partner, slug, squash
+from parsers.model import Action, DocumentRef, EntityType, Event, Program
 
 TERRORISM_PROGRAMS = (Program.SDGT, Program.FTO)
 
@@ -17,6 +18,8 @@ _TYPE_AT_END = re.compile(r"\s*\((individual|vessel|aircraft)\)\s*$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _LABEL_COLON = re.compile(r"^([A-Z][^:;]{0,80}?):\s+(\S.*)$")
 _LABEL_NUMBER = re.compile(r"^([A-Z][^\d\s]*(?: [^\d\s]+){0,4}) (\S*\d.*)$")
+_SEGMENT_END = re.compile(r";(?= |\Z)")  # segments end at "; " (or the end), not at "FOO;BAR"
+_NAME_COMMA = re.compile(r",(?= )")
 _ID_LABEL_ENDINGS = ("No.", "No", "Number", "#", "ID", "Code", "Card")
 
 # Labels of identifying segments, as OFAC prints them; keys are what events carry in `details`.
@@ -106,10 +109,10 @@ class Segments:
 
 def parse_sdn_entry(text: str) -> SdnEntry:
     """Parse one entry of the human-readable grammar; raise SdnEntryError when it does not fit."""
-    body = " ".join(text.split())
+    body = squash(text)
     if not body:
         raise SdnEntryError(text, "empty entry")
-    if body.count("(") != body.count(")"):
+    if not balanced(body):
         raise SdnEntryError(text, "unbalanced parentheses")
     body = body.removesuffix(".").rstrip()
     body, linked_to = _strip_links(body, text)
@@ -118,7 +121,7 @@ def parse_sdn_entry(text: str) -> SdnEntry:
         raise SdnEntryError(text, "no program tag such as [SDGT]")
     programs = tuple(re.findall(r"\[([^\[\]]+)\]", tags.group(0)))
     body = body[: tags.start()].rstrip()
-    entity_type = "organization"
+    entity_type = EntityType.ORGANIZATION
     marker = _TYPE_AT_END.search(body)
     if marker:
         entity_type, body = marker.group(1), body[: marker.start()].rstrip()
@@ -126,7 +129,7 @@ def parse_sdn_entry(text: str) -> SdnEntry:
     chunks = split_segments(rest, text) if rest else []
     leading = _leading_free_chunks(chunks)
     segments = classify_segments(chunks[leading:], text)
-    if entity_type == "vessel":
+    if entity_type == EntityType.VESSEL:
         identifiers = [("vessel", chunk) for chunk in chunks[:leading]] + segments.identifiers
         addresses: list[str] = []
     else:
@@ -208,23 +211,9 @@ def entry_details(entry: SdnEntry) -> tuple[tuple[str, str], ...]:
 
 def split_segments(text: str, entry_text: str | None = None) -> list[str]:
     """Split on "; " outside parentheses; raise SdnEntryError if parentheses do not balance."""
-    if "(" not in text and ")" not in text:
-        return [chunk.strip() for chunk in re.split(r";(?= |$)", text) if chunk.strip()]
-    chunks, depth, start = [], 0, 0
-    for index, char in enumerate(text):
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth < 0:
-                raise SdnEntryError(entry_text or text, "unbalanced parentheses")
-        elif char == ";" and depth == 0 and text[index + 1: index + 2] in (" ", ""):
-            chunks.append(text[start:index])
-            start = index + 1
-    if depth:
+    if not balanced(text):
         raise SdnEntryError(entry_text or text, "unbalanced parentheses")
-    chunks.append(text[start:])
-    return [chunk.strip() for chunk in chunks if chunk.strip()]
+    return [chunk.strip() for chunk in cut(text, _SEGMENT_END, mask(text)) if chunk.strip()]
 
 
 def split_segments_leniently(text: str) -> list[str]:
@@ -266,10 +255,10 @@ def label_segment(chunk: str) -> tuple[str, str] | None:
         return prefix + "website", chunk
     match = _LABEL_COLON.match(chunk)
     if match:
-        return prefix + _slug(match.group(1)), match.group(2).strip()
+        return prefix + slug(match.group(1)), match.group(2).strip()
     match = _LABEL_NUMBER.match(chunk)
     if match and _looks_like_id_label(match.group(1)):
-        return prefix + _slug(match.group(1)), match.group(2).strip()
+        return prefix + slug(match.group(1)), match.group(2).strip()
     return None
 
 
@@ -282,7 +271,7 @@ def _strip_links(body: str, text: str) -> tuple[str, list[str]]:
     """Remove a trailing "(Linked To: A; Linked To: B)" group."""
     if not body.endswith(")"):
         return body, []
-    opening = _matching_open(body, len(body) - 1, text)
+    opening = _partner(body, len(body) - 1, text)
     group = body[opening + 1: -1]
     if not group.startswith("Linked To:"):
         return body, []
@@ -290,28 +279,12 @@ def _strip_links(body: str, text: str) -> tuple[str, list[str]]:
     return body[:opening].rstrip(), links
 
 
-def _matching_open(text: str, closing: int, entry_text: str) -> int:
-    depth = 0
-    for index in range(closing, -1, -1):
-        if text[index] == ")":
-            depth += 1
-        elif text[index] == "(":
-            depth -= 1
-            if depth == 0:
-                return index
-    raise SdnEntryError(entry_text, "unbalanced parentheses")
-
-
-def _matching_close(text: str, opening: int, entry_text: str) -> int:
-    depth = 0
-    for index in range(opening, len(text)):
-        if text[index] == "(":
-            depth += 1
-        elif text[index] == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-    raise SdnEntryError(entry_text, "unbalanced parentheses")
+def _partner(text: str, index: int, entry_text: str) -> int:
+    """Where the parenthesis at text[index] is matched; SdnEntryError if nowhere."""
+    found = partner(text, index)
+    if found is None:
+        raise SdnEntryError(entry_text, "unbalanced parentheses")
+    return found
 
 
 def _split_name(body: str, entity_type: str, text: str) -> tuple[str, list[str], list[str], str]:
@@ -329,7 +302,7 @@ def _split_name(body: str, entity_type: str, text: str) -> tuple[str, list[str],
     weak: list[str] = []
     rest = body[group.start():]
     while rest.startswith("(") and re.match(r"\((?:a\.k\.a\.|f\.k\.a\.|n\.k\.a\.) ", rest):
-        closing = _matching_close(rest, 0, text)
+        closing = _partner(rest, 0, text)
         for chunk in split_segments(rest[1:closing], text):
             alias = _alias(chunk)
             if not alias:
@@ -343,10 +316,10 @@ def _name_without_aliases(body: str, entity_type: str) -> tuple[str, str]:
     """Split "NAME, address; segments" when no alias group marks where the name ends."""
     first, _, others = body.partition(";")
     parts = _split_commas(first)
-    if entity_type == "individual":
+    if entity_type == EntityType.INDIVIDUAL:
         # "SURNAME, Given names, address": the surname part is upper case.
         count = 2 if len(parts) > 1 and not re.search(r"[a-z]", parts[0]) else 1
-    elif entity_type == "vessel":
+    elif entity_type == EntityType.VESSEL:
         words = first.split()
         count_words = next((i for i, word in enumerate(words) if re.search(r"[a-z]", word)), len(words))
         name = " ".join(words[:count_words]).rstrip(",")
@@ -362,14 +335,8 @@ def _name_without_aliases(body: str, entity_type: str) -> tuple[str, str]:
 
 
 def _split_commas(text: str) -> list[str]:
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(text):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "," and depth == 0 and text[index + 1: index + 2] == " ":
-            parts.append(text[start:index].strip())
-            start = index + 1
-    parts.append(text[start:].strip())
-    return [part for part in parts if part]
+    """Split on ", " outside parentheses."""
+    return [part.strip() for part in cut(text, _NAME_COMMA, mask(text)) if part.strip()]
 
 
 def _leading_free_chunks(chunks: list[str]) -> int:
@@ -382,7 +349,7 @@ def _leading_free_chunks(chunks: list[str]) -> int:
 
 
 def _free_text_identifiers(free_text: list[str], entity_type: str) -> list[tuple[str, str]]:
-    key = "title" if entity_type == "individual" else "remark"
+    key = "title" if entity_type == EntityType.INDIVIDUAL else "remark"
     return [(key, chunk) for chunk in free_text]
 
 
@@ -403,6 +370,3 @@ def _value(chunk: str, label: str, text: str) -> str:
         raise SdnEntryError(text, f"empty {label!r}")
     return value
 
-
-def _slug(label: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")

@@ -10,15 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from parsers.model import Action, DocumentRef, Event, Program
+from parsers.model import Action, DocumentRef, EntityType, Event, NoticeKind, Program
 from parsers.sdn import SdnEntry, SdnEntryError, entry_events, parse_sdn_entry, terrorism_programs
 
-KIND_ACTION = "ofac_sanctions_action"
-KIND_NO_TERRORISM = "ofac_no_terrorism_entries"
-KIND_OTHER = "ofac_other"
 
 _TO = re.compile(r"\s+-to-\s+")
-_BROKEN = SdnEntry(None, "", "organization", ())  # holds the place of an entry that did not parse
+_BROKEN = SdnEntry(None, "", EntityType.ORGANIZATION, ())  # holds the place of an entry that did not parse
 
 
 @dataclass(frozen=True)
@@ -112,13 +109,13 @@ def parsed_entries(reading: Reading) -> int:
     return sum(_usable(item) for item in reading.items)
 
 
-def notice_kind(reading: Reading, events: list[Event]) -> str:
+def notice_kind(reading: Reading, events: list[Event]) -> NoticeKind:
     """An action with SDGT/FTO events, an action on other programs only, or something else."""
     if events:
-        return KIND_ACTION
+        return NoticeKind.OFAC_SANCTIONS_ACTION
     if reading.actions or parsed_entries(reading):
-        return KIND_NO_TERRORISM
-    return KIND_OTHER
+        return NoticeKind.OFAC_NO_TERRORISM_ENTRIES
+    return NoticeKind.OFAC_OTHER
 
 
 def malformed_review(reading: Reading) -> str | None:

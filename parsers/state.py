@@ -24,13 +24,15 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from parsers import press
-from parsers.model import Action, DocumentRef, Notice, ParseError, Program, Source
+from parsers.common import FULL_MONTH, read_date, squash
+from parsers.model import Action, DocumentRef, EntityType, Notice, ParseError, Program, Source
 from parsers.names import name_key
 from parsers.press import Draft, Entity, ListingItem
+from parsers.programs import FTO_WORDS, SDGT_WORDS, programs_in
 
 STATE_SITE = "https://www.state.gov"
 
-_PROGRAM_NAME = rf"(?:{press.FTO_WORDS}|{press.SDGT_WORDS})"
+_PROGRAM_NAME = rf"(?:{FTO_WORDS}|{SDGT_WORDS})"
 _DESIGNATE = re.compile(
     r"\b(?:is|are|am)\s+(?:also\s+)?(?:designating|adding)\b|\b(?:intends?|intent|plans?)\s+to\s+designate\b"
     r"|\bwill\s+(?:also\s+)?designate\b|\bhereby\s+designates?\b|\bdesignates\b"
@@ -47,8 +49,8 @@ _REVOKE = re.compile(
 _DESIGNATED = re.compile(r"\bdesignated\b")
 _REVOKED = re.compile(r"\brevoked\b")
 _TODAY = re.compile(r"\btoday\b(?![’']s)", re.IGNORECASE)
-_RECALLED = re.compile(rf"\bpreviously\b|\bago\b|\bin \d{{4}}\b|\b(?:{press._MONTH_NAMES})\s+\d|\bon\s+(?:{press._MONTH_NAMES})\b")
-_RECALLED_IN_CLAUSE = re.compile(rf"\bsince\b|\bpreviously\b|\b(?:in|from) (?:\d{{4}}|(?:{press._MONTH_NAMES}))\b")
+_RECALLED = re.compile(rf"\bpreviously\b|\bago\b|\bin \d{{4}}\b|\b(?:{FULL_MONTH})\s+\d|\bon\s+(?:{FULL_MONTH})\b")
+_RECALLED_IN_CLAUSE = re.compile(rf"\bsince\b|\bpreviously\b|\b(?:in|from) (?:\d{{4}}|(?:{FULL_MONTH}))\b")
 # 'HAMAS, a designated Foreign Terrorist Organization, …' describes; it does not act.
 _PROGRAM_ADJECTIVE = re.compile(rf"\s+(?:{_PROGRAM_NAME})\b")
 _ADDING = re.compile(r"(?:\band\s+)?\badding\b")
@@ -102,10 +104,10 @@ def parse_state_listing(html: bytes) -> list[ListingItem]:
             raise ParseError("state-listing", "li.collection-result without a.collection-result__link")
         label = li.select_one("p.collection-result__date")
         spans = li.select("div.collection-result-meta span")
-        published = press.parse_long_date(spans[-1].get_text()) if spans else None
-        items.append(ListingItem(url=_absolute(link["href"]), title=press.clean(link.get_text()),
+        published = read_date(spans[-1].get_text()) if spans else None
+        items.append(ListingItem(url=_absolute(link["href"]), title=squash(link.get_text()),
                                  published_on=published,
-                                 label=press.clean(label.get_text()) if label else None))
+                                 label=squash(label.get_text()) if label else None))
     return items
 
 
@@ -121,9 +123,9 @@ def parse_state_rss(xml: bytes) -> list[ListingItem]:
             raise ParseError("state-rss", "item without link or title")
         pub = item.find("pubDate")
         category = item.find("category")
-        items.append(ListingItem(url=_absolute(link.get_text(strip=True)), title=press.clean(title.get_text()),
+        items.append(ListingItem(url=_absolute(link.get_text(strip=True)), title=squash(title.get_text()),
                                  published_on=_rss_date(pub.get_text(strip=True)) if pub else None,
-                                 label=press.clean(category.get_text()) if category else None))
+                                 label=squash(category.get_text()) if category else None))
     return items
 
 
@@ -155,10 +157,10 @@ def parse_state_release(url: str, html: bytes) -> Notice:
         missing = [n for n, t in (("h1.featured-content__headline", title_tag),
                                   ("p.article-meta__publish-date", date_tag), ("div.entry-content", body)) if t is None]
         raise ParseError(path, f"not a State release page: missing {', '.join(missing)}")
-    published = press.parse_long_date(date_tag.get_text())
+    published = read_date(date_tag.get_text())
     if published is None:
-        raise ParseError(path, f"unreadable publish date {press.clean(date_tag.get_text())!r}")
-    title = press.clean(title_tag.get_text())
+        raise ParseError(path, f"unreadable publish date {squash(date_tag.get_text())!r}")
+    title = squash(title_tag.get_text())
     document = DocumentRef(source=Source.STATE, document_id=path, url=STATE_SITE + path,
                            raw_sha256=press.sha256_hex(html), title=title, published_on=published)
     blocks = body_blocks(body)
@@ -196,7 +198,7 @@ def body_blocks(body: Tag) -> list[tuple[str, bool]]:
     """Each top-level paragraph, list item and heading of a release body, and whether it is a list item."""
     blocks = body.find_all(["p", "li", "h2", "h3", "h4", "blockquote"])
     chosen = [b for b in blocks if not any(p in blocks for p in b.parents)]
-    texts = [(press.clean(re.sub(r"(?<=\w)\(", " (", b.get_text())), b.name == "li") for b in chosen]
+    texts = [(squash(re.sub(r"(?<=\w)\(", " (", b.get_text())), b.name == "li") for b in chosen]
     return [(t, item) for t, item in texts if t]
 
 
@@ -222,7 +224,7 @@ class _Reading:
         action, programs, effect, kind = self.listing
         for entity in press.parse_item(paragraph):
             entity = press.expand_abbreviation(entity, self.abbreviations)
-            if kind == "individual":
+            if kind == EntityType.INDIVIDUAL:
                 entity = replace(entity, entity_type=kind)
             self.drafts += [Draft(p, action, entity, effect) for p in programs]
 
@@ -270,14 +272,14 @@ class _Reading:
                 tail = rest.split(":", 1)[1]
                 people = press.PERSON_NOUNS.search(segment) is not None
                 entities, unnamed = press.parse_entities(tail, self.abbreviations)
-                entities = [replace(e, entity_type="individual") if people else e for e in entities]
+                entities = [replace(e, entity_type=EntityType.INDIVIDUAL) if people else e for e in entities]
                 effect = press.stated_effect(clause, self.announced_on)
                 self.drafts += [Draft(p, action, e, effect) for p in programs for e in entities]
                 previous = entities or previous
                 continue
             if _FOLLOWING.match(segment.strip()) and sentence.rstrip().endswith(":"):
                 mixed = re.search(r"\b(?:entit(?:y|ies)|organi[sz]ations?|groups?|companies|company)\b", segment)
-                kind = "individual" if press.PERSON_NOUNS.search(segment) and not mixed else "organization"
+                kind = EntityType.INDIVIDUAL if press.PERSON_NOUNS.search(segment) and not mixed else EntityType.ORGANIZATION
                 self.listing = (action, programs, press.stated_effect(clause, self.announced_on), kind)
                 continue
             entities, unnamed = press.parse_entities(segment, self.abbreviations)
@@ -297,7 +299,7 @@ class _Reading:
                 target = press.resolve_reference(m.group("target").strip(), self.abbreviations)
                 aliases, _ = press.parse_entities(m.group("aliases"), self.abbreviations)
                 names = tuple(n for a in aliases for n in (a.name, *a.aliases))
-                programs = press.programs_in(m.group("rest")) or press.programs_in(sentence)
+                programs = programs_in(m.group("rest")) or programs_in(sentence)
                 if not names or not press.looks_like_name(target):
                     continue
                 entity = Entity(target, names)
@@ -313,7 +315,7 @@ class _Reading:
         target = press.resolve_reference(press.parentheticals(m.group("target").strip(" ,"))[0], self.abbreviations)
         aliases, _ = press.parse_entities(m.group("aliases") or m.group("aliases2"))
         names = tuple(n for a in aliases for n in (a.name, *a.aliases))
-        programs = press.programs_in(m.group("middle") or "") or press.programs_in(sentence)
+        programs = programs_in(m.group("middle") or "") or programs_in(sentence)
         if not names or not programs:
             return []
         drafts = [Draft(p, Action.AMENDMENT, Entity(target, names)) for p in programs]
@@ -331,7 +333,7 @@ class _Reading:
             else:
                 entities, programs = [Entity(press.resolve_reference(m.group("target"), self.abbreviations))], \
                     m.group("programs")
-            drafts += [Draft(p, Action.REVIEW, e) for p in press.programs_in(programs) for e in entities]
+            drafts += [Draft(p, Action.REVIEW, e) for p in programs_in(programs) for e in entities]
         self.drafts += drafts
         return drafts
 
@@ -341,11 +343,11 @@ def _segment_and_programs(rest: str) -> tuple[str, tuple[Program, ...]]:
     rest = rest.strip()
     for rx in (_PROGRAM_DESIGNATION_OF, _COUNTED_DESIGNATIONS):
         if m := rx.match(rest):
-            return m.group("segment"), press.programs_in(m.group("programs"))
+            return m.group("segment"), programs_in(m.group("programs"))
     rest = _LEADING_DESIGNATION_OF.sub("", rest)
     if m := _AS_PROGRAM.search(rest) or _AUTHORITY.search(rest):
-        return rest[:m.start()], press.programs_in(rest[m.start():])
-    return rest, press.programs_in(rest)
+        return rest[:m.start()], programs_in(rest[m.start():])
+    return rest, programs_in(rest)
 
 
 def _drop_aliased_announcements(drafts: list[Draft]) -> list[Draft]:

@@ -15,6 +15,7 @@ from datetime import date
 from bs4 import BeautifulSoup, Tag
 
 from parsers import press
+from parsers.common import read_date, squash
 from parsers.model import ParseError
 from parsers.names import name_key
 
@@ -76,7 +77,7 @@ def parse_fto_page(html: bytes) -> FtoPage:
 def _columns(table: Tag) -> list[str]:
     """The table's columns as known keys; ParseError naming the headers found when they are not known."""
     header = table.select_one("thead tr") or table.find("tr")
-    found = [press.clean(c.get_text()) for c in header.find_all(["th", "td"])] if header else []
+    found = [squash(c.get_text()) for c in header.find_all(["th", "td"])] if header else []
     keys = [KNOWN_COLUMNS.get(re.sub(r"[^a-z ]", "", h.lower()).strip()) for h in found]
     required = {NAME, DESIGNATED}
     if None in keys or not required <= set(keys) or len(set(keys)) != len(keys):
@@ -95,19 +96,19 @@ def _row(columns: list[str], cells: list[Tag]) -> FtoRow:
     """One table row as an FtoRow."""
     if len(cells) != len(columns):
         raise ParseError(PAGE_ID, f"row with {len(cells)} cells under {len(columns)} columns: "
-                                  f"{[press.clean(c.get_text()) for c in cells]!r}")
+                                  f"{[squash(c.get_text()) for c in cells]!r}")
     values = dict(zip(columns, cells))
     designated = _date(values[DESIGNATED])
     removed = _date(values[REMOVED]) if REMOVED in values else None
     if designated is None:
-        raise ParseError(PAGE_ID, f"unreadable designation date {press.clean(values[DESIGNATED].get_text())!r}")
-    name, aliases, notes = parse_name_cell(press.clean(values[NAME].get_text(" ")))
+        raise ParseError(PAGE_ID, f"unreadable designation date {squash(values[DESIGNATED].get_text())!r}")
+    name, aliases, notes = parse_name_cell(squash(values[NAME].get_text(" ")))
     return FtoRow(name=name, aliases=aliases, date_designated=designated, date_removed=removed, notes=notes)
 
 
 def _date(cell: Tag) -> date | None:
     """A date cell ('December 1, 2021' or '10/8/1997')."""
-    return press.parse_long_date(press.clean(cell.get_text()))
+    return read_date(squash(cell.get_text()))
 
 
 def parse_name_cell(text: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:

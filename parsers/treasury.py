@@ -26,9 +26,11 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from parsers import press
-from parsers.model import Action, DocumentRef, Notice, ParseError, Program, Source
+from parsers.common import FULL_MONTH, read_date, squash
+from parsers.model import Action, DocumentRef, EntityType, Notice, ParseError, Program, Source
 from parsers.names import name_key
 from parsers.press import Draft, Effect, Entity, ListingItem
+from parsers.programs import FTO_WORDS, SDGT_WORDS
 
 TREASURY_SITE = "https://home.treasury.gov"
 OFAC_RECENT_ACTIONS = "https://ofac.treasury.gov/recent-actions/"
@@ -53,11 +55,11 @@ _BEING_DESIGNATED_FOR = re.compile(r"^(?P<subject>.+?)\s+(?:is|are)\s+(?:also\s+
 # designation the release dates 'today' (a date or 'previously' makes it a recalled, earlier action).
 _DESIGNATED_TODAY = re.compile(
     rf"\b(?:designated|sanctioned)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)(?:,?\s+today)?,?\s+(?P<authority>(?:as|pursuant to|under)\b.+)$")
-_AS_PROGRAM = re.compile(rf"\s+as\s+(?:an?\s+)?(?=(?:{press.SDGT_WORDS}|{press.FTO_WORDS})\b)")
+_AS_PROGRAM = re.compile(rf"\s+as\s+(?:an?\s+)?(?=(?:{SDGT_WORDS}|{FTO_WORDS})\b)")
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
-_RECALLED = re.compile(rf"\bpreviously\b|\bin \d{{4}}\b|\bon\s+(?:{press._MONTH_NAMES})\b|\b(?:{press._MONTH_NAMES})\s+\d")
+_RECALLED = re.compile(rf"\bpreviously\b|\bin \d{{4}}\b|\bon\s+(?:{FULL_MONTH})\b|\b(?:{FULL_MONTH})\s+\d")
 _SANCTIONED_AS = re.compile(
-    rf"^Today,?\s.*?\b(?:sanctioned|designated)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)\s+as\s+(?:an?\s+)?(?:{press.SDGT_WORDS})\b")
+    rf"^Today,?\s.*?\b(?:sanctioned|designated)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)\s+as\s+(?:an?\s+)?(?:{SDGT_WORDS})\b")
 _FOLLOWING = re.compile(
     r"\b(?:(?:(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)|today\s+(?:designated|sanctioned))\s+the\s+following\b"
     r"|^The following\b.*?\b(?:(?:is|are)\s+being|(?:were|have\s+been|was|has\s+been)\s+(?=designated\s+today))"
@@ -81,7 +83,7 @@ _REMOVING = re.compile(
     rf"|\b(?:OFAC|Treasury)\)?\s+(?:today\s+)?(?:also\s+)?(?:removed|delisted)\s+(?P<segment2>{_SEG})\s+from\s+the\s+"
     r"(?:SDN List|(?:List of )?Specially Designated Nationals[^.]*?)(?P<authority2>.*)$")
 _WHY = re.compile(r",?\s+for\s+(?:having|being|acting|its|their|his|her|operating|its role)\b")
-_SDGT_AUTHORITY = re.compile(rf"13224|\b(?:{press.SDGT_WORDS})\b")
+_SDGT_AUTHORITY = re.compile(rf"13224|\b(?:{SDGT_WORDS})\b")
 _PERSON_CUE = re.compile(
     r"\b(?:leader|member|head|lieutenant|co-founder|founder|wife|husband|son|daughter|brother|sister|"
     r"national|official|commander|financier|facilitator|president|minister|fugitive|individual|agent|"
@@ -110,7 +112,7 @@ def parse_treasury_listing(html: bytes) -> list[ListingItem]:
             continue
         time = row.select_one("time")
         items.append(ListingItem(url=TREASURY_SITE + urlsplit(link["href"]).path,
-                                 title=press.clean(link.get_text()), published_on=_time_date(time)))
+                                 title=squash(link.get_text()), published_on=_time_date(time)))
     if not items:
         raise ParseError("treasury-listing", "no row links to /news/press-releases/")
     return items
@@ -120,10 +122,7 @@ def _time_date(time: Tag | None) -> date | None:
     """The calendar date of a <time datetime="2025-07-25T12:00:00Z"> (its text as a fallback)."""
     if time is None:
         return None
-    stamp = time.get("datetime") or ""
-    if m := re.match(r"(\d{4})-(\d{2})-(\d{2})", stamp):
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    return press.parse_long_date(time.get_text())
+    return read_date((time.get("datetime") or "")[:10]) or read_date(time.get_text())
 
 
 # ---------------------------------------------------------------- one release
@@ -155,7 +154,7 @@ def parse_treasury_release(url: str, html: bytes) -> Notice:
     published = _time_date(time)
     if published is None:
         raise ParseError(release_id, f"unreadable publication date {time.get('datetime')!r}")
-    title = press.clean(title_tag.get_text())
+    title = squash(title_tag.get_text())
     document = DocumentRef(source=Source.TREASURY, document_id=release_id,
                            url=f"{TREASURY_SITE}/news/press-releases/{release_id}",
                            raw_sha256=press.sha256_hex(html), title=title, published_on=published)
@@ -196,7 +195,7 @@ def _blocks(body: Tag) -> list[_Block]:
     for tag in tags:
         if any(p in tags for p in tag.parents):
             continue
-        text = _DATELINE.sub("", press.clean(re.sub(r"(?<=\w)\(", " (", tag.get_text())))
+        text = _DATELINE.sub("", squash(re.sub(r"(?<=\w)\(", " (", tag.get_text())))
         if text:
             named = _bold_entities(tag, text)
             blocks.append(_Block(text, tag.name.startswith("h"), [e for e, _ in named],
@@ -208,19 +207,19 @@ def _bold_entities(tag: Tag, text: str) -> list[tuple[Entity, str | None]]:
     """The bold names of a paragraph, with the aliases, type marks and short form written right after each."""
     entities = []
     for bold in tag.find_all(["strong", "b"]):
-        name = press.strip_quotes(press.clean(bold.get_text()))
+        name = press.strip_quotes(squash(bold.get_text()))
         if not name or _NOT_A_PARTY.match(name) or not press.looks_like_name(name):
             continue
-        after = press.clean("".join(s.get_text() if isinstance(s, Tag) else str(s) for s in bold.next_siblings))
+        after = squash("".join(s.get_text() if isinstance(s, Tag) else str(s) for s in bold.next_siblings))
         aliases, details, kind = [], [], None
         for group in _leading_groups(after):
             if m := _TYPE_TAG.match(group.strip()):
-                kind = "individual" if m.group("tag").lower() == "individual" else "organization"
+                kind = EntityType.INDIVIDUAL if m.group("tag").lower() == "individual" else EntityType.ORGANIZATION
             else:
                 found, pairs = press.group_contents([group.strip()[1:-1]], name)
                 aliases, details = aliases + found, details + pairs
         if details and kind is None:
-            kind = "individual"
+            kind = EntityType.INDIVIDUAL
         if kind is None:
             sentence = next((s for s in press.split_sentences(text) if name in s), text)
             # a quoted nickname marks a person ('(a.k.a. “Niño Guerrero”)'); a quoted acronym does not
@@ -228,9 +227,9 @@ def _bold_entities(tag: Tag, text: str) -> list[tuple[Entity, str | None]]:
             quoted = "a.k.a" in leading and any(not re.fullmatch(r"[A-Z0-9-]+", q) for q in
                                                 re.findall(r"[“\"]([^”\"]+)[”\"]", leading))
             # with several bold names in one paragraph, only the words right after this one describe it
-            parties = [b for b in tag.find_all(["strong", "b"]) if not _NOT_A_PARTY.match(press.clean(b.get_text()))]
+            parties = [b for b in tag.find_all(["strong", "b"]) if not _NOT_A_PARTY.match(squash(b.get_text()))]
             window = sentence if len(parties) <= 1 and not _LISTS_OTHERS.search(sentence) else _NEXT_PARTY.split(after[:120], maxsplit=1)[0]
-            kind = "individual" if quoted or _PERSON_CUE.search(window) else "organization"
+            kind = EntityType.INDIVIDUAL if quoted or _PERSON_CUE.search(window) else EntityType.ORGANIZATION
         first = re.match(r"^\s*\((?P<short>[^()]+)\)", after)
         short = first.group("short") if first and press.is_short_reference(first.group("short"), name) else None
         entities.append((Entity(name, tuple(aliases), kind, tuple(details)), short))
@@ -309,7 +308,7 @@ class _Reading:
     @staticmethod
     def _typed(entity: Entity, people: bool) -> Entity:
         """An item of a 'the following individuals' list is a person."""
-        return replace(entity, entity_type="individual") if people and entity.entity_type != "vessel" else entity
+        return replace(entity, entity_type=EntityType.INDIVIDUAL) if people and entity.entity_type != EntityType.VESSEL else entity
 
     def _sentence_authority(self, sentence: str) -> bool:
         """Whether a 'sanctioning X pursuant to …' sentence cites E.O. 13224."""
@@ -373,7 +372,7 @@ class _Reading:
         if bold is None:
             return entity
         details = bold.details + tuple(d for d in entity.details if d not in bold.details)
-        kind = "individual" if details else bold.entity_type
+        kind = EntityType.INDIVIDUAL if details else bold.entity_type
         return replace(bold, aliases=tuple(dict.fromkeys(bold.aliases + entity.aliases)), details=details,
                        entity_type=kind)
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pyarrow as pa
 
+from parsers.model import Stage
 from parsers.names import document_key, name_key
 from storage.schema import DESIGNATIONS, table_from_rows, version_events_table
 
@@ -107,10 +108,10 @@ def designation_id(program: str, name: str, ofac_entry: str | None = None) -> st
 
 def _mark_superseded(events: list[dict]) -> list[dict]:
     """Public-inspection events of a document since published only tell when it was first known."""
-    published = {document_key(e["document_id"]) for e in events if e.get("stage") != "public_inspection"}
+    published = {document_key(e["document_id"]) for e in events if e.get("stage") != Stage.PUBLIC_INSPECTION}
     return [
         {**e, "superseded": True}
-        if e.get("stage") == "public_inspection" and document_key(e["document_id"]) in published else e
+        if e.get("stage") == Stage.PUBLIC_INSPECTION and document_key(e["document_id"]) in published else e
         for e in events
     ]
 
@@ -195,7 +196,7 @@ def _list(designation: Designation, when: date | None) -> None:
 
 
 def _designate(designation: Designation, event: dict, when: date | None, as_of: date) -> None:
-    if event.get("stage") == "public_inspection":
+    if event.get("stage") == Stage.PUBLIC_INSPECTION:
         designation.announced_on = designation.announced_on or known_on(event)
     if when and when > as_of:
         designation.scheduled_on = when
