@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from flows import registry
 from flows.federal_register import as_public_inspection, fetch_document, fetch_public_inspection, notice_for
 from flows.http import FetchError
 from parsers.federal_register import parse_public_inspection
@@ -52,11 +53,12 @@ def _from_public_inspection(run, number: str) -> Notice:
 
 def _from_url(run, url: str) -> list[Notice]:
     if not run.client.is_public_source_url(url):
+        hosts = registry.announce_hosts()
         raise AnnounceError(
-            f"refusing {url!r}: only http and https URLs of www.federalregister.gov, www.state.gov, "
-            "home.treasury.gov and ofac.treasury.gov are accepted (no user name, port or trailing dot)")
-    host = urlsplit(url).hostname
-    if host in ("www.federalregister.gov", "federalregister.gov"):
+            f"refusing {url!r}: only http and https URLs of {', '.join(hosts[:-1])} and {hosts[-1]} "
+            "are accepted (no user name, port or trailing dot)")
+    entry = registry.announce_entry(urlsplit(url).hostname or "")
+    if entry is not None and entry.name == registry.Poller.FEDERAL_REGISTER:
         match = FR_URL_NUMBER.search(urlsplit(url).path)
         if not match:
             raise AnnounceError(f"no Federal Register document number in {url}")

@@ -9,6 +9,7 @@ from typing import Iterator
 
 from flows.fr_records import MalformedRecord, check_document, check_page, malformed_notice
 from flows.http import FetchError, Fetched, HostDown, HttpClient, RefusedURL
+from flows.poll import Ask, Found
 from parsers.dispatch import failed_notice, parse_fr
 from parsers.federal_register import parse_public_inspection
 from parsers.model import Notice, ParseError, Source
@@ -184,8 +185,26 @@ def failed_fr_notice(meta: dict, body: bytes | None, error: ParseError) -> Notic
 
 def known_documents(run) -> set[str]:
     """FR documents already parsed from their published text."""
-    return {document_key(d["document_id"]) for d in run.ledger.read_documents()
-            if d["source"] == "federal_register" and d["stage"] == "published" and d["kind"] != "parse_error"}
+    return run.snapshot.parsed_document_keys(Source.FEDERAL_REGISTER, "published")
+
+
+def fr_cursor(run) -> date:
+    """Where a nightly search starts: the newest FR publication in the ledger minus the lookback window."""
+    newest = run.snapshot.newest_published(Source.FEDERAL_REGISTER, stage="published")
+    if newest is None:
+        return run.today - timedelta(days=run.settings.first_run_days)
+    return min(newest, run.today) - timedelta(days=run.settings.lookback_days)
+
+
+def poll(run, ask: Ask) -> Found:
+    """The registry's poller: the Federal Register from the ledger's cursor (or `ask.since`) to today."""
+    notices = poll_federal_register(run, ask.since or fr_cursor(run), ask.until or run.today, ask.progress, ask.keep)
+    return Found(tuple(notices))
+
+
+def poll_desk(run, ask: Ask) -> Found:
+    """The registry's poller for the public-inspection desk."""
+    return Found(tuple(poll_public_inspection(run)))
 
 
 def poll_federal_register(run, since: date, until: date, progress=None, checkpoint=None) -> list[Notice]:

@@ -6,10 +6,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable
+from typing import Iterable
 from urllib.parse import urlsplit
 
 from flows.federal_register import as_public_inspection, failed_fr_notice
+from flows.registry import release_parser_for
 from parsers.dispatch import failed_notice, parse_fr
 from parsers.federal_register import parse_public_inspection
 from parsers.model import Notice, ParseError, Source
@@ -94,7 +95,7 @@ def reread_document(archive: RawArchive, row: dict, metas: dict[str, dict]) -> t
         return _federal_register(archive, row, metas)
     if source == Source.OFAC.value and row["document_id"].startswith("sdn-list/"):
         return None, NOT_REREAD
-    parse = _release_parser(source)
+    parse = release_parser_for(source)
     body = _payload(archive, row["raw_sha256"])
     if body is None:
         return None, f"its payload {row['raw_sha256']} is not in the raw archive"
@@ -102,15 +103,6 @@ def reread_document(archive: RawArchive, row: dict, metas: dict[str, dict]) -> t
         return parse(row["url"], body), ""
     except ParseError as error:
         return failed_notice(Source(source), urlsplit(row["url"]).path, row["url"], body, error), ""
-
-
-def _release_parser(source: str) -> Callable[[str, bytes], Notice]:
-    from parsers.ofac_recent_actions import parse_recent_actions_page
-    from parsers.state import parse_state_release
-    from parsers.treasury import parse_treasury_release
-
-    return {Source.STATE.value: parse_state_release, Source.TREASURY.value: parse_treasury_release,
-            Source.OFAC.value: parse_recent_actions_page}[source]
 
 
 def _federal_register(archive: RawArchive, row: dict, metas: dict[str, dict]) -> tuple[Notice | None, str]:

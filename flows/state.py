@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from flows.http import FetchError
+from flows.poll import Ask, Found
+from flows.reconcile import FtoPageCheck
 from flows.sites import fetch_page, poll_listing
 from parsers.model import Notice, ParseError, Source
 from parsers.state import parse_state_listing, parse_state_release, parse_state_rss
@@ -15,6 +17,17 @@ def listing_urls() -> list[str]:
     """The press-release listing, newest page first."""
     base = "https://www.state.gov/press-releases/"
     return [base] + [f"{base}page/{n}/" for n in range(2, LISTING_PAGES + 1)]
+
+
+def poll(run, ask: Ask) -> Found:
+    """The registry's poller for State's press releases."""
+    return Found(tuple(poll_state(run)))
+
+
+def poll_fto_page(run, ask: Ask) -> Found:
+    """The registry's poller for State's FTO page: no notices, a check of the derived FTO list."""
+    page = fetch_fto_page(run)
+    return Found(checks=(FtoPageCheck(page),) if page is not None else ())
 
 
 def poll_state(run) -> list[Notice]:
