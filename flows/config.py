@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping
 
+from flows import registry
+
 OFAC_LIST_FORMATS = ("csv", "xml")
 DEFAULT_USER_AGENT = (
     "Mozilla/5.0 (compatible; designations/0.1; FTO/SDGT Federal Register ingestion; "
@@ -43,7 +45,7 @@ class Settings:
     pending_alert_days: int = 14
     ofac_list_format: str = "csv"  # "csv" (sdn.csv, alt.csv, add.csv, sdn_comments.csv) or "xml" (SDN.XML)
     notify: str = ""  # DESIGNATIONS_NOTIFY: Apprise URLs, comma-separated (flows/notify.py)
-    sources: str = "federal_register,public_inspection,state,treasury,ofac_recent_actions,ofac_lists,state_fto_page"
+    sources: str = registry.default_sources()  # every registered source (flows/registry.py)
 
     def __post_init__(self) -> None:
         self.enabled_sources  # noqa: B018 - a misspelt source fails here, before any request
@@ -57,9 +59,10 @@ class Settings:
     def enabled_sources(self) -> list[str]:
         """The sources a run polls, in order (DESIGNATIONS_SOURCES, comma-separated)."""
         names = [s.strip() for s in self.sources.split(",") if s.strip()]
-        unknown = [n for n in names if n not in KNOWN_SOURCES]
+        known = registry.known_sources()
+        unknown = [n for n in names if n not in known]
         if unknown:
-            raise ValueError(f"DESIGNATIONS_SOURCES: unknown {', '.join(unknown)} (known: {', '.join(KNOWN_SOURCES)})")
+            raise ValueError(f"DESIGNATIONS_SOURCES: unknown {', '.join(unknown)} (known: {', '.join(known)})")
         return names
 
     @classmethod
@@ -93,24 +96,12 @@ class Settings:
         return int(megabytes * 1024 * 1024)
 
     def bases(self) -> list[str]:
-        """Every configured base: the only places a request may go."""
-        return [self.fr_site, self.state_base, self.treasury_base, self.ofac_base, self.ofac_list_base]
+        """Every configured base: the only places a request may go (each source's, flows/registry.py)."""
+        return registry.bases(self)
 
     def public_hosts(self) -> dict[str, str]:
         """Public host -> the configured base that serves it (mirrors and proxies included)."""
-        return {
-            "www.federalregister.gov": self.fr_site,
-            "federalregister.gov": self.fr_site,
-            "www.state.gov": self.state_base,
-            "state.gov": self.state_base,
-            "home.treasury.gov": self.treasury_base,
-            "ofac.treasury.gov": self.ofac_base,
-            "sanctionslistservice.ofac.treas.gov": self.ofac_list_base,
-        }
-
-
-KNOWN_SOURCES = ("federal_register", "public_inspection", "state", "treasury", "ofac_recent_actions", "ofac_lists",
-                 "state_fto_page")
+        return registry.public_hosts(self)
 
 # Ceilings per kind of response: the largest real payloads are SDN.XML (~100 MB) and a daily issue (~3 MB).
 DEFAULT_BODY_MB = {"fr_api": 32.0, "fr_fulltext": 64.0, "site": 16.0, "ofac_lists": 256.0}

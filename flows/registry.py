@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from importlib import import_module
 from typing import Any, Callable, Iterable
+from urllib.parse import urlsplit
 
 
 class Poller(StrEnum):
@@ -157,12 +158,12 @@ def announce_hosts() -> list[str]:
     return list(dict.fromkeys(e.public_hosts[0] for e in ENTRIES.values() if e.announce_url))
 
 
-def release_parser_for(document_source: str) -> Callable | None:
-    """The parser that reads a release of this document source again (reparse), or None."""
-    for e in ENTRIES.values():
-        if e.document_source == document_source and e.release_parser:
-            return e.parser()
-    return None
+def release_parser_for(document_source: str, url: str = "") -> Callable | None:
+    """The parser that reads a release again (reparse): its source's, the one serving its URL's host first."""
+    host = urlsplit(url).hostname or ""
+    readers = [e for e in ENTRIES.values() if e.document_source == document_source and e.release_parser]
+    chosen = next((e for e in readers if host in e.public_hosts), readers[0] if readers else None)
+    return chosen.parser() if chosen else None
 
 
 def html_readers() -> list[tuple[str, Callable]]:

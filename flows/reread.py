@@ -95,7 +95,7 @@ def reread_document(archive: RawArchive, row: dict, metas: dict[str, dict]) -> t
         return _federal_register(archive, row, metas)
     if source == Source.OFAC.value and row["document_id"].startswith("sdn-list/"):
         return None, NOT_REREAD
-    parse = release_parser_for(source)
+    parse = release_parser_for(source, row["url"])
     body = _payload(archive, row["raw_sha256"])
     if body is None:
         return None, f"its payload {row['raw_sha256']} is not in the raw archive"
