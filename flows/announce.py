@@ -37,7 +37,7 @@ def _from_fr_number(run, number: str) -> Notice:
         if error.status != 404:
             raise
         return _from_public_inspection(run, number)
-    run.report.source("federal_register").documents = 1
+    run.report.source(registry.Poller.FEDERAL_REGISTER).documents = 1
     return notice_for(run, meta)
 
 
@@ -46,7 +46,7 @@ def _from_public_inspection(run, number: str) -> Notice:
     fetched = fetch_public_inspection(run.client)
     for notice in parse_public_inspection(fetched.body):
         if document_key(notice.document.document_id) == document_key(number):
-            run.report.source("public_inspection").documents = 1
+            run.report.source(registry.Poller.PUBLIC_INSPECTION).documents = 1
             return as_public_inspection(notice)
     raise AnnounceError(f"the Federal Register knows no document {number} (published or on public inspection)")
 

@@ -10,7 +10,7 @@ from typing import Iterable
 from flows.config import OFAC_LIST_FORMATS
 from flows.http import FetchError, HostDown
 from flows.poll import Ask, Found
-from flows.registry import RECENT_ACTIONS_LINKS
+from flows.registry import RECENT_ACTIONS_LINKS, Poller
 from flows.sites import BlockedError, fetch_page, known_releases, parse_release
 from parsers.model import DocumentRef, Notice, ParseError, Program, Source
 from parsers.names import name_key
@@ -26,8 +26,8 @@ from parsers.sdn import SdnEntry, terrorism_programs
 from storage.atomic import write_bytes_atomic
 from storage.derive import derive
 
-RECENT_ACTIONS_SOURCE = "ofac_recent_actions"
-LISTS_SOURCE = "ofac_lists"
+RECENT_ACTIONS_SOURCE = Poller.OFAC_RECENT_ACTIONS
+LISTS_SOURCE = Poller.OFAC_LISTS
 LISTING_PAGES = 3
 LIST_EXPORTS = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/"
 LIST_FILES = ("sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv")

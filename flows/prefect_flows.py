@@ -86,7 +86,7 @@ def nightly(since: date | None = None, data_dir: str | None = None) -> RunReport
 @flow(name="public-inspection", log_prints=True)
 def public_inspection(data_dir: str | None = None) -> RunReport:
     """Only the public-inspection desk (one conditional request): a filed designation is pending minutes later."""
-    settings = replace(Settings.from_env(data_dir=data_dir), sources="public_inspection")
+    settings = replace(Settings.from_env(data_dir=data_dir), sources=Poller.PUBLIC_INSPECTION.value)
     run = pipeline.Run(settings, mode="public-inspection")
     publish_task(run, pipeline.notices_of(pipeline.poll_all(run, poll=_poll)))
     return report_task(run)
