@@ -22,11 +22,6 @@ def poll(run, ask: Ask) -> Found:
     return Found(tuple(notices), offers={RECENT_ACTIONS_LINKS: links})
 
 
-def poll_treasury(run) -> list[Notice]:
-    """New Treasury press releases about SDGT designations or removals."""
-    return poll_treasury_with_links(run)[0]
-
-
 def poll_treasury_with_links(run) -> tuple[list[Notice], tuple[str, ...]]:
     """New Treasury press releases, and every Recent Actions URL they link to, in order."""
     links: dict[str, None] = {}
