@@ -167,5 +167,9 @@ def release_parser_for(document_source: str, url: str = "") -> Callable | None:
 
 
 def html_readers() -> list[tuple[str, Callable]]:
-    """(marker, parser) for every source whose HTML pages `parse FILE` reads."""
-    return [(e.file_marker, e.parser()) for e in ENTRIES.values() if e.file_marker and e.release_parser]
+    """(marker, parser) for every source whose HTML pages `parse FILE` reads; a parser is imported when called."""
+    return [(e.file_marker, _deferred(e.release_parser)) for e in ENTRIES.values() if e.file_marker and e.release_parser]
+
+
+def _deferred(reference: str) -> Callable:
+    return lambda *args: load(reference)(*args)
