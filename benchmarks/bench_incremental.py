@@ -1,7 +1,6 @@
 """A nightly run with nothing new, plain vs Prefect: FR requests, wall time: python benchmarks/bench_incremental.py."""
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import signal
@@ -67,10 +66,7 @@ def show(label: str, result: dict) -> None:
 
 def settings_env(settings) -> dict[str, str]:
     """The DESIGNATIONS_* variables that make Settings.from_env() in a child equal these settings."""
-    from flows.config import ENV_NAMES
-
-    return {ENV_NAMES.get(f.name, f"DESIGNATIONS_{f.name.upper()}"): str(getattr(settings, f.name))
-            for f in dataclasses.fields(settings) if getattr(settings, f.name) is not None}
+    return settings.to_env()
 
 
 def free_port() -> int:

@@ -24,7 +24,7 @@ def _date(text: str) -> date:
 def build_parser() -> argparse.ArgumentParser:
     """Every command and flag of INTERFACE.md."""
     parser = argparse.ArgumentParser(prog="designations", description="FTO and SDGT designations from the Federal Register")
-    parser.add_argument("--data-dir", type=Path, help=DATA_DIR_HELP)
+    parser.add_argument("--data-dir", help=DATA_DIR_HELP)
     parser.add_argument("--version", action="version", version=f"designations {_installed_version()}",
                         help="print the installed version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", help="what to do (COMMAND --help for its options)")
@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--wide", action="store_true", help=WIDE_HELP)
     _add_read_commands(commands)
     for sub in commands.choices.values():  # global options are accepted after the command too
-        sub.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+        sub.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
     return parser
 
 
