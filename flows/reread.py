@@ -16,7 +16,7 @@ from parsers.federal_register import parse_public_inspection
 from parsers.model import Notice, ParseError, Source
 from parsers.names import document_key
 from storage.curations import Curated, Curation, apply_curation, curated_row
-from storage.ledger import document_key_of, document_ref, event_from_row
+from storage.ledger import document_ref, event_from_row
 from storage.raw import RawArchive
 
 # FR API responses whose bodies hold document metadata: search pages and single documents (FORMATS.md §1).
@@ -187,11 +187,3 @@ def needs_curating(rows: Iterable[dict], curations: dict[str, Curation]) -> list
         if (curation.sha256 if curation else None) != applied:
             wanted.append(row)
     return wanted
-
-
-def ledger_events_by_document(event_rows: Iterable[dict]) -> dict[tuple[str, str, str], list[dict]]:
-    """Event rows grouped by the document they came from."""
-    grouped: dict[tuple[str, str, str], list[dict]] = {}
-    for row in event_rows:
-        grouped.setdefault(document_key_of(row), []).append(row)
-    return grouped
