@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from flows import registry
 from flows.federal_register import as_public_inspection, fetch_document, fetch_public_inspection, notice_for
 from flows.http import FetchError
 from parsers.federal_register import parse_public_inspection
@@ -36,7 +37,7 @@ def _from_fr_number(run, number: str) -> Notice:
         if error.status != 404:
             raise
         return _from_public_inspection(run, number)
-    run.report.source("federal_register").documents = 1
+    run.report.source(registry.Poller.FEDERAL_REGISTER).documents = 1
     return notice_for(run, meta)
 
 
@@ -45,18 +46,19 @@ def _from_public_inspection(run, number: str) -> Notice:
     fetched = fetch_public_inspection(run.client)
     for notice in parse_public_inspection(fetched.body):
         if document_key(notice.document.document_id) == document_key(number):
-            run.report.source("public_inspection").documents = 1
+            run.report.source(registry.Poller.PUBLIC_INSPECTION).documents = 1
             return as_public_inspection(notice)
     raise AnnounceError(f"the Federal Register knows no document {number} (published or on public inspection)")
 
 
 def _from_url(run, url: str) -> list[Notice]:
     if not run.client.is_public_source_url(url):
+        hosts = registry.announce_hosts()
         raise AnnounceError(
-            f"refusing {url!r}: only http and https URLs of www.federalregister.gov, www.state.gov, "
-            "home.treasury.gov and ofac.treasury.gov are accepted (no user name, port or trailing dot)")
-    host = urlsplit(url).hostname
-    if host in ("www.federalregister.gov", "federalregister.gov"):
+            f"refusing {url!r}: only http and https URLs of {', '.join(hosts[:-1])} and {hosts[-1]} "
+            "are accepted (no user name, port or trailing dot)")
+    entry = registry.announce_entry(urlsplit(url).hostname or "")
+    if entry is not None and entry.name == registry.Poller.FEDERAL_REGISTER:
         match = FR_URL_NUMBER.search(urlsplit(url).path)
         if not match:
             raise AnnounceError(f"no Federal Register document number in {url}")

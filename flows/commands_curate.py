@@ -6,9 +6,9 @@ from datetime import date
 
 from flows.config import Settings
 from flows.output import write_rows
-from parsers.names import document_key
 from storage.curations import read_curations
 from storage.ledger import Ledger
+from storage.ledger_snapshot import LedgerSnapshot
 
 REVIEW_COLUMNS = ["document_id", "kind", "published_on", "url", "reason"]
 
@@ -16,8 +16,7 @@ REVIEW_COLUMNS = ["document_id", "kind", "published_on", "url", "reason"]
 def open_reviews(settings: Settings) -> list[dict]:
     """Documents whose reading is open: relevant but no event, unreadable or uncertain, and no curation for them."""
     curations = read_curations(settings.curations_dir)
-    rows = [row for row in Ledger(settings.data_dir).read_documents()
-            if row["review"] and not row["curation"] and document_key(row["document_id"]) not in curations]
+    rows = LedgerSnapshot.of_documents(Ledger(settings.data_dir)).needing_review(curations)
     rows.sort(key=lambda r: (r["published_on"] is None, r["published_on"] or date.min, r["document_id"]))
     return [{"document_id": r["document_id"], "source": r["source"], "kind": r["kind"],
              "published_on": r["published_on"], "title": r["title"], "url": r["url"],

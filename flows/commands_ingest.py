@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from flows.config import Settings
+from flows.registry import Poller
 from flows.pipeline import run_announcement, run_backfill, run_nightly
 from flows.report import RunReport
 
@@ -78,7 +79,7 @@ def _prefect(args, settings: Settings) -> RunReport:
     data_dir = str(settings.data_dir)
     only = getattr(args, "only", None)
     if args.command == "run" and only:
-        if only.strip() != "public_inspection":
+        if only.strip() != Poller.PUBLIC_INSPECTION:
             raise ValueError("with --prefect, --only takes public_inspection (the public-inspection flow)")
         return prefect_flows.public_inspection(data_dir=data_dir)
     if args.command == "run":

@@ -208,9 +208,10 @@ def cmd_export(args, settings: Settings) -> int:
 
 def cmd_parse(args, settings: Settings) -> int:
     """Parse one local file and print the events it holds."""
+    from flows.registry import html_readers
     from parsers.dispatch import parse_file
 
-    notices = parse_file(args.file.name, args.file.read_bytes())
+    notices = parse_file(args.file.name, args.file.read_bytes(), html_readers())
     if args.format == "json":
         print(json.dumps([asdict(n) for n in notices], default=str, ensure_ascii=False, indent=2))
         return 0

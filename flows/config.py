@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Callable, Mapping
 from urllib.parse import urlsplit
 
+from flows import registry
+
 OFAC_LIST_FORMATS = ("csv", "xml")
 DEFAULT_USER_AGENT = (
     "Mozilla/5.0 (compatible; designations/0.1; FTO/SDGT Federal Register ingestion; "
     "+https://github.com/designations/designations)"
 )
-DEFAULT_SOURCES = "federal_register,public_inspection,state,treasury,ofac_recent_actions,ofac_lists,state_fto_page"
+DEFAULT_SOURCES = registry.default_sources()  # every registered source (flows/registry.py)
 
 # Whether storage/ reads and writes object stores (storage/store.py); without it a well-formed s3:// URL is
 # refused, so that no run writes into a local folder named "s3:".
@@ -117,11 +119,12 @@ def any_text(value) -> str:
 def source_list(value) -> str:
     """Known source names, comma-separated, each once; kept as 'a,b,c'."""
     names = [name.strip() for name in str(value).split(",") if name.strip()]
-    unknown = [name for name in names if name not in KNOWN_SOURCES]
+    known = registry.known_sources()
+    unknown = [name for name in names if name not in known]
     if unknown:
-        raise PartError(f"unknown {', '.join(unknown)} (known: {', '.join(KNOWN_SOURCES)})")
+        raise PartError(f"unknown {', '.join(unknown)} (known: {', '.join(known)})")
     if not names:
-        raise ValueError(f"names no source (known: {', '.join(KNOWN_SOURCES)})")
+        raise ValueError(f"names no source (known: {', '.join(known)})")
     twice = sorted({name for name in names if names.count(name) > 1})
     if twice:
         raise PartError(f"names {', '.join(twice)} more than once")
@@ -221,12 +224,12 @@ class Settings:
         return int(megabytes * 1024 * 1024)
 
     def bases(self) -> list[str]:
-        """Every configured base: the only places a request may go."""
-        return [getattr(self, name) for name in BASES]
+        """Every configured base: the only places a request may go (each source's, flows/registry.py)."""
+        return registry.bases(self)
 
     def public_hosts(self) -> dict[str, str]:
         """Public host -> the configured base that serves it (mirrors and proxies included)."""
-        return {host: getattr(self, name) for host, name in PUBLIC_HOSTS.items()}
+        return registry.public_hosts(self)
 
 
 # Field name -> its environment variable (every setting; README and INTERFACE.md name the same).
@@ -234,22 +237,3 @@ ENV_NAMES = {spec.name: spec.metadata["env"] for spec in fields(Settings)}
 
 # Ceilings per kind of response: the largest real payloads are SDN.XML (~100 MB) and a daily issue (~3 MB).
 DEFAULT_BODY_MB = {"fr_api": 32.0, "fr_fulltext": 64.0, "site": 16.0, "ofac_lists": 256.0}
-
-# ---------------------------------------------------------------- sources and the hosts their bases stand for
-
-KNOWN_SOURCES = ("federal_register", "public_inspection", "state", "treasury", "ofac_recent_actions", "ofac_lists",
-                 "state_fto_page")
-
-# The Settings attributes that hold a base, in the order bases() lists them.
-BASES = ("fr_site", "state_base", "treasury_base", "ofac_base", "ofac_list_base")
-
-# Public host -> the Settings attribute whose base serves it.
-PUBLIC_HOSTS = {
-    "www.federalregister.gov": "fr_site",
-    "federalregister.gov": "fr_site",
-    "www.state.gov": "state_base",
-    "state.gov": "state_base",
-    "home.treasury.gov": "treasury_base",
-    "ofac.treasury.gov": "ofac_base",
-    "sanctionslistservice.ofac.treas.gov": "ofac_list_base",
-}

@@ -9,6 +9,8 @@ from typing import Iterator
 
 from flows.fr_records import MalformedRecord, check_document, check_page, malformed_notice
 from flows.http import FetchError, Fetched, HostDown, HttpClient, RefusedURL
+from flows.poll import Ask, Found
+from flows.registry import Poller
 from parsers.dispatch import failed_notice, parse_fr
 from parsers.federal_register import parse_public_inspection
 from parsers.model import Notice, ParseError, Source
@@ -158,12 +160,12 @@ def notice_for(run, meta) -> Notice:
     try:
         check_document(meta)
     except MalformedRecord as error:
-        run.report.degrade("federal_register", f"malformed API record: {error}")
+        run.report.degrade(Poller.FEDERAL_REGISTER, f"malformed API record: {error}")
         return malformed_notice(meta, str(error))
     try:
         fetched = fetch_full_text(run.client, meta)
     except RefusedURL as error:  # an off-site link: never fetched, a person looks at it
-        run.report.degrade("federal_register", f"{meta['document_number']}: {error.reason}")
+        run.report.degrade(Poller.FEDERAL_REGISTER, f"{meta['document_number']}: {error.reason}")
         return failed_notice(Source.FEDERAL_REGISTER, meta["document_number"],
                              meta.get("html_url") or f"https://www.federalregister.gov/d/{meta['document_number']}",
                              b"", error, meta.get("title") or "", _date(meta.get("publication_date")))
@@ -184,8 +186,26 @@ def failed_fr_notice(meta: dict, body: bytes | None, error: ParseError) -> Notic
 
 def known_documents(run) -> set[str]:
     """FR documents already parsed from their published text."""
-    return {document_key(d["document_id"]) for d in run.ledger.read_documents()
-            if d["source"] == "federal_register" and d["stage"] == "published" and d["kind"] != "parse_error"}
+    return run.snapshot.parsed_document_keys(Source.FEDERAL_REGISTER, "published")
+
+
+def fr_cursor(run) -> date:
+    """Where a nightly search starts: the newest FR publication in the ledger minus the lookback window."""
+    newest = run.snapshot.newest_published(Source.FEDERAL_REGISTER, stage="published")
+    if newest is None:
+        return run.today - timedelta(days=run.settings.first_run_days)
+    return min(newest, run.today) - timedelta(days=run.settings.lookback_days)
+
+
+def poll(run, ask: Ask) -> Found:
+    """The registry's poller: the Federal Register from the ledger's cursor (or `ask.since`) to today."""
+    notices = poll_federal_register(run, ask.since or fr_cursor(run), ask.until or run.today, ask.progress, ask.keep)
+    return Found(tuple(notices))
+
+
+def poll_desk(run, ask: Ask) -> Found:
+    """The registry's poller for the public-inspection desk."""
+    return Found(tuple(poll_public_inspection(run)))
 
 
 def poll_federal_register(run, since: date, until: date, progress=None, checkpoint=None) -> list[Notice]:
@@ -194,12 +214,12 @@ def poll_federal_register(run, since: date, until: date, progress=None, checkpoi
     `checkpoint(notices)`, if given, receives every CHECKPOINT_EVERY notices (and takes them: they are not
     returned), so a long backfill that dies keeps what it had done.
     """
-    status = run.report.source("federal_register")
+    status = run.report.source(Poller.FEDERAL_REGISTER)
     stats = SearchStats()
     try:
         metas = list(iter_search(run.client, since, until, stats, conditional=True))
     except FetchError as error:
-        run.report.degrade("federal_register", f"search failed: {error}")
+        run.report.degrade(Poller.FEDERAL_REGISTER, f"search failed: {error}")
         return []
     known = known_documents(run)
     notices = []
@@ -207,7 +227,7 @@ def poll_federal_register(run, since: date, until: date, progress=None, checkpoi
         try:
             check_document(meta)
         except MalformedRecord as error:
-            run.report.degrade("federal_register", f"malformed API record: {error}")
+            run.report.degrade(Poller.FEDERAL_REGISTER, f"malformed API record: {error}")
             notices.append(malformed_notice(meta, str(error)))
     metas = [m for m in metas if _well_formed(m)]
     todo = [m for m in metas if document_key(m["document_number"]) not in known]
@@ -216,10 +236,10 @@ def poll_federal_register(run, since: date, until: date, progress=None, checkpoi
         try:
             notices.append(notice_for(run, meta))
         except HostDown as error:  # the rest would fail the same way
-            run.report.degrade("federal_register", f"{meta['document_number']} and later not fetched: {error}")
+            run.report.degrade(Poller.FEDERAL_REGISTER, f"{meta['document_number']} and later not fetched: {error}")
             break
         except FetchError as error:
-            run.report.degrade("federal_register", f"{meta['document_number']} not fetched: {error.reason}")
+            run.report.degrade(Poller.FEDERAL_REGISTER, f"{meta['document_number']} not fetched: {error.reason}")
         if progress:
             progress(done, len(todo), meta["document_number"])
         if checkpoint and len(notices) >= CHECKPOINT_EVERY:
@@ -234,12 +254,12 @@ def poll_public_inspection(run) -> list[Notice]:
         fetched = fetch_public_inspection(run.client)
         notices = parse_public_inspection(fetched.body)
     except (FetchError, ParseError) as error:
-        run.report.degrade("public_inspection", str(error))
+        run.report.degrade(Poller.PUBLIC_INSPECTION, str(error))
         return []
     except (TypeError, AttributeError, KeyError, ValueError) as error:  # entries of a shape the parser never saw
-        run.report.degrade("public_inspection", f"malformed answer: {type(error).__name__}: {error}")
+        run.report.degrade(Poller.PUBLIC_INSPECTION, f"malformed answer: {type(error).__name__}: {error}")
         return []
-    run.report.source("public_inspection").documents = len(notices)
+    run.report.source(Poller.PUBLIC_INSPECTION).documents = len(notices)
     return [as_public_inspection(n) for n in notices]
 
 

@@ -9,6 +9,8 @@ from typing import Iterable
 
 from flows.config import OFAC_LIST_FORMATS
 from flows.http import FetchError, HostDown
+from flows.poll import Ask, Found
+from flows.registry import RECENT_ACTIONS_LINKS, Poller
 from flows.sites import BlockedError, fetch_page, known_releases, parse_release
 from parsers.model import DocumentRef, Notice, ParseError, Program, Source
 from parsers.names import name_key
@@ -21,12 +23,11 @@ from parsers.ofac_recent_actions import (
 )
 from parsers.ofac_xml import iter_sdn_xml
 from parsers.sdn import SdnEntry, terrorism_programs
-from parsers.treasury import NOTE_RECENT_ACTIONS
 from storage.atomic import write_bytes_atomic
 from storage.derive import derive
 
-RECENT_ACTIONS_SOURCE = "ofac_recent_actions"
-LISTS_SOURCE = "ofac_lists"
+RECENT_ACTIONS_SOURCE = Poller.OFAC_RECENT_ACTIONS
+LISTS_SOURCE = Poller.OFAC_LISTS
 LISTING_PAGES = 3
 LIST_EXPORTS = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/"
 LIST_FILES = ("sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv")
@@ -44,10 +45,15 @@ _LIST_USER_AGENT_LENGTH = 40
 # ---------------------------------------------------------------- Recent Actions
 
 
-def poll_ofac_recent_actions(run, also: Iterable[Notice] = ()) -> list[Notice]:
-    """New Recent Actions pages about SDGT/FTO actions, and those that notices in `also` link to."""
+def poll_recent_actions(run, ask: Ask) -> Found:
+    """The registry's poller: the listing, and the pages Treasury releases of this run link to."""
+    return Found(tuple(poll_ofac_recent_actions(run, links=ask.given.get(RECENT_ACTIONS_LINKS, ()))))
+
+
+def poll_ofac_recent_actions(run, links: Iterable[str] = ()) -> list[Notice]:
+    """New Recent Actions pages about SDGT/FTO actions, and the pages in `links` (linked from Treasury releases)."""
     known, _ = known_releases(run, Source.OFAC)
-    wanted = dict.fromkeys(listed_actions(run) + linked_actions(also))
+    wanted = dict.fromkeys(listed_actions(run) + list(links))
     notices = []
     for url in (url for url in wanted if url not in known):
         try:
@@ -89,17 +95,10 @@ def recent_actions_cursor(run) -> date:
     """The oldest action date read: `first_run_days` back, or the newest page in the ledger less lookback if older."""
     # A page that failed is not in the ledger: it is asked for again while it stays inside this window.
     window = run.today - timedelta(days=run.settings.first_run_days)
-    dates = [d["published_on"] for d in run.ledger.read_documents() if d["source"] == Source.OFAC.value
-             and d["document_id"].startswith("recent-actions/") and d["published_on"]]
-    if not dates:
+    newest = run.snapshot.newest_published(Source.OFAC, prefix="recent-actions/")
+    if newest is None:
         return window
-    return min(window, min(max(dates), run.today) - timedelta(days=run.settings.lookback_days))
-
-
-def linked_actions(notices: Iterable[Notice]) -> list[str]:
-    """Recent Actions URLs that Treasury releases link to ('ofac_recent_actions=<url>' notes)."""
-    prefix = f"{NOTE_RECENT_ACTIONS}="
-    return [note[len(prefix):] for notice in notices for note in notice.notes if note.startswith(prefix)]
+    return min(window, min(newest, run.today) - timedelta(days=run.settings.lookback_days))
 
 
 # ---------------------------------------------------------------- SDN list files
@@ -116,6 +115,11 @@ class Vintage:
     def as_json(self) -> dict:
         """The vintage as the state file keeps it."""
         return {"document_id": self.document_id, "date": self.fetched_on.isoformat(), "sha256": self.sha256}
+
+
+def poll_lists(run, ask: Ask) -> Found:
+    """The registry's poller for the SDN list files."""
+    return Found(tuple(poll_ofac_lists(run)))
 
 
 def poll_ofac_lists(run) -> list[Notice]:
@@ -267,7 +271,7 @@ def _new_document_id(run) -> str:
 
 
 def _ofac_document_ids(run) -> set[str]:
-    return {d["document_id"] for d in run.ledger.read_documents() if d["source"] == Source.OFAC.value}
+    return run.snapshot.document_ids(Source.OFAC)
 
 
 # ---------------------------------------------------------------- reconciliation
@@ -276,7 +280,7 @@ def _ofac_document_ids(run) -> set[str]:
 def reconcile_sdgt(run, entries: list[SdnEntry], vintage_id: str) -> list[str]:
     """OFAC's SDGT entries against the SDGT designations our Federal Register, State and Treasury documents make."""
     # The ledger as it stood before this run: the other sources' notices of this run are ingested after polling.
-    events = [e for e in run.ledger.read_events() if e["source"] != Source.OFAC.value and e["program"] == "SDGT"]
+    events = run.snapshot.events_of(Program.SDGT, except_source=Source.OFAC)
     listed = [entry for entry in entries if Program.SDGT in terrorism_programs(entry)]
     if not events:
         return [f"OFAC's SDN list ({vintage_id}, {len(listed)} SDGT entries): our ledger has no SDGT designation "

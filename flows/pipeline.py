@@ -4,19 +4,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from importlib.metadata import PackageNotFoundError, version
-from typing import Callable
+from typing import Callable, Mapping
 
+from flows import registry
 from flows.config import Settings
 from flows.http import HttpClient
-from flows.reconcile import reconcile_fto_page, uncertain_matches
+from flows.poll import Ask, Check, Poll, SourceRun, absorb
+from flows.reconcile import uncertain_matches
 from flows.report import RunReport
-from flows.reread import curate, ledger_events_by_document, needs_curating, notice_from_ledger, reread_documents
+from flows.reread import curate, needs_curating, notice_from_ledger, reread_documents
 from parsers.model import Notice
 from parsers.names import document_key
-from parsers.state_fto_page import FtoPage
 from storage.curations import Curation, CurationError, read_curations, withdrawn_by_curations
 from storage.derive import derive_tables
 from storage.ledger import Ledger, LedgerPlan, document_key_of
+from storage.ledger_snapshot import LedgerSnapshot
 from storage.lock import data_lock
 from storage.raw import RawArchive
 from storage.versions import VersionStore
@@ -27,12 +29,11 @@ SHOWN_LOST = 5  # designations named when a list would shrink
 
 @dataclass
 class Run:
-    """One pass of the pipeline: its settings, clock, stores, HTTP client and report."""
+    """One pass of the pipeline: its settings, clock, stores, HTTP client, ledger snapshot and report."""
 
     settings: Settings
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     mode: str = "run"
-    fto_page: FtoPage | None = None
 
     def __post_init__(self) -> None:
         self.archive = RawArchive(self.settings.data_dir)
@@ -40,6 +41,25 @@ class Run:
         self.versions = VersionStore(self.settings.data_dir)
         self.client = HttpClient(self.settings, self.archive)
         self.report = RunReport(mode=self.mode, started_at=self.now)
+        self._snapshot: LedgerSnapshot | None = None
+
+    @property
+    def snapshot(self) -> LedgerSnapshot:
+        """The ledger as this run knows it: read once, then kept up to date by the run's own writes."""
+        if self._snapshot is None:
+            self._snapshot = LedgerSnapshot.read(self.ledger)
+        return self._snapshot
+
+    def current_snapshot(self) -> LedgerSnapshot:
+        """The snapshot, read again only if another process wrote the ledger since (call under the data lock)."""
+        if self._snapshot is not None and not self._snapshot.is_current(self.ledger):
+            self._snapshot = None
+        return self.snapshot
+
+    def current_rows(self) -> tuple[list[dict], list[dict]]:
+        """(events, documents) of the current snapshot, for a ledger plan."""
+        snapshot = self.current_snapshot()
+        return list(snapshot.events), list(snapshot.documents)
 
     @property
     def today(self) -> date:
@@ -53,15 +73,6 @@ def code_version() -> str:
         return version("designations")
     except PackageNotFoundError:
         return "unknown"
-
-
-def fr_cursor(run: Run) -> date:
-    """Where a nightly search starts: the newest FR publication in the ledger minus the lookback window."""
-    dates = [d["published_on"] for d in run.ledger.read_documents()
-             if d["source"] == "federal_register" and d["stage"] == "published" and d["published_on"]]
-    if not dates:
-        return run.today - timedelta(days=run.settings.first_run_days)
-    return min(max(dates), run.today) - timedelta(days=run.settings.lookback_days)
 
 
 @dataclass
@@ -101,7 +112,7 @@ def _prepare(run: Run, notices: list[Notice]) -> Batch:
     run.report.reconciliation += outcome.unmatched
     batch = Batch(outcome.notices)
     mine = {document_key(n.document.document_id) for n in notices}
-    stale = [row for row in needs_curating(run.ledger.read_documents(), curations)
+    stale = [row for row in needs_curating(run.current_snapshot().documents, curations)
              if document_key(row["document_id"]) not in mine]
     if stale:
         _reread_into(run, batch, stale, curations, fallback={row["document_id"] for row in stale})
@@ -118,7 +129,7 @@ def _reread_into(run: Run, batch: Batch, rows: list[dict], curations: dict[str, 
     pairs = list(reread.notices)
     unread = [row for row, _ in reread.skipped if row["document_id"] in fallback]
     if unread:
-        by_document = ledger_events_by_document(run.ledger.read_events())
+        by_document = run.current_snapshot().events_by_document()
         pairs += [(row, notice_from_ledger(row, by_document.get(document_key_of(row), []))) for row in unread]
     outcome = curate([notice for _, notice in pairs], curations, [row["document_id"] for row, _ in pairs])
     run.report.reconciliation += outcome.unmatched
@@ -130,6 +141,7 @@ def _reread_into(run: Run, batch: Batch, rows: list[dict], curations: dict[str, 
 def _record(run: Run, batch: Batch, plan: LedgerPlan) -> None:
     """Write the ledger (caller holds the data lock) and count what changed."""
     run.ledger.write(plan)
+    run._snapshot = LedgerSnapshot.after_write(run.ledger, plan.events, plan.documents)
     run.report.notices.extend([*batch.replacing, *batch.notices])
     run.report.events_added += len(plan.result.added)
     run.report.events_replaced += len(plan.result.replaced)
@@ -140,15 +152,19 @@ def checkpoint(run: Run, notices: list[Notice]) -> None:
     """Keep notices in the ledger now, without publishing (long backfills)."""
     with data_lock(run.settings.data_dir):
         batch = _prepare(run, notices)
-        _record(run, batch, run.ledger.plan(batch.notices, batch.replacing, batch.replaced))
+        _record(run, batch, run.ledger.plan(batch.notices, batch.replacing, batch.replaced,
+                                            current=run.current_rows()))
 
 
-def ingest(run: Run, notices: list[Notice]) -> RunReport:
-    """Merge notices into the ledger and publish a new version if the list changed, under the data lock."""
-    return _publish(run, lambda: _prepare(run, notices))
+def ingest(run: Run, notices: list[Notice], checks: list[Check] = ()) -> RunReport:
+    """Merge notices into the ledger and publish a new version if the list changed, under the data lock.
+
+    `checks` (from the polls) are run against the derived list; what they find is reported, never applied.
+    """
+    return _publish(run, lambda: _prepare(run, notices), checks)
 
 
-def _publish(run: Run, prepare: Callable[[], Batch]) -> RunReport:
+def _publish(run: Run, prepare: Callable[[], Batch], checks: list[Check] = ()) -> RunReport:
     """Plan the ledger, derive the list, and publish unless the guard refuses (a refused reparse writes nothing)."""
     report = run.report
     if no_source_answered(run):
@@ -156,7 +172,8 @@ def _publish(run: Run, prepare: Callable[[], Batch]) -> RunReport:
         return report
     with data_lock(run.settings.data_dir):
         batch = prepare()
-        plan = run.ledger.plan(batch.notices, batch.replacing, batch.replaced, rebuild=run.mode == "reparse")
+        plan = run.ledger.plan(batch.notices, batch.replacing, batch.replaced, rebuild=run.mode == "reparse",
+                               current=run.current_rows())
         designations, events = derive_tables(plan.events_table(), run.today)
         report.refused = _refusal(run, designations, _curations(run))
         if report.refused is None or run.mode != "reparse":
@@ -172,8 +189,8 @@ def _publish(run: Run, prepare: Callable[[], Batch]) -> RunReport:
     rows = designations.to_pylist()
     report.pending_overdue = _overdue(run, rows)
     report.reconciliation += uncertain_matches(rows)
-    if run.fto_page is not None:
-        report.reconciliation += reconcile_fto_page(run.fto_page, rows)
+    for check in checks:
+        report.reconciliation += check.against(rows)
     return report
 
 
@@ -225,50 +242,54 @@ def finish(run: Run) -> RunReport:
 
 
 def poll_source(run: Run, name: str, since: date | None = None, until: date | None = None,
-                progress: Progress | None = None, earlier: list[Notice] = (),
-                keep: Callable[[list[Notice]], None] | None = None) -> list[Notice]:
-    """Ask one source what is new (`earlier`: this run's notices so far); a failing source adds nothing."""
-    from flows.federal_register import poll_federal_register, poll_public_inspection
-    from flows.state import fetch_fto_page, poll_state
-    from flows.treasury import poll_treasury
+                progress: Progress | None = None, given: Mapping[str, tuple[str, ...]] | None = None,
+                keep: Callable[[list[Notice]], None] | None = None) -> Poll:
+    """Ask one source what is new; it writes nothing to the run (a failing source finds nothing, degraded).
 
-    if name == "federal_register":
-        return poll_federal_register(run, since or fr_cursor(run), until or run.today, progress, keep)
-    if name == "public_inspection":
-        return poll_public_inspection(run)
-    if name == "state":
-        return poll_state(run)
-    if name == "treasury":
-        return poll_treasury(run)
-    if name == "state_fto_page":
-        run.fto_page = fetch_fto_page(run)
-        return []
-    if name == "ofac_lists":
-        from flows.ofac import poll_ofac_lists
-
-        return poll_ofac_lists(run)
-    if name == "ofac_recent_actions":
-        from flows.ofac import poll_ofac_recent_actions
-
-        return poll_ofac_recent_actions(run, also=earlier)  # pages linked from Treasury releases
-    raise ValueError(f"unknown source {name!r}")
+    `given`: what earlier sources found for it (its registry entry's `needs`); `keep` takes notices as they come.
+    """
+    entry = registry.entry(name)
+    report = RunReport(mode=run.mode, started_at=run.now)
+    ask = Ask(since, until, progress, keep, dict(given or {}))
+    return Poll(name, entry.poller()(SourceRun(run, report), ask), report)
 
 
-def poll_all(run: Run, since: date | None = None, on_source: Callable[[str], None] | None = None) -> list[Notice]:
-    """Every enabled source in turn (`on_source(name)` is told as each starts)."""
-    notices: list[Notice] = []
-    for name in run.settings.enabled_sources:
+def poll_all(run: Run, since: date | None = None, on_source: Callable[[str], None] | None = None,
+             poll: Callable[..., Poll] = poll_source) -> list[Poll]:
+    """Every enabled source, a source after those offering what it needs; each poll's report merged once.
+
+    `poll(run, name, since=…, given=…)` is `poll_source`, or the Prefect task around it.
+    """
+    polls: list[Poll] = []
+    offered: dict[str, tuple[str, ...]] = {}
+    for name in registry.poll_order(run.settings.enabled_sources):
         if on_source:
             on_source(name)
-        notices += poll_source(run, name, since, earlier=notices)
-    return notices
+        given = {what: offered.get(what, ()) for what in registry.entry(name).needs}
+        result = poll(run, name, since=since, given=given)
+        absorb(run.report, result)
+        for what, values in result.found.offers.items():
+            offered[what] = tuple(dict.fromkeys(offered.get(what, ()) + tuple(values)))
+        polls.append(result)
+    return polls
+
+
+def notices_of(polls: list[Poll]) -> list[Notice]:
+    """Every notice the polls found, in poll order."""
+    return [notice for poll in polls for notice in poll.found.notices]
+
+
+def checks_of(polls: list[Poll]) -> list[Check]:
+    """Every check the polls handed back."""
+    return [check for poll in polls for check in poll.found.checks]
 
 
 def run_nightly(settings: Settings, since: date | None = None, now: datetime | None = None,
                 on_source: Callable[[str], None] | None = None) -> RunReport:
     """One ingestion pass over every source, publishing a version if anything changed."""
     run = Run(settings, now or datetime.now(timezone.utc), mode="run")
-    ingest(run, poll_all(run, since, on_source))
+    polls = poll_all(run, since, on_source)
+    ingest(run, notices_of(polls), checks_of(polls))
     return finish(run)
 
 
@@ -280,7 +301,9 @@ def run_backfill(settings: Settings, since: date, until: date | None = None, pro
     if since > until:
         raise ValueError(f"--since {since} is after --until {until}")
     keep = lambda notices: checkpoint(run, notices)  # noqa: E731
-    ingest(run, poll_source(run, "federal_register", since, until, progress, keep=keep))
+    result = poll_source(run, registry.Poller.FEDERAL_REGISTER, since, until, progress, keep=keep)
+    absorb(run.report, result)
+    ingest(run, notices_of([result]))
     return finish(run)
 
 
@@ -304,8 +327,9 @@ def run_reparse(settings: Settings, since: date | None = None, now: datetime | N
 def _reparse_batch(run: Run, since: date | None) -> Batch:
     """Every ledger document (published on or after `since`) read again, with its curation."""
     curations = _curations(run)
-    documents = run.ledger.read_documents()
-    rows = [row for row in documents if since is None or (row["published_on"] and row["published_on"] >= since)]
+    snapshot = run.current_snapshot()
+    documents = snapshot.documents
+    rows = snapshot.published_since(since)
     batch = Batch([])
     changed = {row["document_id"] for row in needs_curating(rows, curations)}
     kept = _reread_into(run, batch, rows, curations, fallback=changed)

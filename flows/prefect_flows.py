@@ -19,16 +19,23 @@ from prefect.states import Completed, State  # noqa: E402
 from flows import pipeline  # noqa: E402
 from flows.announce import fetch_announced  # noqa: E402
 from flows.config import Settings  # noqa: E402
+from flows.poll import Check, Poll, absorb  # noqa: E402
+from flows.registry import Poller  # noqa: E402
 from flows.report import RunReport  # noqa: E402
 from parsers.model import Notice  # noqa: E402
 
 
 @task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=30, task_run_name="poll-{name}")
 def poll_task(run: pipeline.Run, name: str, since: date | None = None, until: date | None = None,
-              earlier: list[Notice] = (), checkpoints: bool = False) -> list[Notice]:
-    """What one source has that is new, fetched and parsed (a failing source degrades the run)."""
+              given: dict[str, tuple[str, ...]] | None = None, checkpoints: bool = False) -> Poll:
+    """What one source has that is new, fetched and parsed, as a value: a retry repeats no side effect on the run."""
     keep = (lambda notices: pipeline.checkpoint(run, notices)) if checkpoints else None
-    return pipeline.poll_source(run, name, since, until, earlier=earlier, keep=keep)
+    return pipeline.poll_source(run, name, since, until, given=given, keep=keep)
+
+
+def _poll(run: pipeline.Run, name: str, since: date | None = None, given=None) -> Poll:
+    """pipeline.poll_all's poll step, as a task."""
+    return poll_task(run, name, since, given=given)
 
 
 @task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=30)
@@ -38,9 +45,9 @@ def fetch_announced_task(run: pipeline.Run, document_number: str | None, url: st
 
 
 @task(cache_policy=NO_CACHE)
-def publish_task(run: pipeline.Run, notices: list[Notice]) -> RunReport:
-    """Merge into the ledger and publish a version if the list changed."""
-    return pipeline.ingest(run, notices)
+def publish_task(run: pipeline.Run, notices: list[Notice], checks: list[Check] = ()) -> RunReport:
+    """Merge into the ledger (once, after every poll) and publish a version if the list changed."""
+    return pipeline.ingest(run, notices, checks)
 
 
 @task(cache_policy=NO_CACHE)
@@ -71,19 +78,17 @@ def final_state(report: RunReport) -> RunReport | State:
 def nightly(since: date | None = None, data_dir: str | None = None) -> RunReport:
     """Every source, from the ledger's cursor (minus the lookback window) or `since`."""
     run = pipeline.Run(Settings.from_env(data_dir=data_dir), mode="nightly")
-    notices: list[Notice] = []
-    for name in run.settings.enabled_sources:
-        notices += poll_task(run, name, since, earlier=list(notices))
-    publish_task(run, notices)
+    polls = pipeline.poll_all(run, since, poll=_poll)
+    publish_task(run, pipeline.notices_of(polls), pipeline.checks_of(polls))
     return final_state(report_task(run))
 
 
 @flow(name="public-inspection", log_prints=True)
 def public_inspection(data_dir: str | None = None) -> RunReport:
     """Only the public-inspection desk (one conditional request): a filed designation is pending minutes later."""
-    settings = replace(Settings.from_env(data_dir=data_dir), sources="public_inspection")
+    settings = replace(Settings.from_env(data_dir=data_dir), sources=Poller.PUBLIC_INSPECTION.value)
     run = pipeline.Run(settings, mode="public-inspection")
-    publish_task(run, poll_task(run, "public_inspection"))
+    publish_task(run, pipeline.notices_of(pipeline.poll_all(run, poll=_poll)))
     return report_task(run)
 
 
@@ -99,5 +104,7 @@ def announcement(document_number: str | None = None, url: str | None = None, dat
 def backfill(since: date, until: date | None = None, data_dir: str | None = None) -> RunReport:
     """A historical range of the Federal Register."""
     run = pipeline.Run(Settings.from_env(data_dir=data_dir), mode="backfill")
-    publish_task(run, poll_task(run, "federal_register", since, until, checkpoints=True))
+    result = poll_task(run, Poller.FEDERAL_REGISTER, since, until, checkpoints=True)
+    absorb(run.report, result)
+    publish_task(run, pipeline.notices_of([result]))
     return final_state(report_task(run))

@@ -1,6 +1,7 @@
 """Cross-checks reported, never applied: State's FTO page against our list, and near-miss name matches."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from parsers.names import name_key
@@ -11,6 +12,17 @@ SIMILAR = 0.85
 
 def _keys(name: str, aliases) -> set[str]:
     return {name_key(name), *(name_key(a) for a in aliases or ())}
+
+
+@dataclass(frozen=True)
+class FtoPageCheck:
+    """State's FTO page, to compare with the derived list once the run has derived it."""
+
+    page: FtoPage
+
+    def against(self, designations: list[dict]) -> list[str]:
+        """Every difference between the page and the list."""
+        return reconcile_fto_page(self.page, designations)
 
 
 def reconcile_fto_page(page: FtoPage, designations: list[dict]) -> list[str]:

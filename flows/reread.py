@@ -6,16 +6,17 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable
+from typing import Iterable
 from urllib.parse import urlsplit
 
 from flows.federal_register import as_public_inspection, failed_fr_notice
+from flows.registry import release_parser_for
 from parsers.dispatch import failed_notice, parse_fr
 from parsers.federal_register import parse_public_inspection
 from parsers.model import Notice, ParseError, Source
 from parsers.names import document_key
 from storage.curations import Curated, Curation, apply_curation, curated_row
-from storage.ledger import document_key_of, document_ref, event_from_row
+from storage.ledger import document_ref, event_from_row
 from storage.raw import RawArchive
 
 # FR API responses whose bodies hold document metadata: search pages and single documents (FORMATS.md §1).
@@ -94,7 +95,7 @@ def reread_document(archive: RawArchive, row: dict, metas: dict[str, dict]) -> t
         return _federal_register(archive, row, metas)
     if source == Source.OFAC.value and row["document_id"].startswith("sdn-list/"):
         return None, NOT_REREAD
-    parse = _release_parser(source)
+    parse = release_parser_for(source, row["url"])
     body = _payload(archive, row["raw_sha256"])
     if body is None:
         return None, f"its payload {row['raw_sha256']} is not in the raw archive"
@@ -102,15 +103,6 @@ def reread_document(archive: RawArchive, row: dict, metas: dict[str, dict]) -> t
         return parse(row["url"], body), ""
     except ParseError as error:
         return failed_notice(Source(source), urlsplit(row["url"]).path, row["url"], body, error), ""
-
-
-def _release_parser(source: str) -> Callable[[str, bytes], Notice]:
-    from parsers.ofac_recent_actions import parse_recent_actions_page
-    from parsers.state import parse_state_release
-    from parsers.treasury import parse_treasury_release
-
-    return {Source.STATE.value: parse_state_release, Source.TREASURY.value: parse_treasury_release,
-            Source.OFAC.value: parse_recent_actions_page}[source]
 
 
 def _federal_register(archive: RawArchive, row: dict, metas: dict[str, dict]) -> tuple[Notice | None, str]:
@@ -195,11 +187,3 @@ def needs_curating(rows: Iterable[dict], curations: dict[str, Curation]) -> list
         if (curation.sha256 if curation else None) != applied:
             wanted.append(row)
     return wanted
-
-
-def ledger_events_by_document(event_rows: Iterable[dict]) -> dict[tuple[str, str, str], list[dict]]:
-    """Event rows grouped by the document they came from."""
-    grouped: dict[tuple[str, str, str], list[dict]] = {}
-    for row in event_rows:
-        grouped.setdefault(document_key_of(row), []).append(row)
-    return grouped

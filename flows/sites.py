@@ -35,8 +35,7 @@ def fetch_page(run, url: str) -> Fetched:
 
 def known_releases(run, source: Source) -> tuple[set[str], date | None]:
     """Release URLs of this source already parsed, and the newest release date among them."""
-    rows = [d for d in run.ledger.read_documents() if d["source"] == source.value and d["kind"] != "parse_error"]
-    return {d["url"] for d in rows}, max((d["published_on"] for d in rows if d["published_on"]), default=None)
+    return run.snapshot.parsed_urls(source), run.snapshot.newest_published(source, readable=True)
 
 
 def parse_release(source: Source, url: str, fetched: Fetched,
@@ -83,15 +82,11 @@ def _fetch_release(run, source: Source, url: str, parse: Callable[[str, bytes], 
 
 
 def fetch_release(run, url: str) -> Notice:
-    """Fetch and parse one State or Treasury press release, or one OFAC Recent Actions page, by public URL."""
-    from parsers.ofac_recent_actions import parse_recent_actions_page
-    from parsers.state import parse_state_release
-    from parsers.treasury import parse_treasury_release
+    """Fetch and parse one release by public URL, with the parser of the source registered for its host."""
+    from flows import registry
 
-    parsers = {"www.state.gov": (Source.STATE, parse_state_release), "state.gov": (Source.STATE, parse_state_release),
-               "home.treasury.gov": (Source.TREASURY, parse_treasury_release),
-               "ofac.treasury.gov": (Source.OFAC, parse_recent_actions_page)}
-    source, parse = parsers.get(urlsplit(url).hostname or "", (None, None))
-    if source is None:
+    entry = registry.announce_entry(urlsplit(url).hostname or "")
+    parse = entry.parser() if entry else None
+    if parse is None:
         raise FetchError(url, "not a State or Treasury press release, nor an OFAC Recent Actions page")
-    return parse_release(source, url, fetch_page(run, url), parse)
+    return parse_release(Source(entry.document_source), url, fetch_page(run, url), parse)

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from flows.http import FetchError
+from flows.poll import Ask, Found
+from flows.reconcile import FtoPageCheck
+from flows.registry import Poller
 from flows.sites import fetch_page, poll_listing
 from parsers.model import Notice, ParseError, Source
 from parsers.state import parse_state_listing, parse_state_release, parse_state_rss
@@ -17,10 +20,21 @@ def listing_urls() -> list[str]:
     return [base] + [f"{base}page/{n}/" for n in range(2, LISTING_PAGES + 1)]
 
 
+def poll(run, ask: Ask) -> Found:
+    """The registry's poller for State's press releases."""
+    return Found(tuple(poll_state(run)))
+
+
+def poll_fto_page(run, ask: Ask) -> Found:
+    """The registry's poller for State's FTO page: no notices, a check of the derived FTO list."""
+    page = fetch_fto_page(run)
+    return Found(checks=(FtoPageCheck(page),) if page is not None else ())
+
+
 def poll_state(run) -> list[Notice]:
     """New State press releases that designate, amend or revoke FTOs/SDGTs; the RSS feed if the listing fails."""
     notices = poll_listing(run, Source.STATE, listing_urls(), parse_state_listing, parse_state_release)
-    if "state" in run.report.degraded and not notices:
+    if Poller.STATE in run.report.degraded and not notices:
         notices = poll_listing(run, Source.STATE, [RSS_FEED], parse_state_rss, parse_state_release)
     return notices
 
@@ -30,5 +44,5 @@ def fetch_fto_page(run) -> FtoPage | None:
     try:
         return parse_fto_page(fetch_page(run, "https://www.state.gov/foreign-terrorist-organizations/").body)
     except (FetchError, ParseError) as error:
-        run.report.degrade("state_fto_page", str(error))
+        run.report.degrade(Poller.STATE_FTO_PAGE, str(error))
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from parsers import federal_register as fr
 from parsers.model import DocumentRef, Notice, ParseError, Source
@@ -29,15 +29,21 @@ def failed_notice(source: Source, document_id: str, url: str, body: bytes, error
     return Notice(document, kind="parse_error", review=f"parse error: {error}")
 
 
-def parse_file(name: str, data: bytes) -> list[Notice]:
-    """Parse a local file of any supported kind, recognised by its content."""
+HtmlReaders = Sequence[tuple[str, Callable[[str, bytes], Notice]]]
+
+
+def parse_file(name: str, data: bytes, html_readers: HtmlReaders = ()) -> list[Notice]:
+    """Parse a local file of any supported kind, recognised by its content.
+
+    `html_readers`: (marker, parser) pairs for press-release pages (the source registry's, flows/registry.py).
+    """
     head = data.lstrip()[:1]
     if head in (b"{", b"["):
         return _parse_json_file(name, json.loads(data))
     if head == b"<":
         text = data[:4096].decode("utf-8", "replace").lower()
         if "<html" in text or "<!doctype html" in text:
-            return [_parse_html_file(name, data)]
+            return [_parse_html_file(name, data, html_readers)]
         root = data.lstrip()[:200]
         if b"<FEDREG" in root or b"<fedreg" in root:
             return fr.parse_fr_issue(data)
@@ -55,16 +61,11 @@ def _parse_json_file(name: str, payload: Any) -> list[Notice]:
     raise ParseError(name, "JSON that is neither an FR document, a search response nor a public-inspection list")
 
 
-def _parse_html_file(name: str, data: bytes) -> Notice:
+def _parse_html_file(name: str, data: bytes, html_readers: HtmlReaders) -> Notice:
     text = data.decode("utf-8", "replace")
-    if "featured-content__headline" in text:
-        from parsers.state import parse_state_release
-
-        return parse_state_release(_canonical_url(text, name), data)
-    if "uswds-page-title" in text:
-        from parsers.treasury import parse_treasury_release
-
-        return parse_treasury_release(_canonical_url(text, name), data)
+    for marker, parse in html_readers:
+        if marker in text:
+            return parse(_canonical_url(text, name), data)
     raise ParseError(name, "an HTML page that is neither a State nor a Treasury press release")
 
 

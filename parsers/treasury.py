@@ -13,8 +13,8 @@ release that cites E.O. 13224 and no other order, 'X is being designated for …
 counted 'is sanctioning two individuals and three entities'. A release acting today under E.O. 13224 whose
 parties cannot be read goes to review.
 
-Notes carry each link to OFAC's Recent Actions page as 'ofac_recent_actions=<url>', the join key to OFAC's
-own list of who was designated.
+`read_treasury_release` also gives each link to OFAC's Recent Actions page, the join key to OFAC's own list of
+who was designated (the Treasury poll hands them to the Recent Actions poll).
 """
 from __future__ import annotations
 
@@ -34,7 +34,6 @@ from parsers.programs import FTO_WORDS, SDGT_WORDS
 
 TREASURY_SITE = "https://home.treasury.gov"
 OFAC_RECENT_ACTIONS = "https://ofac.treasury.gov/recent-actions/"
-NOTE_RECENT_ACTIONS = "ofac_recent_actions"
 
 _RELEASE_PATH = re.compile(r"^/news/press-releases/(?P<id>[A-Za-z0-9][A-Za-z0-9\-]*)/?$")
 _RECENT_ACTION = re.compile(
@@ -141,6 +140,11 @@ class _Block:
 
 def parse_treasury_release(url: str, html: bytes) -> Notice:
     """One Treasury release: its SDGT events, or why it has none."""
+    return read_treasury_release(url, html)[0]
+
+
+def read_treasury_release(url: str, html: bytes) -> tuple[Notice, tuple[str, ...]]:
+    """One Treasury release: its notice, and the OFAC Recent Actions pages it links to."""
     release_id = release_id_of(url)
     soup = BeautifulSoup(html, "lxml")
     title_tag = soup.select_one("h2.uswds-page-title")
@@ -165,8 +169,8 @@ def parse_treasury_release(url: str, html: bytes) -> Notice:
     # a release that plainly acts today under E.O. 13224 but names no readable party goes to a person
     acting = any(_ACTING.search(s) and _EO_13224.search(s) and not _RECALLED.search(s)
                  for b in blocks for s in press.split_sentences(b.text))
-    return press.build_notice(document, reading.drafts, text, title, reading.operative_seen or acting, 0,
-                              notes=recent_action_notes(body))
+    notice = press.build_notice(document, reading.drafts, text, title, reading.operative_seen or acting, 0)
+    return notice, recent_action_links(body)
 
 
 def release_id_of(url: str) -> str:
@@ -177,15 +181,15 @@ def release_id_of(url: str) -> str:
     return m.group("id").lower()
 
 
-def recent_action_notes(body: Tag) -> tuple[str, ...]:
-    """'ofac_recent_actions=https://ofac.treasury.gov/recent-actions/YYYYMMDD[_NN]' for each link, in order."""
-    notes: list[str] = []
+def recent_action_links(body: Tag) -> tuple[str, ...]:
+    """'https://ofac.treasury.gov/recent-actions/YYYYMMDD[_NN]' for each link, in order."""
+    links: list[str] = []
     for link in body.find_all("a", href=True):
         if m := _RECENT_ACTION.match(link["href"].strip()):
-            note = f"{NOTE_RECENT_ACTIONS}={OFAC_RECENT_ACTIONS}{m.group('id')}"
-            if note not in notes:
-                notes.append(note)
-    return tuple(notes)
+            url = f"{OFAC_RECENT_ACTIONS}{m.group('id')}"
+            if url not in links:
+                links.append(url)
+    return tuple(links)
 
 
 def _blocks(body: Tag) -> list[_Block]:

@@ -173,15 +173,17 @@ class Ledger:
         return plan.result
 
     def plan(self, notices: list[Notice], replacing: list[Notice] = (),
-             replaced_documents: set[tuple[str, str, str]] = frozenset(), rebuild: bool = False) -> LedgerPlan:
+             replaced_documents: set[tuple[str, str, str]] = frozenset(), rebuild: bool = False,
+             current: tuple[list[dict], list[dict]] | None = None) -> LedgerPlan:
         """The ledger after upserting `notices` and putting `replacing` in place of what their documents held.
 
         A document read again (reparse, a curation) replaces every event the ledger held for it, and for
         the documents in `replaced_documents` (the same documents under the ids they were filed with before).
+        `current`: the (events, documents) rows already read this run, so the files are not read again.
         """
         sweep_stale_temporaries(self.root)
         gone = set(replaced_documents) | {document_key_of(document_row(n)) for n in replacing}
-        old_events = self.read_events()
+        old_events = list(current[0]) if current is not None else self.read_events()
         if not rebuild:  # a reparse rebuilds the events from the raw archive: the count it checks is what it restores
             self.check_counts(len(old_events))
         incoming = [event_row(e) for n in (*replacing, *notices) for e in n.events]
@@ -190,7 +192,7 @@ class Ledger:
         result = MergeResult(added=[i for i in after if i not in before],
                              replaced=[i for i in after if i in before and before[i] != after[i]],
                              removed=[i for i in before if i not in after])
-        old_documents = self.read_documents()
+        old_documents = list(current[1]) if current is not None else self.read_documents()
         gone_ids = {document_id for _, document_id, _ in gone}
         documents, _ = merge_rows([row for row in old_documents if row["document_id"] not in gone_ids],
                                   [document_row(n) for n in (*replacing, *notices)], "document_id")

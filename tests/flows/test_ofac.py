@@ -274,11 +274,9 @@ def test_recent_actions_designate_on_the_action_date(site, data_dir):
 def test_pages_linked_from_treasury_releases_are_fetched_even_when_the_listing_fails(site, data_dir):
     serve_recent_actions(site)
     site.faults.add("^/recent-actions$", "status", times=None, status=503)
-    release = Notice(DocumentRef(Source.TREASURY, "sm9999", "https://home.treasury.gov/news/press-releases/sm9999",
-                                 "0" * 64), "sdgt_amendment",
-                     notes=("ofac_recent_actions=https://ofac.treasury.gov/recent-actions/20190702",))
+    linked = ["https://ofac.treasury.gov/recent-actions/20190702"]  # what a Treasury release's poll offered
     run = Run(mirror_settings(data_dir, ofac=site, sources="ofac_recent_actions"), at("2019-07-03"))
-    notices = poll_ofac_recent_actions(run, also=[release])
+    notices = poll_ofac_recent_actions(run, links=linked)
     assert run.report.degraded == ["ofac_recent_actions"]
     assert "gave up after 4 attempts (HTTP 503)" in run.report.sources["ofac_recent_actions"].detail
     assert [(e.program, e.action, e.name, e.previous_name) for n in notices for e in n.events] == [

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from flows import config
-from flows.config import DEFAULT_USER_AGENT, ENV_NAMES, KNOWN_SOURCES, Settings
+from flows.config import DEFAULT_USER_AGENT, ENV_NAMES, Settings
+from flows.registry import known_sources
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("DESIGNATIONS_SHARED_DIR") or REPO.parent / "shared")
-KNOWN = ", ".join(KNOWN_SOURCES)
+KNOWN = ", ".join(known_sources())
 BUCKET = "needs a bucket name after s3:// (3-63 lowercase letters, digits, dots, hyphens)"
 ELSEWHERE = "only s3://bucket/prefix object-store URLs are supported: give that or a local path"
 
@@ -80,7 +81,7 @@ def test_defaults_that_are_stated_in_words():
     defaults = Settings()
     assert (defaults.notify, defaults.max_body_mb, defaults.user_agent) == ("", None, DEFAULT_USER_AGENT)
     assert "+https://github.com/designations/designations" in defaults.user_agent  # "with a contact URL"
-    assert defaults.enabled_sources == list(KNOWN_SOURCES)
+    assert defaults.enabled_sources == list(known_sources())
 
 
 # ---------------------------------------------------------------- each kind of bad value: its one line

@@ -1,4 +1,4 @@
-"""Treasury listing and releases: exact SDGT events, Recent Actions notes, other programs ignored."""
+"""Treasury listing and releases: exact SDGT events, Recent Actions links, other programs ignored."""
 from __future__ import annotations
 
 import hashlib
@@ -9,7 +9,7 @@ import pytest
 
 from parsers.model import Action, ParseError, Program, Source
 from parsers.press import ListingItem, detect_bot_block
-from parsers.treasury import parse_treasury_listing, parse_treasury_release, release_id_of
+from parsers.treasury import parse_treasury_listing, parse_treasury_release, read_treasury_release, release_id_of
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "treasury"
 SDGT, DES = Program.SDGT, Action.DESIGNATION
@@ -34,8 +34,16 @@ def shape(notice) -> list[tuple]:
 
 
 def recent(day: str) -> tuple[str, ...]:
-    """The note linking a release to OFAC's Recent Actions page of that day."""
-    return (f"ofac_recent_actions=https://ofac.treasury.gov/recent-actions/{day}",)
+    """The link from a release to OFAC's Recent Actions page of that day."""
+    return (f"https://ofac.treasury.gov/recent-actions/{day}",)
+
+
+def linked(name: str) -> tuple[str, ...]:
+    """The Recent Actions pages a release fixture links to (its notice carries no notes)."""
+    rid = name.split("_")[0]
+    notice, links = read_treasury_release(f"https://home.treasury.gov/news/press-releases/{rid}", read(name))
+    assert notice.notes == ()
+    return links
 
 
 def test_listing_rows_with_relative_links_made_absolute():
@@ -58,7 +66,7 @@ def test_release_id_from_any_host_of_the_release_url():
         release_id_of("https://home.treasury.gov/news/featured-stories/x")
 
 
-def test_document_ref_and_recent_actions_note():
+def test_document_ref_and_recent_actions_link():
     html = read("sb0207_sdgt_entity_designation.html")
     notice = parse_treasury_release("http://127.0.0.1:9000/news/press-releases/sb0207", html)
     doc = notice.document
@@ -66,7 +74,7 @@ def test_document_ref_and_recent_actions_note():
                                                       "https://home.treasury.gov/news/press-releases/sb0207")
     assert doc.raw_sha256 == hashlib.sha256(html).hexdigest()
     assert (doc.title, doc.published_on) == ("Treasury Sanctions Venezuelan Cartel Headed by Maduro", date(2025, 7, 25))
-    assert notice.notes == recent("20250725")
+    assert linked("sb0207_sdgt_entity_designation.html") == recent("20250725")
 
 
 def test_entity_designated_as_sdgt_past_designations_it_recalls_ignored():
@@ -88,7 +96,7 @@ def test_six_individuals_from_the_following_list_and_the_operative_sentence():
         (SDGT, DES, "Wendy Marbelys Rios Gomez", (), PERSON, day, day, ()),
         (SDGT, DES, "Felix Anner Castillo Rondon", ("Pure Arnel",), PERSON, day, day, ()),
     ]
-    assert notice.notes == recent("20250717")
+    assert linked("sb0195_sdgt_individuals_following_list.html") == recent("20250717")
 
 
 def test_individual_named_by_short_reference_resolved_to_full_name():
@@ -106,7 +114,7 @@ def test_only_annex_entries_under_eo_13224_become_events():
         (SDGT, DES, "Mohsen Chizari", (), PERSON, day, day, ()),
         (SDGT, DES, "Tadbir Kish Medical and Pharmaceutical Company", (), ORG, day, day, ()),
     ]
-    assert notice.notes == recent("20250630")
+    assert linked("sb0183_annex_entries_under_several_orders.html") == recent("20250630")
 
 
 def test_release_that_mentions_ftos_and_sdgts_gives_no_events():
@@ -121,7 +129,7 @@ def test_release_that_mentions_ftos_and_sdgts_gives_no_events():
 ])
 def test_actions_under_other_programs_are_not_relevant(name, notes):
     notice = release(name)
-    assert (notice.kind, notice.events, notice.review, notice.notes) == ("not_relevant", (), None, notes)
+    assert (notice.kind, notice.events, notice.review, linked(name)) == ("not_relevant", (), None, notes)
 
 
 def test_access_denied_page_is_a_block_and_not_a_release():
@@ -145,7 +153,7 @@ def test_today_designated_as_sdgt_pursuant_to_the_order_with_an_appositive_descr
     # designations and E.O. 14059 dated in the past give nothing
     assert (notice.kind, notice.review) == ("sdgt_designation", None)
     assert shape(notice) == [(SDGT, DES, "Cartel de los Soles", ("Cartel of the Suns",), ORG, day, day, ())]
-    assert notice.notes == recent("20250725")
+    assert linked("sb0207_variant_today_designated_pursuant_to_eo.html") == recent("20250725")
 
 
 def test_individuals_with_birth_details_and_a_bulleted_list_of_companies():
@@ -164,7 +172,7 @@ def test_individuals_with_birth_details_and_a_bulleted_list_of_companies():
         (SDGT, DES, "Premier Investment Group SAL Offshore", (), ORG, day, day, ()),
         (SDGT, DES, "Car Escort Services S.A.L. Off Shore", (), ORG, day, day, ()),
     ]
-    assert notice.notes == recent("20180517")
+    assert linked("sm0388_financier_and_companies_with_details_and_list.html") == recent("20180517")
 
 
 def test_parties_who_were_designated_today_by_ofac_described_as_members():
