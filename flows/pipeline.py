@@ -19,10 +19,12 @@ from storage.derive import derive_tables
 from storage.ledger import Ledger, LedgerPlan, document_key_of
 from storage.lock import data_lock
 from storage.raw import RawArchive
+from storage.store import Conflict
 from storage.versions import VersionStore
 
 Progress = Callable[[int, int, str], None]
 SHOWN_LOST = 5  # designations named when a list would shrink
+PUBLISH_ATTEMPTS = 3  # another writer won a conditional write on object storage: plan again on what it wrote
 
 
 @dataclass
@@ -149,6 +151,20 @@ def ingest(run: Run, notices: list[Notice]) -> RunReport:
 
 
 def _publish(run: Run, prepare: Callable[[], Batch]) -> RunReport:
+    """Publish; when another writer wins a race on object storage (Conflict), re-derive on what it wrote."""
+    for attempt in range(1, PUBLISH_ATTEMPTS + 1):
+        shown = len(run.report.notices)
+        try:
+            return _publish_once(run, prepare)
+        except Conflict as conflict:
+            del run.report.notices[shown:]
+            if attempt == PUBLISH_ATTEMPTS:
+                raise RuntimeError(f"{conflict}, {attempt} times: another writer keeps publishing on this data "
+                                   "directory; nothing more was published, run again later") from None
+            run.report.warnings.append(f"{conflict}: planned again on what it wrote")
+
+
+def _publish_once(run: Run, prepare: Callable[[], Batch]) -> RunReport:
     """Plan the ledger, derive the list, and publish unless the guard refuses (a refused reparse writes nothing)."""
     report = run.report
     if no_source_answered(run):
