@@ -1,6 +1,7 @@
 """The ingestion pipeline as plain functions: poll, archive, parse, ledger, derive, publish, report."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from importlib.metadata import PackageNotFoundError, version
@@ -24,7 +25,7 @@ from storage.versions import VersionStore
 
 Progress = Callable[[int, int, str], None]
 SHOWN_LOST = 5  # designations named when a list would shrink
-PUBLISH_ATTEMPTS = 3  # another writer won a conditional write on object storage: plan again on what it wrote
+PUBLISH_ATTEMPTS = 5  # another writer won a conditional write on object storage: plan again on what it wrote
 
 
 @dataclass
@@ -162,6 +163,7 @@ def _publish(run: Run, prepare: Callable[[], Batch]) -> RunReport:
                 raise RuntimeError(f"{conflict}, {attempt} times: another writer keeps publishing on this data "
                                    "directory; nothing more was published, run again later") from None
             run.report.warnings.append(f"{conflict}: planned again on what it wrote")
+            time.sleep(0.1 * attempt)  # a writer still publishing needs a moment to finish
 
 
 def _publish_once(run: Run, prepare: Callable[[], Batch]) -> RunReport:

@@ -198,7 +198,10 @@ class ObjectPath:
         if self.key not in self.bucket.seen:
             return self.write_bytes(data)
         etag = self.bucket.seen[self.key]
-        return self.create(data) if etag is None else self.replace(data, etag)
+        try:
+            return self.create(data) if etag is None else self.replace(data, etag)
+        except Conflict:
+            raise Conflict(f"{self} was written by another writer since this one read it") from None
 
     def unlink(self, missing_ok: bool = False) -> None:
         import obstore

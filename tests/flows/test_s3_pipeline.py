@@ -98,3 +98,46 @@ def test_pandas_pyarrow_and_duckdb_read_a_version_on_s3(two_versions, monkeypatc
     import io
 
     assert sorted(pd.read_parquet(io.BytesIO(body))["action"]) == ["designation", "designation"]
+
+
+def test_two_runs_on_one_parent_one_wins_and_the_loser_retries_on_its_version(s3_data_dir, monkeypatch):
+    """Two workers that both believe they hold the data directory (a lease lost to a long pause): the
+    conditional writes let one win; the other re-derives on what the winner wrote and loses nothing."""
+    import contextlib
+    import threading
+
+    from flows import pipeline
+    from tests.flows.fr_fixtures import fixture_document
+
+    together = threading.Barrier(2, timeout=30)
+    entered = []
+
+    @contextlib.contextmanager
+    def no_lock(data_dir, timeout=600.0):
+        entered.append(data_dir)
+        if len(entered) <= 2:
+            together.wait()  # both read the same ledger and the same parent
+        yield
+
+    monkeypatch.setattr(pipeline, "data_lock", no_lock)
+    reports = []
+    with FRMirror([cartel_de_los_soles()]) as fr_a, FRMirror([fixture_document("fto_designation_multi_entity")]) as fr_b:
+        runs = [threading.Thread(target=lambda fr=fr: reports.append(run_nightly(
+            mirror_settings(s3_data_dir, fr=fr), since=at("2025-01-01").date(), now=at("2025-11-25"))))
+            for fr in (fr_a, fr_b)]
+        for run in runs:
+            run.start()
+        for run in runs:
+            run.join(60)
+    store = VersionStore(s3_data_dir)
+    assert [(n, store.read_manifest(n)["parent"]) for n in store.names()] == [("v000001", None),
+                                                                             ("v000002", "v000001")]
+    assert sorted(r.published.name for r in reports) == ["v000001", "v000002"]
+    winner, loser = sorted(reports, key=lambda r: r.published.name)
+    assert [w for w in winner.warnings if "planned again" in w] == []
+    assert [w for w in loser.warnings if "planned again" in w][0] == (
+        f"{s3_data_dir}/ledger/events.parquet was written by another writer since this one read it: "
+        "planned again on what it wrote")
+    documents = {e["document_id"] for e in store.read_table("v000002", "events").to_pylist()}
+    assert documents == {e["document_id"] for e in Ledger(s3_data_dir).read_events()}
+    assert "2025-20750" in documents and len(documents) == 2
