@@ -11,10 +11,11 @@ from typing import Any, Iterator
 
 from storage.atomic import sweep_stale_temporaries, write_bytes_atomic
 from storage.journal import read_jsonl, repair_torn_tail
-from storage.store import ObjectPath, data_path
+from storage.store import ObjectPath, data_path, delete_keys
 
 STALE_TEMPORARY_SECONDS = 3600.0  # raw objects are written outside the data lock: only old leftovers are stale
 SEGMENT_RECORDS = 64  # on object storage the fetch log is objects of at most this many lines (no append there)
+COMPACT_AT = 16  # segments before a reader merges those over an hour old into one
 
 
 class RawArchive:
@@ -110,18 +111,47 @@ class RawArchive:
         if not isinstance(self.root, ObjectPath):
             yield from read_jsonl(self.root / "fetch_log.jsonl", self.warnings)
             return
-        for key in [self.root / "fetch_log.jsonl", *(self.root / "fetch_log").keys()]:
+        for line in self._segment_lines():
             try:
-                lines = key.read_bytes().splitlines()
+                record = json.loads(line)
+            except ValueError:
+                continue  # a PUT is whole: only a hand-edited segment can hold a broken line
+            if isinstance(record, dict):
+                yield record
+
+    def _segment_lines(self) -> list[bytes]:
+        """Every line of the log's segments in name order; listed again if a compaction removed one meanwhile."""
+        for _ in range(3):
+            segments = (self.root / "fetch_log").keys()
+            bodies, whole = [], True
+            try:
+                for key in segments:
+                    bodies.append(key.read_bytes())
             except FileNotFoundError:
+                whole = False
                 continue
-            for line in lines:
-                try:
-                    record = json.loads(line)
-                except ValueError:
-                    continue  # a PUT is whole: only a hand-edited segment can hold a broken line
-                if isinstance(record, dict):
-                    yield record
+            break
+        legacy = self.root / "fetch_log.jsonl"  # a local data directory copied up as it was
+        try:
+            bodies.insert(0, legacy.read_bytes())
+        except FileNotFoundError:
+            pass
+        if whole and len(segments) > COMPACT_AT:
+            self._compact(segments, bodies[-len(segments):])
+        return [line for body in bodies for line in body.splitlines()]
+
+    def _compact(self, segments: list[ObjectPath], bodies: list[bytes]) -> None:
+        """Many segments into one, named to sort right after the newest it holds; then those are deleted.
+
+        Two compactions at once, or a writer still rewriting a compacted segment, only duplicate records:
+        readers take the newest record of a URL, so a duplicate changes nothing.
+        """
+        old = [i for i, key in enumerate(segments) if _segment_age(key.name) > STALE_TEMPORARY_SECONDS]
+        if len(old) < 2:
+            return
+        newest = segments[old[-1]]
+        newest.with_name(newest.name[: -len(".jsonl")] + ".z.jsonl").write_bytes(b"".join(bodies[i] for i in old))
+        delete_keys([segments[i] for i in old])
 
     def _repair_log(self) -> None:
         """Once per process: a torn last line (a crash mid-append) is moved aside before we append after it."""
@@ -144,3 +174,11 @@ class RawArchive:
                     if record.get("status") == 200 and record.get("sha256"):
                         self._validators[record["url"]] = record
             return self._validators.get(url)
+
+
+def _segment_age(name: str) -> float:
+    """Seconds since a fetch-log segment was started (its name begins with the time in nanoseconds)."""
+    try:
+        return time.time() - int(name.split("-", 1)[0]) / 1e9
+    except ValueError:
+        return 0.0

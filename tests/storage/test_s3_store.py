@@ -166,3 +166,23 @@ def test_a_writer_killed_mid_publish_leaves_no_visible_half_version(s3_data_dir,
     assert sorted(k for k in version_keys(s3_data_dir) if "v000002" in k) == [
         f"versions/v000002/{f}" for f in ("changes.parquet", "designations.parquet", "events.parquet",
                                           "manifest.json")]
+
+
+def test_the_fetch_log_is_segments_that_readers_compact_once_old(s3_data_dir):
+    from storage.raw import RawArchive
+
+    root = data_path(s3_data_dir) / "raw" / "fetch_log"
+    two_hours_ago = time.time_ns() - 7200 * 10**9
+    for number in range(20):  # twenty old runs, one fetch each
+        record = {"url": f"https://www.federalregister.gov/d/{number}", "status": 200, "sha256": f"{number:064d}"}
+        (root / f"{two_hours_ago + number:020d}-1-aaaa.jsonl").write_bytes(json.dumps(record).encode() + b"\n")
+    archive = RawArchive(s3_data_dir)
+    for number in (20, 21):
+        archive.append_log({"url": f"https://www.federalregister.gov/d/{number}", "status": 200,
+                            "sha256": f"{number:064d}"})
+    expected = [f"https://www.federalregister.gov/d/{n}" for n in range(22)]
+    assert [r["url"] for r in RawArchive(s3_data_dir).read_log()] == expected
+    names = [k.name for k in root.keys()]
+    assert len(names) == 2 and names[0] == f"{two_hours_ago + 19:020d}-1-aaaa.z.jsonl"  # this process's segment
+    assert [r["url"] for r in RawArchive(s3_data_dir).read_log()] == expected
+    assert RawArchive(s3_data_dir).last_fetch(expected[3])["sha256"] == f"{3:064d}"
