@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from parsers.model import Action, DocumentRef, Event, Notice, Program, Source
 from storage.atomic import sweep_stale_temporaries, write_bytes_atomic, write_if_unchanged

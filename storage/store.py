@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import threading
+from datetime import timedelta
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
@@ -44,8 +45,13 @@ class _Bucket:
         options = {"region": os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"}
         if endpoint:
             options["endpoint"] = endpoint
-        self.store = S3Store(bucket, prefix=self.prefix or None,
-                             client_options={"allow_http": bool(endpoint and endpoint.startswith("http://"))},
+        # A store that does not answer fails a command in seconds, not after obstore's default three minutes.
+        client = {"allow_http": bool(endpoint and endpoint.startswith("http://")), "connect_timeout": "5s",
+                  "timeout": "60s"}
+        retry = {"max_retries": 3, "retry_timeout": timedelta(seconds=20),
+                 "backoff": {"init_backoff": timedelta(milliseconds=100), "max_backoff": timedelta(seconds=5),
+                             "base": 2}}
+        self.store = S3Store(bucket, prefix=self.prefix or None, client_options=client, retry_config=retry,
                              **options)
         self.seen: dict[str, str | None] = {}  # key -> ETag last read (None: read as absent)
         self.lock = threading.Lock()

@@ -198,6 +198,8 @@ class VersionStore:
             note += ": another writer replaced LATEST meanwhile"
         except OSError as error:
             note += f": could not repair LATEST ({error.strerror or error})"
+        except Exception as error:  # noqa: BLE001 - object storage refusing a reader's write (read-only keys)
+            note += f": could not repair LATEST ({str(error).splitlines()[0] if str(error) else type(error).__name__})"
         if note not in self.warnings:
             self.warnings.append(note)
             log.warning(note)
