@@ -141,3 +141,18 @@ def test_two_runs_on_one_parent_one_wins_and_the_loser_retries_on_its_version(s3
     documents = {e["document_id"] for e in store.read_table("v000002", "events").to_pylist()}
     assert documents == {e["document_id"] for e in Ledger(s3_data_dir).read_events()}
     assert "2025-20750" in documents and len(documents) == 2
+
+
+def test_reparse_reads_the_raw_archive_and_the_curations_on_s3(two_versions, monkeypatch, capsys):
+    data_dir, _ = two_versions
+    curation = ("document: 2025-20750\ncurated_by: A. Analyst\nreason: also named under E.O. 13224\n"
+                "events:\n  - program: SDGT\n    action: designation\n    name: Cartel de los Soles\n")
+    (data_path(data_dir) / "curations" / "2025-20750.yaml").write_bytes(curation.encode())
+    monkeypatch.setenv("DESIGNATIONS_DATA_DIR", data_dir)
+    assert main(["reparse"]) == 0, capsys.readouterr().err
+    store = VersionStore(data_dir)
+    assert store.latest_name() == "v000003"
+    rows = store.read_table("v000003", "designations").to_pylist()
+    assert sorted((r["program"], r["name"]) for r in rows) == [("FTO", "Cartel de los Soles"),
+                                                              ("SDGT", "Cartel de los Soles")]
+    assert [d["curation"] for d in Ledger(data_dir).read_documents()] == ["A. Analyst: also named under E.O. 13224"]
