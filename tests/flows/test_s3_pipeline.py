@@ -18,15 +18,18 @@ from storage.versions import VersionStore
 from tests.conftest import mirror_settings
 from tests.flows.fr_fixtures import cartel_de_los_soles, cartel_on_public_inspection
 from tests.mirror.fr_api import FRMirror
+from tests.s3_server import new_bucket
 
 
 def at(day: str) -> datetime:
     return datetime.fromisoformat(day + "T12:00:00+00:00")
 
 
-@pytest.fixture
-def two_versions(s3_data_dir):
-    """Two runs on S3: the Cartel announced on public inspection (v000001), then in force (v000002)."""
+@pytest.fixture(scope="module")
+def two_versions(s3_endpoint):
+    """Two runs on S3: the Cartel announced on public inspection (v000001), then in force (v000002); read-only
+    for every test here but the last (reparse), which adds v000003."""
+    s3_data_dir = f"s3://{new_bucket(s3_endpoint)}/data"
     with FRMirror() as fr:
         settings = mirror_settings(s3_data_dir, fr=fr)
         fr.public_inspection = [cartel_on_public_inspection()]
