@@ -72,18 +72,21 @@ def _expires(body: bytes) -> float:
 @contextmanager
 def lease(key: ObjectPath, timeout: float = 600.0, seconds: float | None = None) -> Iterator[None]:
     """An expiring lease object: created with If-None-Match, taken over with If-Match once expired, renewed while
-    held (every third of its length), ended on exit by a conditional write that marks it expired."""
+    held (every third of its length), deleted on exit (or, if close to its expiry, marked expired by a
+    conditional write, so that a lease another writer took over is never deleted)."""
     seconds = seconds or lease_seconds()
     owner = f"{platform.node()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
     deadline = time.monotonic() + timeout
     etag = _acquire(key, owner, seconds, deadline)
-    state = {"etag": etag, "lost": False}
+    state = {"etag": etag, "lost": False, "until": time.time() + seconds}
     stop = threading.Event()
 
     def renew() -> None:
         while not stop.wait(seconds / 3):
             try:
-                state["etag"] = key.replace(_body(owner, time.time() + seconds), state["etag"])
+                until = time.time() + seconds
+                state["etag"] = key.replace(_body(owner, until), state["etag"])
+                state["until"] = until
             except Conflict:
                 state["lost"] = True
                 log.warning("%s: the lease was taken over by another writer", key)
@@ -98,8 +101,13 @@ def lease(key: ObjectPath, timeout: float = 600.0, seconds: float | None = None)
     finally:
         stop.set()
         renewer.join()
-        if not state["lost"]:
-            try:
+        if not state["lost"] and time.time() < state["until"] - seconds / 3:
+            try:  # still well within our lease, so nobody can have taken it over: delete it
+                key.unlink()
+            except Exception as error:
+                log.warning("%s: could not end the lease (it expires by itself): %s", key, error)
+        elif not state["lost"]:
+            try:  # close to its expiry: end it only if it is still ours
                 key.replace(_body(owner, 0.0), state["etag"])
             except Conflict:
                 pass  # taken over after it expired: not ours to end

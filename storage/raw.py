@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 from storage.atomic import sweep_stale_temporaries, write_bytes_atomic
 from storage.journal import read_jsonl, repair_torn_tail
-from storage.store import ObjectPath, data_path, delete_keys
+from storage.store import ObjectPath, data_path, delete_keys, read_all
 
 STALE_TEMPORARY_SECONDS = 3600.0  # raw objects are written outside the data lock: only old leftovers are stale
 SEGMENT_RECORDS = 64  # on object storage the fetch log is objects of at most this many lines (no append there)
@@ -121,24 +121,31 @@ class RawArchive:
 
     def _segment_lines(self) -> list[bytes]:
         """Every line of the log's segments in name order; listed again if a compaction removed one meanwhile."""
+        segments, bodies, whole = [], [], False
         for _ in range(3):
             segments = (self.root / "fetch_log").keys()
-            bodies, whole = [], True
+            if not segments:
+                segments = self._take_in_local_log()
             try:
-                for key in segments:
-                    bodies.append(key.read_bytes())
+                bodies, whole = read_all(segments), True
             except FileNotFoundError:
-                whole = False
-                continue
+                continue  # compacted meanwhile: list again
             break
-        legacy = self.root / "fetch_log.jsonl"  # a local data directory copied up as it was
-        try:
-            bodies.insert(0, legacy.read_bytes())
-        except FileNotFoundError:
-            pass
         if whole and len(segments) > COMPACT_AT:
-            self._compact(segments, bodies[-len(segments):])
+            self._compact(segments, bodies)
         return [line for body in bodies for line in body.splitlines()]
+
+    def _take_in_local_log(self) -> list[ObjectPath]:
+        """A local fetch_log.jsonl copied up with the rest of a data directory becomes the first segment."""
+        legacy = self.root / "fetch_log.jsonl"
+        try:
+            body = legacy.read_bytes()
+        except FileNotFoundError:
+            return []
+        first = self.root / "fetch_log" / f"{0:020d}-local.jsonl"
+        first.write_bytes(body if body.endswith(b"\n") or not body else body + b"\n")
+        legacy.unlink()
+        return [first]
 
     def _compact(self, segments: list[ObjectPath], bodies: list[bytes]) -> None:
         """Many segments into one, named to sort right after the newest it holds; then those are deleted.

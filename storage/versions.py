@@ -170,6 +170,7 @@ class VersionStore:
         # Outside versions/, so that no glob over versions/* ever reads a version being written.
         self.staging_root = self.root.parent / "staging"
         self.warnings: list[str] = []
+        self._manifests: dict[str, str] = {}
 
     def latest_name(self) -> str | None:
         """The newest complete version on disk, or None before the first publish; a wrong LATEST is repaired."""
@@ -243,8 +244,12 @@ class VersionStore:
         return self.root / name
 
     def read_manifest(self, name: str) -> dict[str, Any]:
-        """A version's manifest."""
-        return json.loads((self.root / name / "manifest.json").read_text())
+        """A version's manifest (on object storage read once per store: a complete version never changes)."""
+        if not isinstance(self.root, ObjectPath):
+            return json.loads((self.root / name / "manifest.json").read_text())
+        if name not in self._manifests:
+            self._manifests[name] = (self.root / name / "manifest.json").read_text()
+        return json.loads(self._manifests[name])
 
     def read_table(self, name: str, table: str, columns: list[str] | None = None) -> pa.Table:
         """One of a version's Parquet tables ('designations', 'events', 'changes')."""
