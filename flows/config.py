@@ -168,6 +168,8 @@ class Settings:
     lookback_days: int = setting("DESIGNATIONS_LOOKBACK_DAYS", 7, whole_number(0))
     first_run_days: int = setting("DESIGNATIONS_FIRST_RUN_DAYS", 30, whole_number(1))
     pending_alert_days: int = setting("DESIGNATIONS_PENDING_ALERT_DAYS", 14, whole_number(0))
+    # read by storage/lock.py too (storage takes no Settings): checked here so a bad value fails at start-up
+    lease_seconds: float = setting("DESIGNATIONS_LEASE_SECONDS", 60.0, positive_number)
     # csv: sdn.csv, alt.csv, add.csv, sdn_comments.csv; xml: SDN.XML
     ofac_list_format: str = setting("DESIGNATIONS_OFAC_LIST_FORMAT", "csv", one_of(OFAC_LIST_FORMATS))
     notify: str = setting("DESIGNATIONS_NOTIFY", "", any_text)  # Apprise URLs, comma-separated (flows/notify.py)

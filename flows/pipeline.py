@@ -1,6 +1,7 @@
 """The ingestion pipeline as plain functions: poll, archive, parse, ledger, derive, publish, report."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from importlib.metadata import PackageNotFoundError, version
@@ -21,10 +22,12 @@ from storage.ledger import Ledger, LedgerPlan, document_key_of
 from storage.ledger_snapshot import LedgerSnapshot
 from storage.lock import data_lock
 from storage.raw import RawArchive
+from storage.store import Conflict
 from storage.versions import VersionStore
 
 Progress = Callable[[int, int, str], None]
 SHOWN_LOST = 5  # designations named when a list would shrink
+PUBLISH_ATTEMPTS = 5  # another writer won a conditional write on object storage: plan again on what it wrote
 
 
 @dataclass
@@ -55,6 +58,10 @@ class Run:
         if self._snapshot is not None and not self._snapshot.is_current(self.ledger):
             self._snapshot = None
         return self.snapshot
+
+    def forget_snapshot(self) -> None:
+        """Read the ledger again next time (another writer won a race on what this run had read)."""
+        self._snapshot = None
 
     def current_rows(self) -> tuple[list[dict], list[dict]]:
         """(events, documents) of the current snapshot, for a ledger plan."""
@@ -165,6 +172,22 @@ def ingest(run: Run, notices: list[Notice], checks: list[Check] = ()) -> RunRepo
 
 
 def _publish(run: Run, prepare: Callable[[], Batch], checks: list[Check] = ()) -> RunReport:
+    """Publish; when another writer wins a race on object storage (Conflict), re-derive on what it wrote."""
+    for attempt in range(1, PUBLISH_ATTEMPTS + 1):
+        shown = len(run.report.notices)
+        try:
+            return _publish_once(run, prepare, checks)
+        except Conflict as conflict:
+            del run.report.notices[shown:]
+            run.forget_snapshot()
+            if attempt == PUBLISH_ATTEMPTS:
+                raise RuntimeError(f"{conflict}, {attempt} times: another writer keeps publishing on this data "
+                                   "directory; nothing more was published, run again later") from None
+            run.report.warnings.append(f"{conflict}: planned again on what it wrote")
+            time.sleep(0.1 * attempt)  # a writer still publishing needs a moment to finish
+
+
+def _publish_once(run: Run, prepare: Callable[[], Batch], checks: list[Check] = ()) -> RunReport:
     """Plan the ledger, derive the list, and publish unless the guard refuses (a refused reparse writes nothing)."""
     report = run.report
     if no_source_answered(run):

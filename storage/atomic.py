@@ -8,6 +8,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from storage.store import ObjectPath, parquet_bytes
+
 
 def _umask() -> int:
     mask = os.umask(0o022)
@@ -29,7 +31,10 @@ def aside(path: Path) -> Path:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write aside, fsync, then rename over the target."""
+    """Write aside, fsync, then rename over the target (on object storage: one PUT, atomic by nature)."""
+    if isinstance(path, ObjectPath):
+        path.write_bytes(data)
+        return
     tmp = aside(path)
     with open(tmp, "wb") as handle:
         handle.write(data)
@@ -39,7 +44,10 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 
 def write_parquet_atomic(path: Path, table: pa.Table) -> None:
-    """Write a Parquet file aside, then rename it into place."""
+    """Write a Parquet file aside, then rename it into place (on object storage: one PUT)."""
+    if isinstance(path, ObjectPath):
+        path.write_bytes(parquet_bytes(table))
+        return
     tmp = aside(path)
     pq.write_table(table, tmp, compression="zstd")
     os.replace(tmp, path)
@@ -50,7 +58,7 @@ def sweep_stale_temporaries(directory: Path, older_than: float = 0.0) -> list[Pa
     import time
 
     removed = []
-    if not directory.is_dir():
+    if isinstance(directory, ObjectPath) or not directory.is_dir():  # a PUT leaves no temporary behind
         return removed
     cutoff = time.time() - older_than
     for path in directory.glob(".*.tmp"):
@@ -61,3 +69,12 @@ def sweep_stale_temporaries(directory: Path, older_than: float = 0.0) -> list[Pa
         except FileNotFoundError:
             continue
     return removed
+
+
+def write_if_unchanged(path: Path | ObjectPath, data: bytes) -> None:
+    """Replace a file the caller read under the data lock; on object storage only if no other writer changed it
+    since (If-Match on the ETag read, If-None-Match if it was absent), else Conflict."""
+    if isinstance(path, ObjectPath):
+        path.replace_if_unchanged(data)
+    else:
+        write_bytes_atomic(path, data)

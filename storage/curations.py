@@ -10,6 +10,7 @@ from typing import Any
 
 from parsers.model import Action, Event, Notice, Program
 from parsers.names import document_key, name_key
+from storage.store import ObjectPath, data_path
 
 SUFFIXES = (".yaml", ".yml", ".json")
 ENTITY_TYPES = ("organization", "individual", "vessel", "aircraft")
@@ -85,8 +86,12 @@ class Curation:
 # ---------------------------------------------------------------- reading and validating files
 
 
-def curation_files(directory: Path) -> list[Path]:
+def curation_files(directory: Path | str) -> list[Path]:
     """The curation files under a directory (recursively), in name order; hidden files are skipped."""
+    directory = data_path(directory)
+    if isinstance(directory, ObjectPath):  # on object storage a "directory" is every key under the prefix
+        return [p for p in directory.keys() if p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(directory).parts)]
     if not directory.exists():
         return []
     if not directory.is_dir():
@@ -95,7 +100,7 @@ def curation_files(directory: Path) -> list[Path]:
                   and not any(part.startswith(".") for part in p.relative_to(directory).parts))
 
 
-def read_curations(directory: Path) -> dict[str, Curation]:
+def read_curations(directory: Path | str) -> dict[str, Curation]:
     """Every curation under a directory, by document key; the first bad file raises CurationError."""
     curations: dict[str, Curation] = {}
     for path in curation_files(directory):

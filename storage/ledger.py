@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from parsers.model import Action, DocumentRef, Event, Notice, Program, Source
-from storage.atomic import sweep_stale_temporaries, write_bytes_atomic, write_parquet_atomic
+from storage.atomic import sweep_stale_temporaries, write_bytes_atomic, write_if_unchanged
 from storage.schema import DOCUMENTS, LEDGER_EVENTS, table_from_rows
+from storage.store import ObjectPath, data_path, parquet_bytes, read_parquet
 
 # Notes by which a curated notice (storage/curations.py) names its curation.
 NOTE_CURATION = "curation="
@@ -147,8 +147,8 @@ class LedgerShrunk(RuntimeError):
 class Ledger:
     """ledger/events.parquet and ledger/documents.parquet under one data directory."""
 
-    def __init__(self, data_dir: Path):
-        self.root = Path(data_dir) / "ledger"
+    def __init__(self, data_dir: Path | str):
+        self.root = data_path(data_dir) / "ledger"
         self.events_path = self.root / "events.parquet"
         self.documents_path = self.root / "documents.parquet"
         self.counts_path = self.root / "counts.json"  # the row counts last written, to notice a lost file
@@ -159,7 +159,8 @@ class Ledger:
 
     def read_events_table(self) -> pa.Table:
         """Every event, as an Arrow table."""
-        return pq.ParquetFile(self.events_path).read() if self.events_path.exists() else LEDGER_EVENTS.empty_table()
+        table = _read_table(self.events_path)
+        return LEDGER_EVENTS.empty_table() if table is None else table
 
     def read_documents(self) -> list[dict]:
         """Every parsed document row (columns added since a file was written read as null)."""
@@ -199,11 +200,12 @@ class Ledger:
         return LedgerPlan(events, documents, result, documents != old_documents)
 
     def write(self, plan: LedgerPlan) -> None:
-        """Write a plan's files (only those that change)."""
+        """Write a plan's files (only those that change); on object storage each only if no other writer changed
+        it since the plan read it (Conflict otherwise: plan again)."""
         if plan.result.changed:
-            write_parquet_atomic(self.events_path, plan.events_table())
+            write_if_unchanged(self.events_path, parquet_bytes(plan.events_table()))
         if plan.documents_changed:
-            write_parquet_atomic(self.documents_path, table_from_rows(plan.documents, DOCUMENTS))
+            write_if_unchanged(self.documents_path, parquet_bytes(table_from_rows(plan.documents, DOCUMENTS)))
         if plan.result.changed or plan.documents_changed or not self.counts_path.exists():
             counts = {"events": len(plan.events), "documents": len(plan.documents)}
             write_bytes_atomic(self.counts_path, json.dumps(counts, sort_keys=True).encode())
@@ -220,8 +222,15 @@ class Ledger:
                                "restore it from a backup; nothing was written")
 
 
-def _read_rows(path: Path) -> list[dict]:
+def _read_rows(path: Path | ObjectPath) -> list[dict]:
     """A Parquet file's rows as dicts (none if it does not exist yet)."""
-    if not path.exists():
-        return []
-    return pq.ParquetFile(path).read().to_pylist()
+    table = _read_table(path)
+    return [] if table is None else table.to_pylist()
+
+
+def _read_table(path: Path | ObjectPath) -> pa.Table | None:
+    """The one place a ledger Parquet file is read (from disk or one GET); None if it does not exist yet."""
+    try:
+        return read_parquet(path)
+    except FileNotFoundError:
+        return None

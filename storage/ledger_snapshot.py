@@ -8,6 +8,7 @@ from typing import Iterable
 
 from parsers.names import document_key
 from storage.ledger import Ledger, document_key_of
+from storage.store import ObjectPath
 
 PARSE_ERROR = "parse_error"
 
@@ -88,9 +89,12 @@ class LedgerSnapshot:
 
 
 def file_stamp(ledger: Ledger) -> tuple:
-    """Identity of the two ledger files (inode, size, mtime): an atomic rename over one changes it."""
+    """Identity of the two ledger files (inode, size, mtime; on object storage the ETag): a replace changes it."""
     stamp = []
     for path in (ledger.events_path, ledger.documents_path):
+        if isinstance(path, ObjectPath):
+            stamp.append(path.etag())
+            continue
         try:
             info = os.stat(path)
         except FileNotFoundError:

@@ -11,15 +11,23 @@ from typing import Any, Iterator
 
 from storage.atomic import sweep_stale_temporaries, write_bytes_atomic
 from storage.journal import read_jsonl, repair_torn_tail
+from storage.store import ObjectPath, data_path, delete_keys, read_all
 
 STALE_TEMPORARY_SECONDS = 3600.0  # raw objects are written outside the data lock: only old leftovers are stale
+SEGMENT_RECORDS = 64  # on object storage the fetch log is objects of at most this many lines (no append there)
+COMPACT_AT = 16  # segments before a reader merges those over an hour old into one
 
 
 class RawArchive:
-    """Payloads under raw/objects/<sha[:2]>/<sha>, one JSON line per fetch in raw/fetch_log.jsonl."""
+    """Payloads under raw/objects/<sha[:2]>/<sha>, one JSON line per fetch in raw/fetch_log.jsonl.
 
-    def __init__(self, data_dir: Path):
-        self.root = Path(data_dir) / "raw"
+    On object storage the log is raw/fetch_log/<time>-<writer>.jsonl segments, each rewritten whole by the one
+    process that owns it, read back in name order after the local-style raw/fetch_log.jsonl.
+    """
+
+    def __init__(self, data_dir: Path | str):
+        self.root = data_path(data_dir) / "raw"
+        self._segment: tuple[ObjectPath, list[bytes]] | None = None
         self._log_lock = threading.Lock()
         self._validators: dict[str, dict[str, Any]] | None = None
         self._repaired = False
@@ -48,14 +56,18 @@ class RawArchive:
             return body
         quarantine = self.root / "quarantine"
         quarantine.mkdir(parents=True, exist_ok=True)
-        os.replace(path, quarantine / f"{sha256}.{int(time.time())}")
+        if isinstance(path, ObjectPath):
+            (quarantine / f"{sha256}.{int(time.time())}").write_bytes(body)
+            path.unlink()
+        else:
+            os.replace(path, quarantine / f"{sha256}.{int(time.time())}")
         self.warnings.append(f"raw/objects/{sha256[:2]}/{sha256} did not match its sha256: set aside in raw/quarantine")
         return None
 
     def sweep(self) -> list[Path]:
         """Remove temporary files that a crash or a full disk left in the archive over an hour ago."""
         objects = self.root / "objects"
-        if not objects.exists():
+        if isinstance(objects, ObjectPath) or not objects.exists():  # a PUT leaves no temporary behind
             return []
         return [p for d in objects.iterdir() if d.is_dir()
                 for p in sweep_stale_temporaries(d, older_than=STALE_TEMPORARY_SECONDS)]
@@ -70,22 +82,90 @@ class RawArchive:
         self.root.mkdir(parents=True, exist_ok=True)
         with self._log_lock:
             self._repair_log()
-            fd = os.open(self.root / "fetch_log.jsonl", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                os.write(fd, line.encode())
-            finally:
-                os.close(fd)
+            if isinstance(self.root, ObjectPath):
+                self._append_segment(line.encode())
+            else:
+                self._append_file(line.encode())
             if self._validators is not None and record.get("sha256") and record.get("status") == 200:
                 self._validators[record["url"]] = record
 
+    def _append_file(self, line: bytes) -> None:
+        """O_APPEND: concurrent writers' lines never interleave."""
+        fd = os.open(self.root / "fetch_log.jsonl", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, line)
+        finally:
+            os.close(fd)
+
+    def _append_segment(self, line: bytes) -> None:
+        """Rewrite this process's current segment with one more line (a new segment every SEGMENT_RECORDS)."""
+        if self._segment is None or len(self._segment[1]) >= SEGMENT_RECORDS:
+            name = f"{time.time_ns():020d}-{os.getpid()}-{os.urandom(4).hex()}.jsonl"
+            self._segment = (self.root / "fetch_log" / name, [])
+        key, lines = self._segment
+        lines.append(line)
+        key.write_bytes(b"".join(lines))
+
     def read_log(self) -> Iterator[dict[str, Any]]:
         """Every fetch record, oldest first."""
-        yield from read_jsonl(self.root / "fetch_log.jsonl", self.warnings)
+        if not isinstance(self.root, ObjectPath):
+            yield from read_jsonl(self.root / "fetch_log.jsonl", self.warnings)
+            return
+        for line in self._segment_lines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # a PUT is whole: only a hand-edited segment can hold a broken line
+            if isinstance(record, dict):
+                yield record
+
+    def _segment_lines(self) -> list[bytes]:
+        """Every line of the log's segments in name order; listed again if a compaction removed one meanwhile."""
+        segments, bodies, whole = [], [], False
+        for _ in range(3):
+            segments = (self.root / "fetch_log").keys()
+            if not segments:
+                segments = self._take_in_local_log()
+            try:
+                bodies, whole = read_all(segments), True
+            except FileNotFoundError:
+                continue  # compacted meanwhile: list again
+            break
+        if whole and len(segments) > COMPACT_AT:
+            self._compact(segments, bodies)
+        return [line for body in bodies for line in body.splitlines()]
+
+    def _take_in_local_log(self) -> list[ObjectPath]:
+        """A local fetch_log.jsonl copied up with the rest of a data directory becomes the first segment."""
+        legacy = self.root / "fetch_log.jsonl"
+        try:
+            body = legacy.read_bytes()
+        except FileNotFoundError:
+            return []
+        first = self.root / "fetch_log" / f"{0:020d}-local.jsonl"
+        first.write_bytes(body if body.endswith(b"\n") or not body else body + b"\n")
+        legacy.unlink()
+        return [first]
+
+    def _compact(self, segments: list[ObjectPath], bodies: list[bytes]) -> None:
+        """Many segments into one, named to sort right after the newest it holds; then those are deleted.
+
+        Two compactions at once, or a writer still rewriting a compacted segment, only duplicate records:
+        readers take the newest record of a URL, so a duplicate changes nothing.
+        """
+        old = [i for i, key in enumerate(segments) if _segment_age(key.name) > STALE_TEMPORARY_SECONDS]
+        if len(old) < 2:
+            return
+        newest = segments[old[-1]]
+        newest.with_name(newest.name[: -len(".jsonl")] + ".z.jsonl").write_bytes(b"".join(bodies[i] for i in old))
+        delete_keys([segments[i] for i in old])
 
     def _repair_log(self) -> None:
         """Once per process: a torn last line (a crash mid-append) is moved aside before we append after it."""
         if not self._repaired:
             self._repaired = True
+            if isinstance(self.root, ObjectPath):
+                return  # nothing is ever torn on object storage
             self.sweep()
             note = repair_torn_tail(self.root / "fetch_log.jsonl")
             if note:
@@ -101,3 +181,11 @@ class RawArchive:
                     if record.get("status") == 200 and record.get("sha256"):
                         self._validators[record["url"]] = record
             return self._validators.get(url)
+
+
+def _segment_age(name: str) -> float:
+    """Seconds since a fetch-log segment was started (its name begins with the time in nanoseconds)."""
+    try:
+        return time.time() - int(name.split("-", 1)[0]) / 1e9
+    except ValueError:
+        return 0.0

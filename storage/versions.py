@@ -18,8 +18,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from storage.atomic import sweep_stale_temporaries, write_bytes_atomic
+from storage.atomic import sweep_stale_temporaries, write_bytes_atomic, write_if_unchanged
 from storage.schema import CHANGES, COMPARED_COLUMNS, DESIGNATIONS, table_from_rows
+from storage.store import Conflict, ObjectPath, data_path, parquet_bytes, read_parquet
 
 VERSION_NAME = re.compile(r"^v(\d{6})$")
 log = logging.getLogger("designations.versions")
@@ -164,11 +165,12 @@ def _change(row: dict, kind: str, fields: list[str], before: dict, after: dict) 
 class VersionStore:
     """versions/<vNNNNNN>/ directories and the LATEST pointer."""
 
-    def __init__(self, data_dir: Path):
-        self.root = Path(data_dir) / "versions"
+    def __init__(self, data_dir: Path | str):
+        self.root = data_path(data_dir) / "versions"
         # Outside versions/, so that no glob over versions/* ever reads a version being written.
-        self.staging_root = Path(data_dir) / "staging"
+        self.staging_root = self.root.parent / "staging"
         self.warnings: list[str] = []
+        self._manifests: dict[str, str] = {}
 
     def latest_name(self) -> str | None:
         """The newest complete version on disk, or None before the first publish; a wrong LATEST is repaired."""
@@ -191,16 +193,24 @@ class VersionStore:
             if newest is None:
                 (self.root / "LATEST").unlink(missing_ok=True)
             else:
-                write_bytes_atomic(self.root / "LATEST", (newest + "\n").encode())
+                write_if_unchanged(self.root / "LATEST", (newest + "\n").encode())
             note += ": LATEST repaired"
+        except Conflict:
+            note += ": another writer replaced LATEST meanwhile"
         except OSError as error:
-            note += f": could not repair LATEST ({error.strerror})"
+            note += f": could not repair LATEST ({error.strerror or error})"
+        except Exception as error:  # noqa: BLE001 - object storage refusing a reader's write (read-only keys)
+            note += f": could not repair LATEST ({str(error).splitlines()[0] if str(error) else type(error).__name__})"
         if note not in self.warnings:
             self.warnings.append(note)
             log.warning(note)
 
     def sweep(self) -> list[Path]:
         """Remove what killed publishes left: staging directories and temporary files (caller holds the lock)."""
+        if isinstance(self.root, ObjectPath):
+            from storage.object_versions import sweep_partial
+
+            return [self.root / name for name in sweep_partial(self)]
         stale = list(self.staging_root.glob("*")) if self.staging_root.exists() else []
         stale += list(self.root.glob(".staging-*")) if self.root.exists() else []  # where older code staged
         for path in stale:
@@ -209,6 +219,10 @@ class VersionStore:
 
     def names(self) -> list[str]:
         """Every complete version, oldest first."""
+        if isinstance(self.root, ObjectPath):
+            from storage.object_versions import complete_names
+
+            return complete_names(self.root)
         if not self.root.exists():
             return []
         return sorted(p.name for p in self.root.iterdir() if VERSION_NAME.match(p.name) and (p / "manifest.json").exists())
@@ -230,12 +244,16 @@ class VersionStore:
         return self.root / name
 
     def read_manifest(self, name: str) -> dict[str, Any]:
-        """A version's manifest."""
-        return json.loads((self.root / name / "manifest.json").read_text())
+        """A version's manifest (on object storage read once per store: a complete version never changes)."""
+        if not isinstance(self.root, ObjectPath):
+            return json.loads((self.root / name / "manifest.json").read_text())
+        if name not in self._manifests:
+            self._manifests[name] = (self.root / name / "manifest.json").read_text()
+        return json.loads(self._manifests[name])
 
     def read_table(self, name: str, table: str, columns: list[str] | None = None) -> pa.Table:
         """One of a version's Parquet tables ('designations', 'events', 'changes')."""
-        return pq.ParquetFile(self.root / name / f"{table}.parquet").read(columns=columns)
+        return read_parquet(self.root / name / f"{table}.parquet", columns=columns)
 
     def publish(self, designations: pa.Table, events: pa.Table, *, created_at: datetime,
                 as_of: date, sources: dict[str, Any], code_version: str,
@@ -250,6 +268,11 @@ class VersionStore:
             return None
         parent_table = self.read_table(parent, "designations") if parent else DESIGNATIONS.empty_table()
         changes = diff_designations(parent_table, designations)
+        claim = None
+        if isinstance(self.root, ObjectPath):  # no rename on S3: one writer per parent, by a conditional write
+            from storage.object_versions import claim_parent
+
+            claim = claim_parent(self, parent)
         name = self._next_name()
         manifest = {
             "version": name,
@@ -264,6 +287,13 @@ class VersionStore:
             "sources": sources,
             "code_version": code_version,
         }
+        if claim is not None:
+            from storage.object_versions import commit
+
+            files = {"designations.parquet": parquet_bytes(designations), "events.parquet": parquet_bytes(events),
+                     "changes.parquet": parquet_bytes(table_from_rows(changes, CHANGES))}
+            commit(self, claim, name, files, json.dumps(manifest, indent=2, sort_keys=True).encode(), crash_hook)
+            return Published(name, self.root / name, manifest, changes)
         staging = self.staging_root / f"{name}-{os.getpid()}"
         staging.mkdir(parents=True)
         try:
@@ -282,6 +312,10 @@ class VersionStore:
         return Published(name, self.root / name, manifest, changes)
 
     def _next_name(self) -> str:
+        if isinstance(self.root, ObjectPath):
+            from storage.object_versions import version_files
+
+            return f"v{max((int(n[1:]) for n in version_files(self.root)), default=0) + 1:06d}"
         self.root.mkdir(parents=True, exist_ok=True)
         numbers = [int(VERSION_NAME.match(p.name).group(1)) for p in self.root.iterdir() if VERSION_NAME.match(p.name)]
         return f"v{max(numbers, default=0) + 1:06d}"

@@ -43,3 +43,5 @@ def mirror_settings(data_dir: Path, fr=None, state=None, treasury=None, ofac=Non
 def data_dir(tmp_path) -> Path:
     """An empty data directory."""
     return tmp_path / "data"
+
+pytest_plugins = ["tests.s3_server"]  # the S3 server for tests on s3:// data directories

@@ -77,10 +77,10 @@ def test_two_runs_at_once_lose_no_update(data_dir):
     assert len(store.names()) == 2
 
 
-def test_object_store_data_dir_is_refused_clearly(capsys, monkeypatch):
-    monkeypatch.setenv("DESIGNATIONS_DATA_DIR", "s3://bucket/designations")
+def test_an_object_store_other_than_s3_is_refused_clearly(capsys, monkeypatch):
+    monkeypatch.setenv("DESIGNATIONS_DATA_DIR", "gs://bucket/designations")
     assert main(["show"]) == 1
-    assert "object-store URLs are not supported yet" in capsys.readouterr().err
+    assert "only s3://bucket/prefix object-store URLs are supported" in capsys.readouterr().err
 
 
 def test_unknown_source_is_refused_before_any_request(capsys, fr_env, monkeypatch):

@@ -1,0 +1,143 @@
+"""Publishing a version on object storage: claim the parent, write the files, manifest last, then CAS LATEST.
+
+There is no rename on S3, so a version counts once its manifest exists (as on disk) and only the writer that
+claimed the parent (staging/<parent>.claim, created with If-None-Match) ever writes under versions/<name>/:
+two writers on one parent cannot both publish, and a loser writes nothing. LATEST is then replaced with
+If-Match on the ETag read with the parent. A dead writer's claim is taken over once older than a lease.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import time
+from typing import TYPE_CHECKING
+
+from storage.atomic import write_if_unchanged
+from storage.lock import lease_seconds
+from storage.store import Conflict, ObjectPath, delete_keys
+
+if TYPE_CHECKING:
+    from storage.versions import VersionStore
+
+VERSION_KEY = re.compile(r"^(v\d{6})/(.+)$")
+
+
+def version_files(root: ObjectPath) -> dict[str, list[ObjectPath]]:
+    """Every object under versions/, by version name (complete or not)."""
+    found: dict[str, list[ObjectPath]] = {}
+    for key in root.keys():
+        match = VERSION_KEY.match(str(key.relative_to(root)))
+        if match:
+            found.setdefault(match.group(1), []).append(key)
+    return found
+
+
+def complete_names(root: ObjectPath) -> list[str]:
+    """The versions whose manifest exists, oldest first."""
+    return sorted(name for name, keys in version_files(root).items() if any(k.name == "manifest.json" for k in keys))
+
+
+def claim_parent(store: "VersionStore", parent: str | None) -> ObjectPath:
+    """Become the one writer that publishes on `parent`, or raise Conflict naming who did or does."""
+    claim = store.staging_root / f"{parent or 'none'}.claim"
+    body = json.dumps({"owner": f"{platform.node()}:{os.getpid()}", "parent": parent,
+                       "claimed_at": time.time()}, sort_keys=True).encode()
+    try:
+        claim.create(body)
+        return claim
+    except Conflict:
+        pass
+    held = claim.read_with_etag()
+    if held is not None:
+        before = _json(held[0])
+        done = before.get("name") and (store.root / before["name"] / "manifest.json").exists()
+        if done:
+            raise Conflict(f"another writer published {before['name']} on {parent or 'an empty list'} first")
+        if time.time() - float(before.get("claimed_at") or 0) <= lease_seconds():
+            raise Conflict(f"another writer is publishing on {parent or 'an empty list'}")
+        _remove_partial(store, before.get("name"))  # the claim of a writer that died mid-publish
+        claim.replace(body, held[1])  # Conflict if a third writer took it over first
+        return claim
+    claim.create(body)
+    return claim
+
+
+def _json(data: bytes) -> dict:
+    try:
+        value = json.loads(data)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _remove_partial(store: "VersionStore", name: str | None) -> None:
+    """Delete a version's objects if its manifest was never written."""
+    if name and not (store.root / name / "manifest.json").exists():
+        delete_keys((store.root / name).keys())
+
+
+def name_claim(claim: ObjectPath, name: str) -> None:
+    """Record in the claim which version its writer is about to write."""
+    body = _json(claim.read_bytes())
+    claim.replace(json.dumps({**body, "name": name}, sort_keys=True).encode(), claim.bucket.seen[claim.key])
+
+
+def commit(store: "VersionStore", claim: ObjectPath, name: str, files: dict[str, bytes], manifest: bytes,
+           crash_hook=None) -> None:
+    """Write a claimed version's files, the manifest last, then replace LATEST (If-Match); Conflict if it moved."""
+    prefix = store.root / name
+    try:
+        name_claim(claim, name)
+        for file, data in files.items():
+            (prefix / file).write_bytes(data)
+        if crash_hook:
+            crash_hook()
+        (prefix / "manifest.json").write_bytes(manifest)
+    except BaseException:
+        _undo(prefix, claim)
+        raise
+    latest = store.root / "LATEST"
+    try:
+        write_if_unchanged(latest, (name + "\n").encode())
+    except Conflict:
+        try:
+            now = latest.read_text().strip()
+        except FileNotFoundError:
+            now = None
+        if now != name:  # a reader's repair may have moved LATEST to us already; anything else: withdraw
+            _undo(prefix, claim)
+            raise Conflict(f"LATEST moved to {now} while {name} was being published") from None
+
+
+def _undo(prefix: ObjectPath, claim: ObjectPath) -> None:
+    """Withdraw an unfinished version (the manifest first, so that it is never complete meanwhile) and its claim."""
+    try:
+        (prefix / "manifest.json").unlink(missing_ok=True)
+        delete_keys(prefix.keys())
+        claim.unlink(missing_ok=True)
+    except Exception:  # the store is gone: the next publish takes the stale claim over and removes the rest
+        pass
+
+
+def sweep_partial(store: "VersionStore") -> list[str]:
+    """Versions without a manifest whose newest object is older than a lease: removed (caller holds the lock)."""
+    import obstore
+
+    root = store.root
+    newest: dict[str, float] = {}
+    manifests: set[str] = set()
+    for batch in obstore.list(root.bucket.store, prefix=f"{root.key}/", chunk_size=1000):
+        for meta in batch:
+            match = VERSION_KEY.match(meta["path"][len(root.key) + 1:])
+            if match:
+                when = meta["last_modified"].timestamp()
+                newest[match.group(1)] = max(newest.get(match.group(1), 0.0), when)
+                if match.group(2) == "manifest.json":
+                    manifests.add(match.group(1))
+    stale = [name for name, when in newest.items()
+             if name not in manifests and time.time() - when > lease_seconds()]
+    for name in stale:
+        delete_keys((root / name).keys())
+    return stale
