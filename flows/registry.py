@@ -166,9 +166,9 @@ def release_parser_for(document_source: str, url: str = "") -> Callable | None:
     return chosen.parser() if chosen else None
 
 
-def html_readers() -> list[tuple[str, Callable]]:
-    """(marker, parser) for every source whose HTML pages `parse FILE` reads; a parser is imported when called."""
-    return [(e.file_marker, _deferred(e.release_parser)) for e in ENTRIES.values() if e.file_marker and e.release_parser]
+def html_readers() -> list[tuple[tuple[str, ...], str | None, Callable]]:
+    """(public hosts, marker, parser) of every source whose pages `parse FILE` reads; parsers imported when called."""
+    return [(e.public_hosts, e.file_marker, _deferred(e.release_parser)) for e in ENTRIES.values() if e.release_parser]
 
 
 def _deferred(reference: str) -> Callable:

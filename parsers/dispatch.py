@@ -5,6 +5,7 @@ import hashlib
 import json
 from datetime import date
 from typing import Any, Callable, Mapping, Sequence
+from urllib.parse import urlsplit
 
 from parsers import federal_register as fr
 from parsers.model import DocumentRef, Notice, ParseError, Source
@@ -29,13 +30,15 @@ def failed_notice(source: Source, document_id: str, url: str, body: bytes, error
     return Notice(document, kind="parse_error", review=f"parse error: {error}")
 
 
-HtmlReaders = Sequence[tuple[str, Callable[[str, bytes], Notice]]]
+# (public hosts, marker, parser): a page is read by the parser of its canonical URL's host, else of the first
+# marker it holds (OFAC's pages share Treasury's theme, so only the host tells them apart).
+HtmlReaders = Sequence[tuple[tuple[str, ...], str | None, Callable[[str, bytes], Notice]]]
 
 
 def parse_file(name: str, data: bytes, html_readers: HtmlReaders = ()) -> list[Notice]:
     """Parse a local file of any supported kind, recognised by its content.
 
-    `html_readers`: (marker, parser) pairs for press-release pages (the source registry's, flows/registry.py).
+    `html_readers`: (hosts, marker, parser) for release pages (the source registry's, flows/registry.py).
     """
     head = data.lstrip()[:1]
     if head in (b"{", b"["):
@@ -63,15 +66,21 @@ def _parse_json_file(name: str, payload: Any) -> list[Notice]:
 
 def _parse_html_file(name: str, data: bytes, html_readers: HtmlReaders) -> Notice:
     text = data.decode("utf-8", "replace")
-    for marker, parse in html_readers:
-        if marker in text:
-            return parse(_canonical_url(text, name), data)
-    raise ParseError(name, "an HTML page that is neither a State nor a Treasury press release")
+    canonical = _canonical_url(text)
+    host = urlsplit(canonical).hostname if canonical else None
+    for hosts, marker, parse in html_readers:
+        if host and host in hosts:
+            return parse(canonical, data)
+    for hosts, marker, parse in html_readers:
+        if marker and marker in text:
+            return parse(canonical or name, data)
+    raise ParseError(name, "an HTML page that is neither a State or Treasury press release nor an OFAC Recent "
+                           "Actions page")
 
 
-def _canonical_url(text: str, name: str) -> str:
-    """The page's canonical link, or the file name when it has none."""
+def _canonical_url(text: str) -> str | None:
+    """The page's canonical link, if it has one."""
     from bs4 import BeautifulSoup
 
     link = BeautifulSoup(text, "lxml").find("link", rel="canonical")
-    return link["href"] if link and link.get("href") else name
+    return link["href"] if link and link.get("href") else None

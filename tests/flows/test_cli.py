@@ -103,6 +103,17 @@ def test_parse_prints_events(capsys, built):
     assert json.loads(out)[0]["events"][0]["name"] == "Cartel de los Soles"
 
 
+def test_parse_reads_an_ofac_recent_actions_page_by_its_canonical_host(capsys, built):
+    # OFAC's pages share Treasury's theme (uswds-page-title): only the canonical URL's host tells them apart.
+    page = REPO / "tests" / "fixtures" / "ofac_recent_actions" / "counter_terrorism_designations.html"
+    code, out, _ = cli(capsys, built, "parse", str(page))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "recent-actions/20190910 [ofac_sanctions_action] Counter Terrorism Designations"
+    assert lines[1].startswith("  SDGT designation WALI, Noor (aliases: WALI MEHSUD, Mufti Noor;")
+    assert lines[1].endswith(" effective 2019-09-10")
+
+
 @pytest.mark.parametrize("args,message", [
     (["show", "--version", "99"], "no version '99'"),
     (["parse", "/nonexistent.xml"], "No such file"),
