@@ -511,6 +511,8 @@ def _list_parts(segment: str) -> list[str]:
 def _split_and(part: str) -> list[str]:
     """Split 'A and B' when both sides are names of two words or more ('Iraq and Syria' stays whole)."""
     pieces = re.split(r"\s+and\s+(?![^()]*\))", part)
+    if len(pieces) > 2:
+        pieces = _join_ideals(pieces)
     if len(pieces) != 2:
         return [part]
     left, right = (re.sub(r"^the\s+", "", parentheticals(p)[0]) for p in pieces)
@@ -537,6 +539,17 @@ def _split_and(part: str) -> list[str]:
 _NAME_IDEALS = frozenset({
     "liberty",  # Basque Fatherland and Liberty (ETA), revoked as an FTO in 2022
 })
+
+def _join_ideals(pieces: list[str]) -> list[str]:
+    """'Basque Fatherland', 'Liberty (ETA)', 'Kahane Chai' -> 'Basque Fatherland and Liberty (ETA)', 'Kahane Chai'."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and parentheticals(piece)[0].lower() in _NAME_IDEALS:
+            joined[-1] = f"{joined[-1]} and {piece}"
+        else:
+            joined.append(piece)
+    return joined
+
 
 _INITIAL_SKIP = frozenset("of the and in for de del la los wal e y".split())
 

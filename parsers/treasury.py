@@ -53,7 +53,7 @@ _BEING_DESIGNATED = re.compile(
     r"(?P<authority>.+)$")
 # 'X (Hamza) is a Sudan-based Hamas financial facilitator who is being designated pursuant to E.O. 13224'
 _WHO_IS_BEING = re.compile(
-    r"^(?P<subject>.+?)\s+(?:is|are)\s+(?:a|an|the|two|three)\s+[^.]*?\bwho\s+(?:is|are)\s+(?:also\s+)?being\s+"
+    r"^(?P<subject>.+?)\s+(?:is|are)\s+(?P<what>(?:a|an|the|two|three)\s+[^.]*?)\bwho\s+(?:is|are)\s+(?:also\s+)?being\s+"
     r"designated\s+(?:pursuant to|under)\s+(?P<authority>.+)$")
 # 'The State Department is concurrently designating X as an SDGT', 'Concurrently, the Department of State
 # designated Hurras al-Din and TTP leader Noor Wali': State's action the same day, announced in the release
@@ -389,7 +389,7 @@ class _Reading:
         m = _SANCTIONING.search(sentence)
         return bool(m) and bool(_SDGT_AUTHORITY.search(_primary(m.group("authority") or m.group("authority2"))))
 
-    def _designate_subject(self, subject: str, block: _Block) -> None:
+    def _designate_subject(self, subject: str, block: _Block, person: bool = False) -> None:
         """Designate the parties a sentence's subject names, the bold name taken whole when it covers them."""
         self.operative_seen = True
         lead = next((b for b in block.bolds if subject.startswith(b.name)), None)
@@ -400,13 +400,14 @@ class _Reading:
         # the bold name is whole: 'Tadbir Kish Medical and Pharmaceutical Company' is one party
         covered = lead and all(name_key(e.name) in name_key(lead.name) for e in parsed)
         for entity in [lead] if covered else parsed:
-            self._add(Action.DESIGNATION, entity)
+            # 'X is a Sudan-based Hamas financial facilitator who is being designated …' describes a person
+            self._add(Action.DESIGNATION, replace(entity, entity_type=EntityType.INDIVIDUAL) if person else entity)
 
     def _sentence(self, sentence: str, block: _Block) -> None:
         """The designations or removals one sentence makes under E.O. 13224."""
         if m := _WHO_IS_BEING.match(sentence):
             if _SDGT_AUTHORITY.search(_primary(m.group("authority"))):
-                self._designate_subject(m.group("subject"), block)
+                self._designate_subject(m.group("subject"), block, person=bool(_PERSON_CUE.search(m.group("what"))))
             return
         if (m := _STATE_CONCURRENT.match(sentence)) and not _RECALLED.search(sentence) \
                 and (m.group("when") or "ing" in m.group("verb") or "concurrently" in m.group("verb")
