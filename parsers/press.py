@@ -188,10 +188,15 @@ def apply_general_effects(drafts: list[Draft], sentences: list[str], announced_o
 
 # ---------------------------------------------------------------- entities in prose
 
-_ALIAS_MARKER = re.compile(
-    r"^(?:a\.k\.a\.?|a/k/a|aka|f\.k\.a\.?|f/k/a|fka|n\.k\.a\.?|formerly|"
-    r"(?:(?:also|commonly|sometimes|often|widely|better|otherwise|previously|formerly|now|locally)\s+)?"
-    r"(?:known as|referred to as|called|spelled)|alias(?:es)?)[\s:]+", re.IGNORECASE)
+# alias markers of press releases, one row a marker: (pattern, the wording that needs it)
+ALIAS_MARKERS = (
+    (r"a\.k\.a\.?|a/k/a|aka", "Treasury sb0207: 'Cartel de los Soles (a.k.a. Cartel of the Suns)'"),
+    (r"f\.k\.a\.?|f/k/a|fka|n\.k\.a\.?|formerly", "OFAC-style renames; no release on file shows them"),
+    (r"(?:(?:also|commonly|sometimes|often|widely|better|otherwise|previously|formerly|now|locally)\s+)?"
+     r"(?:known as|referred to as|called|spelled)", "State 2021 Ansarallah: 'sometimes referred to as the Houthis'"),
+    (r"alias(?:es)?", "State amendments: 'to include the following aliases: …'"),
+)
+_ALIAS_MARKER = re.compile("^(?:" + "|".join(pattern for pattern, _ in ALIAS_MARKERS) + r")[\s:]+", re.IGNORECASE)
 _NOT_ALIAS = re.compile(r"^(?:entity|individual|sdgt|fto|ftos|sdgts|dob\b.*|the\s+.*\bact\b.*)$", re.IGNORECASE)
 _QUOTES = "\"“”‘’'"
 _PARTICLE_START = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-", re.IGNORECASE)
