@@ -60,7 +60,7 @@ _WHO_IS_BEING = re.compile(
 _STATE_CONCURRENT = re.compile(
     rf"^(?P<when>Concurrently|Today|Separately|Also)?,?\s*(?:[Tt]he\s+)?(?:U\.S\.\s+)?(?:Department of State|State Department)"
     rf"\s+(?P<verb>(?:(?:is|has)\s+)?(?:(?:also|concurrently|today)\s+)*(?:designating|designated))\s+(?P<segment>{_SEG})"
-    rf"(?:,?\s+as\s+(?:an?\s+)?(?P<program>[^.]+?)|,?\s+(?:pursuant to|under)\s+[^.]*?)?\.?$")
+    rf"(?:,?\s+as\s+(?:an?\s+)?(?P<program>.+?)|,?\s+(?P<authority>(?:pursuant to|under)\s+.*?))?\.?$")
 # a past 'OFAC designated X …' opening a paragraph under a release that acts today: the section's own action
 _AGENT_DESIGNATED = re.compile(r"^(?:OFAC|Treasury)\s+(?:also\s+)?designated\s+(?!the\s+following\b)")
 _BEING_DESIGNATED_FOR = re.compile(r"^(?P<subject>.+?)\s+(?:is|are)\s+(?:also\s+)?being\s+designated\s+for\b")
@@ -409,11 +409,12 @@ class _Reading:
             if _SDGT_AUTHORITY.search(_primary(m.group("authority"))):
                 self._designate_subject(m.group("subject"), block, person=bool(_PERSON_CUE.search(m.group("what"))))
             return
-        if (m := _STATE_CONCURRENT.match(sentence)) and not _RECALLED.search(sentence) \
+        if (m := _STATE_CONCURRENT.match(sentence)) \
+                and not _RECALLED.search(sentence[:m.start("segment")] + " " + sentence[m.end("segment"):]) \
                 and (m.group("when") or "ing" in m.group("verb") or "concurrently" in m.group("verb")
                      or _TODAY.search(m.group("verb"))):
-            program = m.group("program")
-            if (_SDGT_AUTHORITY.search(program) if program else self.acts_under_13224_only):
+            cited = m.group("program") or m.group("authority")
+            if (_SDGT_AUTHORITY.search(_primary(cited)) if cited else self.acts_under_13224_only):
                 self.operative_seen = True
                 for entity in self._entities(m.group("segment")):
                     self._add(Action.DESIGNATION, entity)
