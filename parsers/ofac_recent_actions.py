@@ -107,10 +107,11 @@ def own_address(soup: BeautifulSoup) -> str | None:
 def parse_recent_actions_page(url: str, html: bytes) -> Notice:
     """One Recent Actions page: events for its SDGT/FTO entries, effective on its release date.
 
-    `url` may be a file name: a saved page is then known by the address it gives itself (`own_address`).
+    `url` may be a file name: a saved page is then known by the address it gives itself (`own_address`); a
+    fetched page's own URL is authoritative, and one that is not /recent-actions/YYYYMMDD fails.
     """
     soup = BeautifulSoup(html, "lxml")
-    if not _ACTION_PATH.match(urlsplit(url).path):
+    if not urlsplit(url).scheme.startswith("http"):
         url = own_address(soup) or url
     action_id = recent_action_id(url)
     document_id = f"recent-actions/{action_id}"
