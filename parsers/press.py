@@ -674,7 +674,9 @@ _ORG_NOUNS = re.compile(r"\b(?:group|organi[sz]ation|network|cartel|company|mili
 def described_as_person(name: str, text: str) -> bool:
     """Whether the text calls the party a person: '<Surname> is a Hizballah commander'."""
     last = name.split()[-1]
-    for m in re.finditer(rf"\b{re.escape(last)}(?:\s+(?:is|was)|,)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){{0,3}}?)"
+    # 'Sinwar, also known as Abu Ibrahim, is a senior member of …': an alias aside before the description
+    for m in re.finditer(rf"\b{re.escape(last)}(?:,\s+(?:also known as|a\.k\.a\.)\s+[^,.]+,)?(?:\s+(?:is|was)|,)\s+"
+                         rf"(?:a|an|the)\s+((?:[\w’'-]+\s+){{0,3}}?)"
                          rf"(?:{PERSON_NOUNS.pattern})", text, re.IGNORECASE):
         if not _ORG_NOUNS.search(m.group(1)):
             return True

@@ -117,6 +117,7 @@ _GROUP = re.compile(r"\s*(\((?:[^()]|\([^()]*\))*\))")
 _NEXT_PARTY = re.compile(r",?\s+and\s+(?=[A-Z])|,\s+(?=[A-Z])|;")
 _LISTS_OTHERS = re.compile(r",\s+and\s+|\s+and\s+[A-Z]")
 _DATELINE = re.compile(r"^(?:WASHINGTON|[A-Z][A-Z .]+)(?:,? D\.?C\.?)?\s*[—–-]+\s+")
+_VESSEL_BEFORE = re.compile(r"\b(?:the\s+)?(?:vessel|tanker|ship)$", re.IGNORECASE)
 _NOT_A_PARTY = re.compile(r"^(?:WASHINGTON|Secretary|Under Secretary|Deputy Secretary|Director)\b")
 
 
@@ -262,6 +263,10 @@ def _bold_entities(tag: Tag, text: str) -> list[tuple[Entity, str | None]]:
             else:
                 found, pairs = press.group_contents([group.strip()[1:-1]], name)
                 aliases, details = aliases + found, details + pairs
+        before = squash("".join(s.get_text() if isinstance(s, Tag) else str(s)
+                                for s in reversed(list(bold.previous_siblings))))
+        if kind is None and _VESSEL_BEFORE.search(before):
+            kind = EntityType.VESSEL  # 'is identifying the vessel <b>OCEAN STAR</b> as blocked property'
         if details and kind is None:
             kind = EntityType.INDIVIDUAL
         if kind is None:

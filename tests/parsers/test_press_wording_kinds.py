@@ -356,3 +356,15 @@ def test_a_saved_recent_actions_page_is_known_by_its_own_address():
     notice = parse_recent_actions_page("saved/ofac_page.html", html)
     assert (notice.document.document_id, [(e.action, e.name, e.effective_on) for e in notice.events]) == (
         "recent-actions/20190709", [(DES, "SHERRI, Amin", date(2019, 7, 9))])
+
+
+def test_an_alias_aside_before_a_persons_description_and_a_vessel_named_in_bold():
+    notice = state("<p>The Department of State has designated Muhammad Deif and Marwan Issa as Specially "
+                   "Designated Global Terrorists (SDGTs).</p><p>Issa, also known as Abu al-Bara, is a deputy "
+                   "commander of the Izz al-Din al-Qassam Brigades.</p>")
+    assert [(e.name, e.entity_type) for e in notice.events] == [("Muhammad Deif", ORG), ("Marwan Issa", PERSON)]
+    notice = treasury("<p>Today, OFAC is sanctioning one entity and identifying one vessel for shipping Iranian "
+                      "commodities for the Houthis.</p><p>OFAC is designating <strong>Pioneer Shipping Co.</strong> "
+                      "pursuant to E.O. 13224, and is identifying the vessel <strong>SEA BREEZE</strong> as "
+                      "property in which Pioneer Shipping Co. has an interest.</p>")
+    assert [(e.name, e.entity_type) for e in notice.events if e.name == "SEA BREEZE"] == [("SEA BREEZE", VESSEL)]
