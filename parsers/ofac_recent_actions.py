@@ -83,11 +83,38 @@ def is_terrorism_title(title: str) -> bool:
 # ---------------------------------------------------------------- one action page
 
 
+_PAGE_MARKS = ("page-node-type-ofac-recent-action", "node--type-ofac-recent-action")
+
+
+def is_recent_actions_page(html: bytes) -> bool:
+    """Whether a saved page is one OFAC Recent Actions page: Drupal's node type in the <body> or <article> class,
+    or a canonical / og:url / article 'about' address of the form /recent-actions/YYYYMMDD[_NN]."""
+    text = html[:200000].decode("utf-8", "replace")
+    return any(mark in text for mark in _PAGE_MARKS) or own_address(BeautifulSoup(text, "lxml")) is not None
+
+
+def own_address(soup: BeautifulSoup) -> str | None:
+    """The page's own /recent-actions/ address: its canonical link, og:url, or the article's 'about' path."""
+    candidates = [tag.get("href") for tag in soup.find_all("link", rel="canonical")]
+    candidates += [tag.get("content") for tag in soup.find_all("meta", property="og:url")]
+    candidates += [tag.get("about") for tag in soup.select("article[about]")]
+    for candidate in filter(None, candidates):
+        if _ACTION_PATH.match(urlsplit(candidate.strip()).path):
+            return candidate.strip()
+    return None
+
+
 def parse_recent_actions_page(url: str, html: bytes) -> Notice:
-    """One Recent Actions page: events for its SDGT/FTO entries, effective on its release date."""
+    """One Recent Actions page: events for its SDGT/FTO entries, effective on its release date.
+
+    `url` may be a file name: a saved page is then known by the address it gives itself (`own_address`); a
+    fetched page's own URL is authoritative, and one that is not /recent-actions/YYYYMMDD fails.
+    """
+    soup = BeautifulSoup(html, "lxml")
+    if not urlsplit(url).scheme.startswith("http"):
+        url = own_address(soup) or url
     action_id = recent_action_id(url)
     document_id = f"recent-actions/{action_id}"
-    soup = BeautifulSoup(html, "lxml")
     article = soup.select_one("article.node--type-ofac-recent-action") or soup
     body = main_content(article)
     title = _title(soup)

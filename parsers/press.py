@@ -67,6 +67,7 @@ class Draft:
     entity: Entity
     effect: Effect | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())
+    previous_name: str | None = None
 
 
 # ---------------------------------------------------------------- bot blocks
@@ -155,6 +156,8 @@ def stated_effect(text: str, announced_on: date | None) -> Effect | None:
         return Effect(on=resolve_month_day(d.group(1), d.group(2), d.group(3), announced_on))
     if re.search(r"\btomorrow\b", tail, re.IGNORECASE):
         return Effect(on=announced_on + timedelta(days=1) if announced_on else None)
+    if re.search(r"\btoday\s+(?:upon|on|with) (?:their |its )?publication\b", tail, re.IGNORECASE):
+        return Effect(on=announced_on)  # 'take effect today upon publication in the Federal Register'
     if re.search(r"\b(?:upon|on|after) (?:their |its )?publication\b", tail, re.IGNORECASE):
         return Effect(condition=UPON_PUBLICATION)
     if re.search(r"\b(?:today|immediately)\b", tail, re.IGNORECASE):
@@ -210,9 +213,15 @@ _GROUP_HEAD = re.compile(
 _TITLE_PREFIX = re.compile(
     r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish)\s+)?(?:(?:Vice|Prime|Deputy|Foreign|Interior|Defense|Defence)\s+)*"
     r"(?:President|Minister|Secretary|Commander|Leader|Emir|Sheikh)\s+(?=\S)")
+# 'Hizballah financier Adham Tabaja'; plural roles head a list: 'Hizballah officials Amin Sherri and …',
+# 'AAH leaders Qays al-Khazali and his brother Laith al-Khazali'
 _GROUP_ROLE_PREFIX = re.compile(
-    r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:financier|commander|leader|official|operative|facilitator|businessman|"
-    r"spokesman|emir|member)\s+(?=[A-Z]|(?:al|el|ad)-)")
+    r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:(?:financier|commander|leader|official|operative|facilitator|"
+    r"spokesman|emir|member)s?|businessm[ae]n)\s+(?=[A-Z]|(?:al|el|ad)-)")
+# A place of several words before '-based': 'Hong Kong-based Great Ocean Shipping Limited',
+# 'Marshall Islands-based Sunrise Maritime Inc.' (one-word places are dropped word by word below)
+_PLACE_BASED_PREFIX = re.compile(
+    r"^(?:[A-Z][\w’'.]*\s+){1,3}[A-Z][\w’'.]*-(?:based|registered|headquartered|flagged)\s+(?=\S)")
 _GENERIC = re.compile(
     r"^(?:all|both|these|those|this|their|its|his|her|them|they|it|each|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|several|other|\d+)\b", re.IGNORECASE)
@@ -288,6 +297,9 @@ def strip_descriptors(segment: str) -> tuple[str, bool]:
         if m := _GROUP_ROLE_PREFIX.match(segment):
             segment, person = segment[m.end():], True  # 'Hizballah financier Adham Tabaja'
             continue
+        if m := _PLACE_BASED_PREFIX.match(segment):
+            segment = segment[m.end():]
+            continue
         word, _, rest = segment.partition(" ")
         bare = word.strip(",:;“\"")
         lower_word = bare[:1].islower() and not _PARTICLE_START.match(bare)
@@ -312,7 +324,7 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     segment = _ITS_ALIAS.sub(", also known as ", segment)
     listed_under = _LISTED_UNDER.search(segment)
     segment = _LISTED_UNDER.sub(" ", segment)
-    segment = _RELATIVE.sub(_relative_mark, segment)
+    segment = _KIN_RELATIVE.sub(_relative_mark, _RELATIVE.sub(_relative_mark, segment))
     dashed = _dash_list(segment)
     people = dashed != segment and bool(PERSON_NOUNS.search(segment.split("—", 1)[0]))
     dashed = squash(dashed)
@@ -344,7 +356,8 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
             continue
         if entities and _APPOSITIVE.match(part):
             if PERSON_NOUNS.search(part.split(" of ")[0]):
-                count = _NUMBER_WORDS.get(part.split()[0].lower(), 2 if part.lower().startswith("both") else 1)
+                count = _NUMBER_WORDS.get(part.split()[0].lower(), 2 if part.lower().startswith("both") else
+                                          len(entities) if _PLURAL_ROLE.match(part) else 1)
                 entities[-count:] = [replace(e, entity_type=EntityType.INDIVIDUAL) for e in entities[-count:]]
             continue
         name, groups = parentheticals(part)
@@ -374,6 +387,12 @@ _VESSEL_LEAD = re.compile(r"^(?:the\s+)?(?:(?:oil|crude|cargo|product)\s+)?(?:ve
                           re.IGNORECASE)
 
 
+# 'Qays al-Khazali and his brother Laith al-Khazali': a kinship word names the relative with no comma
+_KIN_RELATIVE = re.compile(
+    r",?\s+and\s+(?:his|her|their)\s+(?P<role>(?:brother|sister|son|daughter|wife|husband|father|mother|"
+    r"cousin|nephew|uncle)s?)\s+(?=[A-Z]|(?:al|el|ad)-)")
+
+
 def _relative_mark(m: re.Match[str]) -> str:
     """', <mark>' before a relative: a person ('its captain, Y') or a holding ('his company, Z')."""
     return f", {_RELATIVE_MARK if PERSON_NOUNS.search(m.group('role')) else _HOLDING_MARK}"
@@ -384,7 +403,11 @@ _AS_WELL_AS = re.compile(r",?\s+as well as\s+", re.IGNORECASE)
 _APPOSITIVE = re.compile(
     r"^(?:a|an|which|who|whose|that|based|headed|led|located|operating|including|one|two|three|four|five|six|"
     r"both|each|all)\s|^(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ul)-)[\w’'-]*[’']s\s+[a-z]"
-    r"|^the\s+(?!(?:al|el|ad|an|ar|as|ash|at|az|ul)-)[a-z]")
+    r"|^the\s+(?!(?:al|el|ad|an|ar|as|ash|at|az|ul)-)[a-z]"
+    # 'OFAC designated A and B, members of Hizballah’s Jihad Council, pursuant to …': a plural role of all before it
+    r"|^(?:[a-z][\w-]*\s+){0,2}(?:members|leaders|officials|commanders|financiers|operatives|founders)\s+of\b")
+_PLURAL_ROLE = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}(?:members|leaders|officials|commanders|financiers|operatives|"
+                          r"founders)\s+of\b")
 _TRAILING_TODAY = re.compile(r",?\s+today$", re.IGNORECASE)
 # The country that ends a place of birth split off by a comma: 'born in Bent Jbeil, Lebanon'.
 _PLACE_TAIL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
@@ -493,6 +516,8 @@ def _list_parts(segment: str) -> list[str]:
 def _split_and(part: str) -> list[str]:
     """Split 'A and B' when both sides are names of two words or more ('Iraq and Syria' stays whole)."""
     pieces = re.split(r"\s+and\s+(?![^()]*\))", part)
+    if len(pieces) > 2:
+        pieces = _join_ideals(pieces)
     if len(pieces) != 2:
         return [part]
     left, right = (re.sub(r"^the\s+", "", parentheticals(p)[0]) for p in pieces)
@@ -506,11 +531,29 @@ def _split_and(part: str) -> list[str]:
     words = left.split()
     if len(words) == 1 and left[:1].isupper() and len(right.split()) >= 2 and looks_like_name(right):
         return pieces  # 'Hamas and Cártel de Jalisco Nueva Generación'
+    if one_word_right and right.lower() in _NAME_IDEALS:
+        return [part]  # 'Basque Fatherland and Liberty': an ideal the name pairs with its left side
     if one_word_right and right[:1].isupper() and left[:1].isupper() \
             and (len(words) == 1 or words[-2].lower() not in _JOINING_PREPOSITIONS):
         # 'Hamas and Hizballah', 'Hay’at Tahrir al-Sham and Hamas'; 'State of Iraq and Syria' stays one name
         return pieces
     return [part]
+
+
+# Ideals that end a group's name after 'and', never a party by themselves (real name beside each):
+_NAME_IDEALS = frozenset({
+    "liberty",  # Basque Fatherland and Liberty (ETA), revoked as an FTO in 2022
+})
+
+def _join_ideals(pieces: list[str]) -> list[str]:
+    """'Basque Fatherland', 'Liberty (ETA)', 'Kahane Chai' -> 'Basque Fatherland and Liberty (ETA)', 'Kahane Chai'."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and parentheticals(piece)[0].lower() in _NAME_IDEALS:
+            joined[-1] = f"{joined[-1]} and {piece}"
+        else:
+            joined.append(piece)
+    return joined
 
 
 _INITIAL_SKIP = frozenset("of the and in for de del la los wal e y".split())
@@ -609,7 +652,8 @@ def draft_events(drafts: list[Draft], document: DocumentRef, announced_on: date 
             old.entity = replace(old.entity, aliases=aliases, entity_type=kind, details=details)
             old.effect = old.effect or draft.effect
         else:
-            merged[key] = Draft(draft.program, draft.action, draft.entity, draft.effect, draft.extra)
+            merged[key] = Draft(draft.program, draft.action, draft.entity, draft.effect, draft.extra,
+                                draft.previous_name)
     return tuple(_event(d, document, announced_on) for d in merged.values())
 
 
@@ -620,7 +664,7 @@ def _event(draft: Draft, document: DocumentRef, announced_on: date | None) -> Ev
     return Event(program=draft.program, action=draft.action, name=draft.entity.name, document=document,
                  aliases=tuple(a for a in draft.entity.aliases if name_key(a) != name_key(draft.entity.name)),
                  entity_type=draft.entity.entity_type, effective_on=effect.on, announced_on=announced_on,
-                 details=details)
+                 previous_name=draft.previous_name, details=details)
 
 
 _ORG_NOUNS = re.compile(r"\b(?:group|organi[sz]ation|network|cartel|company|militia|front|movement|party|bank|"
@@ -630,7 +674,9 @@ _ORG_NOUNS = re.compile(r"\b(?:group|organi[sz]ation|network|cartel|company|mili
 def described_as_person(name: str, text: str) -> bool:
     """Whether the text calls the party a person: '<Surname> is a Hizballah commander'."""
     last = name.split()[-1]
-    for m in re.finditer(rf"\b{re.escape(last)}(?:\s+(?:is|was)|,)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){{0,3}}?)"
+    # 'Sinwar, also known as Abu Ibrahim, is a senior member of …': an alias aside before the description
+    for m in re.finditer(rf"\b{re.escape(last)}(?:,\s+(?:also known as|a\.k\.a\.)\s+[^,.]+,)?(?:\s+(?:is|was)|,)\s+"
+                         rf"(?:a|an|the)\s+((?:[\w’'-]+\s+){{0,3}}?)"
                          rf"(?:{PERSON_NOUNS.pattern})", text, re.IGNORECASE):
         if not _ORG_NOUNS.search(m.group(1)):
             return True

@@ -38,12 +38,12 @@ _DESIGNATE = re.compile(
     r"|\bwill\s+(?:also\s+)?designate\b|\bhereby\s+designates?\b|\bdesignates\b"
     r"|\btoday\s+(?:also\s+)?designated\b|\b(?:has|have)\s+(?:today\s+)?(?:also\s+)?designated\b"
     r"|\b(?:decided|decides|determined)\s+to\s+designate\b"
-    r"|\bannounc(?:e|es|ing|ed)\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+){0,2}\w+[’']s\s+)?designations?\s+of\b")
+    r"|\bannounc(?:e|es|ing|ed)\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+|of\s+|the\s+){0,4}\w+[’']s\s+)?designations?\s+of\b")
 _REVOKE = re.compile(
     r"\b(?:is|are|am)\s+(?:also\s+)?(?:revoking|delisting)\b|\b(?:intends?|intent)\s+to\s+revoke\b"
     r"|\bwill\s+(?:also\s+)?revoke\b|\bhereby\s+revokes?\b|\brevokes\b"
     r"|\btoday\s+(?:also\s+)?revoked\b|\b(?:has|have)\s+(?:today\s+)?(?:also\s+)?revoked\b"
-    r"|\b(?:decided|decides)\s+to\s+revoke\b"
+    r"|\b(?:decided|decides)(?:,[^,]{1,60},)?\s+to\s+revoke\b|\band\s+to\s+(?:delist|revoke)\b"
     r"|\bannounc(?:e|es|ing)\s+(?:the\s+)?revocations?\s+of\b")
 # A plain past tense acts only in a sentence dated 'today' ('Today, the Department designated X as an SDGT').
 _DESIGNATED = re.compile(r"\bdesignated\b")
@@ -64,6 +64,13 @@ _LEADING_DESIGNATION_OF = re.compile(r"^(?:the\s+)?(?:terrorist\s+)?designations
 _ADDED_TO = re.compile(
     r"(?P<aliases>[^.]+?)\s+(?:has|have)\s+been\s+added\s+(?:as\s+(?:an?\s+)?alias(?:es)?\s+)?to\s+"
     r"(?P<target>[^.]+?)[’']s\s+(?:(?:previous|existing|current)\s+)?designations?\b(?P<rest>.*)$")
+# 'The Department has added TRF and other associated aliases to LeT’s FTO and SDGT designations'
+_ADDED_ACTIVE = re.compile(
+    r"\b(?:has|have)\s+(?:also\s+)?(?:today\s+)?added\s+(?P<aliases>[^.]+?)\s+to\s+"
+    r"(?P<target>[^.]+?)[’']s\s+(?P<rest>(?:(?:previous|existing|current)\s+)?[^.]*?)\s*designations?\b")
+_NEW_PRIMARY = re.compile(r"\s+as\s+(?:its|the)\s+(?:new\s+)?primary\s+name\b.*$")
+# 'These aliases have been added to ISIS’s designation as an FTO …': the aliases of the sentence before
+_BACK_ALIASES = re.compile(r"^(?:these|those|the|both)\s+(?:\w+\s+)?(?:aliases|names)$|^(?:they|both)$", re.I)
 _ADDING_ALIAS = re.compile(
     r"\badding\s+(?P<aliases>.+?)\s+as\s+(?:an?\s+)?(?:new\s+)?alias(?:es)?\s+to\s+(?P<target>.+?)[’']s\s+"
     r"(?:(?:previous|existing|current)\s+)?(?P<rest>.*?)\s*designations?\b")
@@ -77,9 +84,16 @@ _FOLLOWING = re.compile(r"^(?:the\s+)?following\b|^$", re.IGNORECASE)
 _REVIEWED = re.compile(
     rf"\breviewed\s+and\s+maintained\s+(?:the\s+)?(?P<target>.+?)[’']s\s+(?P<programs>{_PROGRAM_NAME}"
     rf"(?:\s+and\s+{_PROGRAM_NAME})?)\s+designations?"
-    rf"|\b(?:has|have)\s+(?:(?:reviewed\s+and\s+)?maintained|decided\s+to\s+maintain)\s+(?:the\s+)?"
+    rf"|\b(?:has|have)\s+(?:also\s+)?(?:(?:reviewed\s+and\s+)?maintained|decided\s+to\s+maintain)\s+(?:the\s+)?"
     rf"designations?\s+of\s+(?P<target2>.+?)\s+as\s+(?:an?\s+)?"
-    rf"(?P<programs2>{_PROGRAM_NAME}(?:\s+and\s+(?:an?\s+)?{_PROGRAM_NAME})?)")
+    rf"(?P<programs2>{_PROGRAM_NAME}(?:\s+and\s+(?:an?\s+)?{_PROGRAM_NAME})?)"
+    # 'has also reviewed and maintained the FTO designation of ISIS'
+    rf"|\b(?:has|have)\s+(?:also\s+)?(?:reviewed\s+and\s+)?maintained\s+(?:the\s+)?(?P<programs3>{_PROGRAM_NAME}"
+    rf"(?:\s+and\s+{_PROGRAM_NAME})?)\s+designations?\s+of\s+(?P<target3>[^,;]+?)\.?$")
+# 'the FTO designation of the FARC, as well as its designation as an SDGT': one more program for the party
+_ITS_DESIGNATION_AS = re.compile(
+    rf",?\s+(?:as well as|and)\s+its\s+designations?\s+as\s+(?:an?\s+)?(?P<programs>{_PROGRAM_NAME}.*)$")
+_AS_WELL_AS_AFTER = re.compile(r",?\s+as well as\s+(?P<more>(?:[A-Z]|(?:al|el|ad)-).*)$")
 _AUTHORITY = re.compile(r",?\s+(?:pursuant to|under)\s+(?:section|E\.O\.|Executive Order|the Immigration|the INA)")
 # A counted or generic head that a colon list names: 'three leaders of X', 'the following individuals'.
 _COUNTED_HEAD = re.compile(
@@ -218,6 +232,7 @@ class _Reading:
         self.operative_seen = False
         self.unnamed = 0
         self.listing: tuple[Action, tuple[Program, ...], press.Effect | None, str] | None = None
+        self.pending_aliases: tuple[str, tuple[str, ...]] | None = None
 
     def list_item(self, paragraph: str) -> None:
         """One party of a 'designating the following …:' list, under that sentence's action and programs."""
@@ -294,11 +309,13 @@ class _Reading:
     def _amendments(self, sentence: str) -> list[Draft]:
         """Aliases added to an existing designation ('adding X as an alias to Y’s SDGT designation')."""
         drafts = []
-        for rx in (_ADDING_ALIAS, _ADDED_TO):
+        for rx in (_ADDING_ALIAS, _ADDED_TO, _ADDED_ACTIVE):
             for m in rx.finditer(sentence):
                 target = press.resolve_reference(m.group("target").strip(), self.abbreviations)
                 aliases, _ = press.parse_entities(m.group("aliases"), self.abbreviations)
                 names = tuple(n for a in aliases for n in (a.name, *a.aliases))
+                if not names and self.pending_aliases and _BACK_ALIASES.match(m.group("aliases").strip()):
+                    names = self.pending_aliases[1]
                 programs = programs_in(m.group("rest")) or programs_in(sentence)
                 if not names or not press.looks_like_name(target):
                     continue
@@ -313,12 +330,23 @@ class _Reading:
         if not m:
             return []
         target = press.resolve_reference(press.parentheticals(m.group("target").strip(" ,"))[0], self.abbreviations)
-        aliases, _ = press.parse_entities(m.group("aliases") or m.group("aliases2"))
+        added = m.group("aliases") or m.group("aliases2")
+        renamed = _NEW_PRIMARY.search(added)
+        aliases, _ = press.parse_entities(added[:renamed.start()] if renamed else added)
         names = tuple(n for a in aliases for n in (a.name, *a.aliases))
         programs = programs_in(m.group("middle") or "") or programs_in(sentence)
-        if not names or not programs:
+        if not names:
             return []
-        drafts = [Draft(p, Action.AMENDMENT, Entity(target, names)) for p in programs]
+        if not programs:
+            # 'amended the terrorist designations of ISIS to include A, B …': the next sentence names the programs
+            self.pending_aliases = (target, names)
+            return []
+        if renamed:
+            # 'to add the alias Jaysh al-Adl as its new primary name': the party is now known by the new name
+            entity, previous = Entity(names[0], (*names[1:], target)), target
+        else:
+            entity, previous = Entity(target, names), None
+        drafts = [Draft(p, Action.AMENDMENT, entity, previous_name=previous) for p in programs]
         self.drafts += drafts
         return drafts
 
@@ -326,7 +354,10 @@ class _Reading:
         """'has reviewed and maintained LeT’s FTO designation' (no change, but a dated review)."""
         drafts = []
         for m in _REVIEWED.finditer(sentence):
-            if m.group("target2"):
+            if m.group("target3"):
+                entities = [Entity(press.resolve_reference(m.group("target3"), self.abbreviations))]
+                programs = m.group("programs3")
+            elif m.group("target2"):
                 # 'has maintained the designation of Kata’ib Hizballah (KH) as a Foreign Terrorist Organization'
                 found, _ = press.parse_entities(m.group("target2"), self.abbreviations)
                 entities, programs = found[:1], m.group("programs2")
@@ -343,10 +374,18 @@ def _segment_and_programs(rest: str) -> tuple[str, tuple[Program, ...]]:
     rest = rest.strip()
     for rx in (_PROGRAM_DESIGNATION_OF, _COUNTED_DESIGNATIONS):
         if m := rx.match(rest):
-            return m.group("segment"), programs_in(m.group("programs"))
+            segment, programs = m.group("segment"), programs_in(m.group("programs"))
+            if more := _ITS_DESIGNATION_AS.search(segment):
+                segment = segment[:more.start()]
+                programs += tuple(p for p in programs_in(more.group("programs")) if p not in programs)
+            return segment, programs
     rest = _LEADING_DESIGNATION_OF.sub("", rest)
     if m := _AS_PROGRAM.search(rest) or _AUTHORITY.search(rest):
-        return rest[:m.start()], programs_in(rest[m.start():])
+        segment, tail = rest[:m.start()], rest[m.start():]
+        if more := _AS_WELL_AS_AFTER.search(tail):
+            # 'designated A, B, and C as SDGTs, as well as D, a leader of A': D goes under the same programs
+            return f"{segment}, {more.group('more')}", programs_in(tail[:more.start()])
+        return segment, programs_in(tail)
     return rest, programs_in(rest)
 
 

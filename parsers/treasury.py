@@ -28,6 +28,7 @@ from bs4 import BeautifulSoup, Tag
 from parsers import press
 from parsers.common import FULL_MONTH, read_date, squash
 from parsers.model import Action, DocumentRef, EntityType, Notice, ParseError, Program, Source
+from parsers.name_check import name_problem
 from parsers.names import name_key
 from parsers.press import Draft, Effect, Entity, ListingItem
 from parsers.programs import FTO_WORDS, SDGT_WORDS
@@ -49,18 +50,32 @@ _BEING_DESIGNATED = re.compile(
     r"^(?P<subject>.+?)\s+(?:(?:is|are)\s+(?:also\s+)?being\s+|(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?"
     r"(?=designated\s+today\b))designated\s+(?:today\s+)?(?:by\s+[^,]+?\s+)?(?:as\s+[^.]*?\s+)?(?:pursuant to|under)\s+"
     r"(?P<authority>.+)$")
+# 'X (Hamza) is a Sudan-based Hamas financial facilitator who is being designated pursuant to E.O. 13224'
+_WHO_IS_BEING = re.compile(
+    r"^(?P<subject>.+?)\s+(?:is|are)\s+(?P<what>(?:a|an|the|two|three)\s+[^.]*?)\bwho\s+(?:is|are)\s+(?:also\s+)?being\s+"
+    r"designated\s+(?:pursuant to|under)\s+(?P<authority>.+)$")
+# 'The State Department is concurrently designating X as an SDGT', 'Concurrently, the Department of State
+# designated Hurras al-Din and TTP leader Noor Wali': State's action the same day, announced in the release
+_STATE_CONCURRENT = re.compile(
+    rf"^(?P<when>Concurrently|Today|Separately|Also)?,?\s*(?:[Tt]he\s+)?(?:U\.S\.\s+)?(?:Department of State|State Department)"
+    rf"\s+(?P<verb>(?:(?:is|has)\s+)?(?:(?:also|concurrently|today)\s+)*(?:designating|designated))\s+(?P<segment>{_SEG})"
+    rf"(?:,?\s+as\s+(?:an?\s+)?(?P<program>.+?)|,?\s+(?P<authority>(?:pursuant to|under)\s+.*?))?\.?$")
+# a past 'OFAC designated X …' opening a paragraph under a release that acts today: the section's own action
+_AGENT_DESIGNATED = re.compile(r"^(?:OFAC|Treasury)\s+(?:also\s+)?designated\s+(?!the\s+following\b)")
 _BEING_DESIGNATED_FOR = re.compile(r"^(?P<subject>.+?)\s+(?:is|are)\s+(?:also\s+)?being\s+designated\s+for\b")
 # 'OFAC today designated X (a.k.a. Y), a …-based group, as an SDGT pursuant to E.O. 13224': any past-tense
 # designation the release dates 'today' (a date or 'previously' makes it a recalled, earlier action).
 _DESIGNATED_TODAY = re.compile(
-    rf"\b(?:designated|sanctioned)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)(?:,?\s+today)?,?\s+(?P<authority>(?:as|pursuant to|under)\b.+)$")
+    rf"\b(?:designated|sanctioned)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)(?:,?\s+today)?,?\s+(?P<authority>(?:as|pursuant to|under)\b.+"
+    r"|for\s+(?:acting|having|being|providing|assisting|materially|its|his|her|their)\b.+)$")
 _AS_PROGRAM = re.compile(rf"\s+as\s+(?:an?\s+)?(?=(?:{SDGT_WORDS}|{FTO_WORDS})\b)")
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 _RECALLED = re.compile(rf"\bpreviously\b|\bin \d{{4}}\b|\bon\s+(?:{FULL_MONTH})\b|\b(?:{FULL_MONTH})\s+\d")
 _SANCTIONED_AS = re.compile(
     rf"^Today,?\s.*?\b(?:sanctioned|designated)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)\s+as\s+(?:an?\s+)?(?:{SDGT_WORDS})\b")
 _FOLLOWING = re.compile(
-    r"\b(?:(?:(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)|today\s+(?:designated|sanctioned))\s+the\s+following\b"
+    r"\b(?:(?:(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)|today\s+(?:designated|sanctioned)"
+    r"|(?P<annex>designates))\s+the\s+following\b"
     r"|^The following\b.*?\b(?:(?:is|are)\s+being|(?:were|have\s+been|was|has\s+been)\s+(?=designated\s+today))"
     r"\s*designated\b|\b(?P<past>designated|sanctioned)\s+the\s+following\b)(?P<rest>.*)$")
 # 'the following individuals …:': each item is a person, whatever words describe it
@@ -71,10 +86,19 @@ _FOLLOWING_PEOPLE = re.compile(
 _COUNTED_SANCTION = re.compile(
     r"\b(?:(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)|took\s+action\s+against)\s+"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s")
+# 'Today, OFAC designated two individuals pursuant to E.O. 13224 …' with each party named only in the heading
+# over its paragraph ('<h3>Muhammad Qasir</h3><p>Qasir serves as …')
+_COUNTED_TODAY = re.compile(
+    r"\btoday,?\s+(?:[^,.]*?\s+)?(?:designated|sanctioned|is\s+designating|is\s+sanctioning)\s+"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<noun>individuals?|persons?|people|entities|"
+    r"entity|organizations?)\b", re.IGNORECASE)
+_REFERENCE_TITLE = re.compile(r"^(?P<ref>[^\s,]+),\s+[^,]+,?$")
+_NAME_PARTICLES = frozenset("al el ad bin ibn bint de del la the of and y e wal abu".split())
 _OTHER_ORDER = re.compile(r"(?:E\.O\.|Executive Order)\s*(?!13224)\d{5}")
 _EO_13224 = re.compile(r"(?:pursuant to|under)\s+(?:section\s+\S+\s+of\s+)?(?:E\.O\.|Executive Order)\s*13224")
 _ACTING = re.compile(r"\b(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating|targeting)\b|\btook\s+action\b"
                      r"|\btoday\s+(?:also\s+)?(?:designated|sanctioned)\b|\bdesignations?\s+(?:is|are)\s+made\b")
+_ACTING_TODAY = re.compile(r"\b(?:designated|sanctioned|designating|sanctioning)\b")
 _ALSO_PAST = re.compile(r"\balso\s+(?:designated|sanctioned)\b")
 _REMOVING = re.compile(
     rf"\b(?:is|are)\s+(?:also\s+)?(?:removing|delisting)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)"
@@ -92,6 +116,7 @@ _GROUP = re.compile(r"\s*(\((?:[^()]|\([^()]*\))*\))")
 _NEXT_PARTY = re.compile(r",?\s+and\s+(?=[A-Z])|,\s+(?=[A-Z])|;")
 _LISTS_OTHERS = re.compile(r",\s+and\s+|\s+and\s+[A-Z]")
 _DATELINE = re.compile(r"^(?:WASHINGTON|[A-Z][A-Z .]+)(?:,? D\.?C\.?)?\s*[—–-]+\s+")
+_VESSEL_BEFORE = re.compile(r"\b(?:the\s+)?(?:vessel|tanker|ship)$", re.IGNORECASE)
 _NOT_A_PARTY = re.compile(r"^(?:WASHINGTON|Secretary|Under Secretary|Deputy Secretary|Director)\b")
 
 
@@ -192,8 +217,28 @@ def recent_action_links(body: Tag) -> tuple[str, ...]:
     return tuple(links)
 
 
+_INLINE = frozenset({"strong", "b", "a", "em", "i", "span", "sup", "sub", "u", "br"})
+
+
+def _wrap_loose_text(body: Tag) -> None:
+    """Text written straight into the body, outside any <p> ('<strong>Washington</strong> – Today, OFAC designated
+    …' in older releases), becomes a paragraph of its own."""
+    run: list = []
+    for child in [*body.children, None]:
+        if child is not None and (not isinstance(child, Tag) or child.name in _INLINE):
+            run.append(child)
+            continue
+        if any(squash(x.get_text() if isinstance(x, Tag) else str(x)) for x in run):
+            paragraph = BeautifulSoup("", "lxml").new_tag("p")
+            run[0].insert_before(paragraph)
+            for node in run:
+                paragraph.append(node.extract())
+        run = []
+
+
 def _blocks(body: Tag) -> list[_Block]:
     """The body's top-level paragraphs and headings, in order."""
+    _wrap_loose_text(body)
     tags = body.find_all(["p", "li", "h2", "h3", "h4", "h5"])
     blocks = []
     for tag in tags:
@@ -222,6 +267,10 @@ def _bold_entities(tag: Tag, text: str) -> list[tuple[Entity, str | None]]:
             else:
                 found, pairs = press.group_contents([group.strip()[1:-1]], name)
                 aliases, details = aliases + found, details + pairs
+        before = squash("".join(s.get_text() if isinstance(s, Tag) else str(s)
+                                for s in reversed(list(bold.previous_siblings))))
+        if kind is None and _VESSEL_BEFORE.search(before):
+            kind = EntityType.VESSEL  # 'is identifying the vessel <b>OCEAN STAR</b> as blocked property'
         if details and kind is None:
             kind = EntityType.INDIVIDUAL
         if kind is None:
@@ -258,6 +307,7 @@ class _Reading:
         self.drafts: list[Draft] = []
         self.operative_seen = False
         self.known: dict[str, Entity] = {}
+        self.acts_today = False
         for block in blocks:
             for entity in block.bolds:
                 for key in (entity.name, *entity.aliases):
@@ -268,12 +318,19 @@ class _Reading:
     def read(self) -> None:
         """Collect SDGT designations and removals from every block."""
         release_sdgt = any(self._sentence_authority(s) for b in self.blocks for s in press.split_sentences(b.text))
+        opening = next((b.text for b in self.blocks if not b.heading), "")
+        self.acts_today = bool(_TODAY.search(opening) and _ACTING_TODAY.search(opening))
         following: bool | None = None
         people = False
         named_later = False
-        for block in self.blocks:
+        counted = next((m for b in self.blocks for s in press.split_sentences(b.text)
+                        if (m := _COUNTED_TODAY.search(s)) and ("13224" in s or self.acts_under_13224_only)), None)
+        for index, block in enumerate(self.blocks):
             if block.heading:
                 following = None
+                if counted and (entity := self._heading_party(index, counted.group("noun"))):
+                    self.operative_seen = True
+                    self._add(Action.DESIGNATION, entity)
                 continue
             for sentence in press.split_sentences(block.text):
                 m = _FOLLOWING.search(sentence)
@@ -281,7 +338,9 @@ class _Reading:
                     m = None  # 'OFAC designated the following … in 2019' recalls
                 if m:
                     rest = m.group("rest")
-                    following = bool(_SDGT_AUTHORITY.search(rest)) if "pursuant to" in rest else release_sdgt
+                    following = bool(_SDGT_AUTHORITY.search(rest)) if "pursuant to" in rest else release_sdgt or (
+                        # 'President Bush signed Executive Order 13224 … The Annex to the order designates the following:'
+                        m.group("annex") is not None and "13224" in block.text)
                     people = _FOLLOWING_PEOPLE.match(rest) is not None
                     self.operative_seen = self.operative_seen or following
                     continue
@@ -303,6 +362,26 @@ class _Reading:
                     if not _BEING_DESIGNATED.match(block.text):
                         self._add(Action.DESIGNATION, entity)
 
+    def _heading_party(self, index: int, noun: str) -> Entity | None:
+        """The party a heading names when the paragraph under it opens with that name or its last word.
+
+        Headings also carry a group or a topic ('Hizballah', 'HAMAS’S SECRET INVESTMENT PORTFOLIO'); those are not
+        the subject of the paragraph below them, and a name of one word is never taken.
+        """
+        heading = self.blocks[index].text
+        after = next((b.text for b in self.blocks[index + 1:] if not b.heading), "")
+        words = heading.split()
+        if len(words) < 2 or heading.isupper() or not press.looks_like_name(heading) or name_problem(heading) \
+                or any(w[:1].islower() and w not in _NAME_PARTICLES for w in words):
+            return None
+        if not re.match(rf"(?:{re.escape(heading)}|{re.escape(words[-1])})\b(?![’'])", after):
+            return None
+        person = noun.lower().startswith(("individual", "person", "people"))
+        entity = Entity(heading, (), EntityType.INDIVIDUAL if person else EntityType.ORGANIZATION)
+        self.known.setdefault(name_key(words[-1]), entity)
+        self.known.setdefault(name_key(heading), entity)
+        return entity
+
     @property
     def acts_under_13224_only(self) -> bool:
         """Whether the release cites E.O. 13224 as an authority and no other executive order."""
@@ -319,18 +398,36 @@ class _Reading:
         m = _SANCTIONING.search(sentence)
         return bool(m) and bool(_SDGT_AUTHORITY.search(_primary(m.group("authority") or m.group("authority2"))))
 
-    def _designate_subject(self, subject: str, block: _Block) -> None:
+    def _designate_subject(self, subject: str, block: _Block, person: bool = False) -> None:
         """Designate the parties a sentence's subject names, the bold name taken whole when it covers them."""
         self.operative_seen = True
         lead = next((b for b in block.bolds if subject.startswith(b.name)), None)
         parsed = self._entities(subject)
+        if (titled := _REFERENCE_TITLE.match(subject)) and name_key(titled.group("ref")) in self.known:
+            parsed = [self._resolve(Entity(titled.group("ref")))]  # 'Seif, Governor of the Central Bank of Iran,'
+        
         # the bold name is whole: 'Tadbir Kish Medical and Pharmaceutical Company' is one party
         covered = lead and all(name_key(e.name) in name_key(lead.name) for e in parsed)
         for entity in [lead] if covered else parsed:
-            self._add(Action.DESIGNATION, entity)
+            # 'X is a Sudan-based Hamas financial facilitator who is being designated …' describes a person
+            self._add(Action.DESIGNATION, replace(entity, entity_type=EntityType.INDIVIDUAL) if person else entity)
 
     def _sentence(self, sentence: str, block: _Block) -> None:
         """The designations or removals one sentence makes under E.O. 13224."""
+        if m := _WHO_IS_BEING.match(sentence):
+            if _SDGT_AUTHORITY.search(_primary(m.group("authority"))):
+                self._designate_subject(m.group("subject"), block, person=bool(_PERSON_CUE.search(m.group("what"))))
+            return
+        if (m := _STATE_CONCURRENT.match(sentence)) \
+                and not _RECALLED.search(sentence[:m.start("segment")] + " " + sentence[m.end("segment"):]) \
+                and (m.group("when") or "ing" in m.group("verb") or "concurrently" in m.group("verb")
+                     or _TODAY.search(m.group("verb"))):
+            cited = m.group("program") or m.group("authority")
+            if (_SDGT_AUTHORITY.search(_primary(cited)) if cited else self.acts_under_13224_only):
+                self.operative_seen = True
+                for entity in self._entities(m.group("segment")):
+                    self._add(Action.DESIGNATION, entity)
+            return
         if m := _BEING_DESIGNATED.match(sentence):
             if _SDGT_AUTHORITY.search(_primary(m.group("authority"))):
                 self._designate_subject(m.group("subject"), block)
@@ -356,10 +453,12 @@ class _Reading:
             for entity in self._entities(m.group("segment") or m.group("segment2")):
                 self._add(Action.REVOCATION, entity)
             return
-        if (m := _DESIGNATED_TODAY.search(sentence)) and (_TODAY.search(sentence) or _ALSO_PAST.search(sentence)) \
+        if (m := _DESIGNATED_TODAY.search(sentence)) and (_TODAY.search(sentence) or _ALSO_PAST.search(sentence)
+                                                          or (self.acts_today and _AGENT_DESIGNATED.match(sentence))) \
                 and not re.match(r"(?:today|by)\b", m.group("segment")) \
                 and not _RECALLED.search(sentence[:m.start()]) and "previously" not in m.group("segment"):
-            if _SDGT_AUTHORITY.search(_primary(m.group("authority"))):
+            authority = m.group("authority")
+            if (self.acts_under_13224_only if authority.startswith("for") else _SDGT_AUTHORITY.search(_primary(authority))):
                 self.operative_seen = True
                 for entity in self._entities(m.group("segment")):
                     self._add(Action.DESIGNATION, entity)
@@ -376,7 +475,7 @@ class _Reading:
         if bold is None:
             return entity
         details = bold.details + tuple(d for d in entity.details if d not in bold.details)
-        kind = EntityType.INDIVIDUAL if details else bold.entity_type
+        kind = EntityType.INDIVIDUAL if details or entity.entity_type == EntityType.INDIVIDUAL else bold.entity_type
         return replace(bold, aliases=tuple(dict.fromkeys(bold.aliases + entity.aliases)), details=details,
                        entity_type=kind)
 

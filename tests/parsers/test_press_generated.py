@@ -75,9 +75,11 @@ STATE_VERBS = [
     ("the Department of State will designate", Action.ANNOUNCEMENT),
     ("the Secretary of State has designated", Action.ANNOUNCEMENT),
     ("Today, the Department of State designated", Action.ANNOUNCEMENT),
+    ("Today, I am announcing the Department of State’s designation of", Action.ANNOUNCEMENT),
     ("the Department of State is revoking the designations of", Action.REVOCATION),
     ("the Secretary of State will revoke the designations of", Action.REVOCATION),
     ("the Secretary of State has decided to revoke the designations of", Action.REVOCATION),
+    ("the Secretary of State has decided, after a statutory review, to revoke the designations of", Action.REVOCATION),
 ]
 STATE_PROGRAMS = [
     ("as a Foreign Terrorist Organization (FTO) under Section 219 of the Immigration and Nationality Act", (FTO,)),
@@ -92,12 +94,14 @@ TREASURY_VERBS = [
     ("Today, the Office of Foreign Assets Control designated {parties} {programs}", Action.DESIGNATION),
     ("{parties} {were} designated today {programs}", Action.DESIGNATION),
     ("{parties} {were} being designated {programs}", Action.DESIGNATION),
+    ("The State Department is concurrently designating {parties} {programs}", Action.DESIGNATION),
 ]
 TREASURY_PROGRAMS = [
     "pursuant to E.O. 13224, as amended",
     "as Specially Designated Global Terrorists (SDGTs) pursuant to Executive Order (E.O.) 13224",
     "pursuant to Executive Order (E.O.) 13224, as amended, for acting for or on behalf of Hizballah",
 ]
+PLACES = ["", "", "Lebanon-based ", "South Africa-based ", "Marshall Islands-based "]
 MENTIONS = [
     "The Department of State designated Hizballah as a Foreign Terrorist Organization in October 1997.",
     "On February 20, 2025, the Secretary of State designated Tren de Aragua as an FTO and SDGT.",
@@ -139,6 +143,9 @@ def parties(draw, bulleted: bool, bold: bool = False) -> list[Party]:
             text, details = draw(st.sampled_from(DETAILS))
             groups.append(text)
         shown_name = f"<strong>{name}</strong>" if bold and draw(st.booleans()) else name
+        if kind == "organization" and not bulleted:
+            # a place before the name, of one or several words: 'Hong Kong-based Great Ocean Shipping Limited'
+            shown_name = draw(st.sampled_from(PLACES)) + shown_name
         written = shown_name + "".join(f" ({g})" for g in groups) + draw(st.sampled_from(BOILERPLATE))
         if shown and marker and not bulleted and draw(st.booleans()) and kind == "organization":
             # the comma form: 'X, also known as Y, also known as Z,'
