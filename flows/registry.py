@@ -85,6 +85,7 @@ for _entry in (
                 file_marker="uswds-page-title", offers=(RECENT_ACTIONS_LINKS,)),
     SourceEntry(Poller.OFAC_RECENT_ACTIONS, "flows.ofac:poll_recent_actions", "ofac_base", ("ofac.treasury.gov",),
                 "ofac", release_parser="parsers.ofac_recent_actions:parse_recent_actions_page", announce_url=True,
+                file_marker="node-type-ofac-recent-action",
                 needs=(RECENT_ACTIONS_LINKS,)),
     SourceEntry(Poller.OFAC_LISTS, "flows.ofac:poll_lists", "ofac_list_base", ("sanctionslistservice.ofac.treas.gov",),
                 "ofac"),

@@ -71,9 +71,9 @@ def _parse_html_file(name: str, data: bytes, html_readers: HtmlReaders) -> Notic
     for hosts, marker, parse in html_readers:
         if host and host in hosts:
             return parse(canonical, data)
-    for hosts, marker, parse in html_readers:
-        if marker and marker in text:
-            return parse(canonical or name, data)
+    marked = [(len(marker), parse) for _, marker, parse in html_readers if marker and marker in text]
+    if marked:  # the most specific marker wins: OFAC's pages carry Treasury's theme marker too
+        return max(marked, key=lambda pair: pair[0])[1](canonical or name, data)
     raise ParseError(name, "an HTML page that is neither a State or Treasury press release nor an OFAC Recent "
                            "Actions page")
 

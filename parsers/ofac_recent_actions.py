@@ -83,16 +83,6 @@ def is_terrorism_title(title: str) -> bool:
 # ---------------------------------------------------------------- one action page
 
 
-_PAGE_MARKS = ("page-node-type-ofac-recent-action", "node--type-ofac-recent-action")
-
-
-def is_recent_actions_page(html: bytes) -> bool:
-    """Whether a saved page is one OFAC Recent Actions page: Drupal's node type in the <body> or <article> class,
-    or a canonical / og:url / article 'about' address of the form /recent-actions/YYYYMMDD[_NN]."""
-    text = html[:200000].decode("utf-8", "replace")
-    return any(mark in text for mark in _PAGE_MARKS) or own_address(BeautifulSoup(text, "lxml")) is not None
-
-
 def own_address(soup: BeautifulSoup) -> str | None:
     """The page's own /recent-actions/ address: its canonical link, og:url, or the article's 'about' path."""
     candidates = [tag.get("href") for tag in soup.find_all("link", rel="canonical")]

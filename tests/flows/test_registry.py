@@ -46,7 +46,7 @@ def test_what_announce_and_parse_file_accept_is_read_off_the_entries():
     assert registry.announce_entry("state.gov").name == "state"
     assert [(hosts[0], marker) for hosts, marker, _ in registry.html_readers()] == [
         ("www.state.gov", "featured-content__headline"), ("home.treasury.gov", "uswds-page-title"),
-        ("ofac.treasury.gov", None)]
+        ("ofac.treasury.gov", "node-type-ofac-recent-action")]
 
 
 def test_a_source_is_polled_after_the_sources_offering_what_it_needs():

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from parsers.model import Action, Program
+import pytest
+
+from parsers.model import Action, ParseError, Program
 from parsers.ofac_recent_actions import parse_recent_actions_page
 from parsers.state import parse_state_release
 from parsers.treasury import parse_treasury_release
@@ -341,7 +343,8 @@ def test_today_upon_publication_is_the_release_date_and_an_ideal_stays_in_the_na
 
 
 def test_a_saved_recent_actions_page_is_known_by_its_own_address():
-    from parsers.ofac_recent_actions import is_recent_actions_page
+    from flows.registry import html_readers
+    from parsers.dispatch import parse_file
 
     html = ('<html><head><link rel="canonical" href="https://ofac.treasury.gov/recent-actions/20190709"></head>'
             '<body class="path-node page-node-type-ofac-recent-action">'
@@ -351,8 +354,12 @@ def test_a_saved_recent_actions_page_is_known_by_its_own_address():
             '<div class="field--name-field-body"><p>The following individual has been added to OFAC\'s SDN '
             "List:</p><p>SHERRI, Amin, Beirut, Lebanon; DOB 1954; Gender Male (individual) [SDGT] (Linked To: "
             "HIZBALLAH).</p></div></article></body></html>").encode()
-    assert is_recent_actions_page(html)
-    assert not is_recent_actions_page(treasury_page("<p>Today OFAC designated Amin Sherri.</p>"))
+    unmarked = html.replace(b"ofac-recent-action", b"x").replace(b'<link rel="canonical" href="https://ofac.treasury.gov', b"<x")
+    with pytest.raises(ParseError, match="not a /news/press-releases/<id> URL"):  # Treasury's theme alone
+        parse_file("saved/ofac_page.html", unmarked, html_readers())
+    for page in (html, html.replace(b'<link rel="canonical"', b"<x")):  # by its canonical host, or its node type
+        assert [n.document.document_id for n in parse_file("saved/ofac_page.html", page, html_readers())] == [
+            "recent-actions/20190709"]
     notice = parse_recent_actions_page("saved/ofac_page.html", html)
     assert (notice.document.document_id, [(e.action, e.name, e.effective_on) for e in notice.events]) == (
         "recent-actions/20190709", [(DES, "SHERRI, Amin", date(2019, 7, 9))])
