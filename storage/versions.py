@@ -153,12 +153,16 @@ def _json_value(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
+# One encoder for every change row (json.dumps with options builds a new one per call: a first version has 100,000).
+_JSON = json.JSONEncoder(default=_json_value, ensure_ascii=False, sort_keys=True)
+
+
 def _change(row: dict, kind: str, fields: list[str], before: dict, after: dict) -> dict:
     actions = legal_actions(before, after) if kind != "removed" else []
     return {"designation_id": row.get("designation_id"), "program": row.get("program"), "name": row["name"], "change": kind,
             "fields_changed": fields,
-            "before": json.dumps(before, default=_json_value, ensure_ascii=False, sort_keys=True),
-            "after": json.dumps(after, default=_json_value, ensure_ascii=False, sort_keys=True),
+            "before": _JSON.encode(before) if before else "{}",
+            "after": _JSON.encode(after) if after else "{}",
             "actions": actions}
 
 
