@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from importlib.metadata import PackageNotFoundError, version
-from typing import Callable, Mapping
+from typing import Callable, Iterator, Mapping
 
 from flows import registry
 from flows.config import Settings
@@ -45,6 +46,7 @@ class Run:
         self.client = HttpClient(self.settings, self.archive)
         self.report = RunReport(mode=self.mode, started_at=self.now)
         self._snapshot: LedgerSnapshot | None = None
+        self._checked = False  # the snapshot was checked against the files when this run took the lock
 
     @property
     def snapshot(self) -> LedgerSnapshot:
@@ -53,9 +55,21 @@ class Run:
             self._snapshot = LedgerSnapshot.read(self.ledger)
         return self._snapshot
 
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the data lock; the snapshot is checked against the ledger files once, as the lock is taken."""
+        with data_lock(self.settings.data_dir):
+            self._checked = False
+            self.current_snapshot()
+            self._checked = True
+            try:
+                yield
+            finally:
+                self._checked = False
+
     def current_snapshot(self) -> LedgerSnapshot:
-        """The snapshot, read again only if another process wrote the ledger since (call under the data lock)."""
-        if self._snapshot is not None and not self._snapshot.is_current(self.ledger):
+        """The snapshot, read again only if another process wrote the ledger since (under the lock: checked once)."""
+        if not self._checked and self._snapshot is not None and not self._snapshot.is_current(self.ledger):
             self._snapshot = None
         return self.snapshot
 
@@ -148,7 +162,8 @@ def _reread_into(run: Run, batch: Batch, rows: list[dict], curations: dict[str, 
 def _record(run: Run, batch: Batch, plan: LedgerPlan) -> None:
     """Write the ledger (caller holds the data lock) and count what changed."""
     run.ledger.write(plan)
-    run._snapshot = LedgerSnapshot.after_write(run.ledger, plan.events, plan.documents)
+    if plan.result.changed or plan.documents_changed:  # else the files, and so the snapshot, are as they were
+        run._snapshot = LedgerSnapshot.after_write(run.ledger, plan.events, plan.documents)
     run.report.notices.extend([*batch.replacing, *batch.notices])
     run.report.events_added += len(plan.result.added)
     run.report.events_replaced += len(plan.result.replaced)
@@ -157,7 +172,7 @@ def _record(run: Run, batch: Batch, plan: LedgerPlan) -> None:
 
 def checkpoint(run: Run, notices: list[Notice]) -> None:
     """Keep notices in the ledger now, without publishing (long backfills)."""
-    with data_lock(run.settings.data_dir):
+    with run.locked():
         batch = _prepare(run, notices)
         _record(run, batch, run.ledger.plan(batch.notices, batch.replacing, batch.replaced,
                                             current=run.current_rows()))
@@ -193,7 +208,7 @@ def _publish_once(run: Run, prepare: Callable[[], Batch], checks: list[Check] = 
     if no_source_answered(run):
         report.unanswered = dict(run.client.down) or {"every host": "no response"}
         return report
-    with data_lock(run.settings.data_dir):
+    with run.locked():
         batch = prepare()
         plan = run.ledger.plan(batch.notices, batch.replacing, batch.replaced, rebuild=run.mode == "reparse",
                                current=run.current_rows())
