@@ -115,6 +115,18 @@ ALIAS_MARKERS = (
     (r"formerly\s+known\s+as", "slot formerly_known_as"),
     (r"previously\s+known\s+as|now\s+known\s+as|otherwise\s+known\s+as|commonly\s+known\s+as", "no notice on file shows it; kept from the earlier reader"),
     (r"also\s+referred\s+to\s+as|also\s+called|also\s+spelled", "no notice on file shows it; kept from the earlier reader"),
+    # "the Continuity Irish Republican Army (CIRA), also known as the Continuity Army Council and as Republican Sinn
+    # Fein" (2004 CIRA); "also known as ISIS-Sinai Province and as Wilayat Sayna" (2021 review of ISIS-Sinai)
+    (r"(?:and|or)\s+as(?=\s+(?:the\s+)?(?-i:[A-Z\"']))", "2004 CIRA designation; 2021 ISIS-Sinai amendment"),
+    # "the Mujahidin Shura Council in the Environs of Jerusalem (MSC), variously known as …, or …" (2014 MSC)
+    (r"variously\s+known\s+as", "2014 MSC designation; slot alias_marker 'variously known as'"),
+    # "Hizbul Mujahideen, an organization also known by the names HM, …" (2017 HM); "known by the following names:"
+    (r"(?:an?\s+(?:organi[sz]ation|group|entity)\s+)?(?:also\s+)?known\s+by\s+the\s+(?:following\s+)?(?:names?|aliases)",
+     "2017 Hizbul Mujahideen designation; slot alias_marker 'known by the names'"),
+    # "the Islamic Revolutionary Guard Corps (IRGC), including its Qods Force, also known as …" (2019 IRGC): a part of
+    # the entity named with it; "including its following aliases: …" (2005 IJU)
+    (r"including\s+(?:its|their)(?:\s+following\s+(?:aliases|names))?(?=\s*:?\s*(?-i:[A-Z\"']))",
+     "2019 IRGC designation ('including its Qods Force'); 2005 IJU ('including its following aliases:')"),
     (r"a\.\s?k\.\s?a\.?", "90 FR 53045 (Cartel de los Soles): 'a.k.a.'; slot paren_akadot"),
     (r"f\.\s?k\.\s?a\.?|n\.\s?k\.\s?a\.?", "slot fka; OFAC-style 'f.k.a.', 'n.k.a.'"),
     (r"a/k/a|f/k/a|\baka\b|\bfka\b|\bnka\b", "slots comma_chain_bare_aka, fka"),
@@ -149,18 +161,26 @@ USES_ALIASES = re.compile(
 ARE_ALIASES = re.compile(
     r"\bthe\s+following\s+(?:names\s+)?are\s+(?:also\s+)?(?:additional\s+|new\s+)?(?:aliases|names)\s+(?:of|for|used\s+by)"
     r"\s+(?P<target>.+?)\s*:\s*(?P<list>.*)$", _I)
-# "The organization is also known as Sarayat al-Quds and Soldiers of al-Aqsa."
-ALSO_KNOWN = re.compile(r"^(?:The|This|Said)\s+(?:organi[sz]ation|group|entity)\s+is\s+(?:also\s+)?(?:known|referred\s+to)"
-                        r"\s+as\s+(?P<list>.+?)\.?$")
+# "The organization is also known as Sarayat al-Quds and Soldiers of al-Aqsa."; "… is also known by the names A, B,
+# and C." (2013 Boko Haram wording); "The individual's aliases include …"
+ALSO_KNOWN = re.compile(r"^(?:The|This|Said)\s+(?:organi[sz]ation|group|entity|individual|person)\s+(?:is|has\s+been)\s+"
+                        r"(?:also\s+)?(?:(?:known|referred\s+to)\s+as|(?:also\s+)?known\s+by\s+the\s+(?:following\s+)?"
+                        r"(?:names?|aliases))\s*:?\s+(?P<list>.+?)\.?$"
+                        r"|^(?:The|This|Said)\s+(?:organi[sz]ation|group|entity|individual|person)(?:'s|\u2019s)\s+(?:other\s+)?"
+                        r"(?:aliases|names)\s+(?:include|are)\s*:?\s+(?P<list2>.+?)\.?$")
+# a paragraph of its own labelled "Aliases: A; B; C." after the operative sentence (SDGT notices since 2019 print
+# an individual's aliases and identifiers this way)
+ALIASES_PARAGRAPH = re.compile(r"^(?:Aliases|Alias|Also\s+known\s+as|a\.k\.a\.|AKA)\s*:\s*(?P<list>.+?)\.?$", _I)
+# "to change its primary name to Jaysh al-Adl and to include the following new aliases: …" (2019 Jundallah)
 NEW_PRIMARY = re.compile(
-    r"\brenamed\s+itself\s+(?P<d>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?add|\.|$))"
+    r"\brenamed\s+itself\s+(?P<d>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?(?:add|include)|\.|$))"
     r"|\bunder\s+the\s+(?:new\s+)?name\s+(?P<e>.+?)(?=\s*(?:,|;|\.|$))|"
     r"\b(?:add|adds|adding|adopt|adopts|adopting|use|uses|using|list|lists|reflect|reflects|designate|recogni[sz]e|recogni[sz]es"
     r"|recogni[sz]ing|identify|identifies|establish|establishes|substitute|substitutes|name|names)\s+(?:the\s+)?"
     r"(?:alias\s+|name\s+|new\s+name\s+)?(?P<a>.+?)\s+as\s+(?:its|the)\s+(?:new\s+)?primary\s+name"
     r"|\b(?:change|changes|changing|rename|renames|renaming)\s+(?:its|the)\s+(?:organization'?s?\s+)?(?:primary\s+)?name"
-    r"(?:\s+of\s+the\s+(?:organization|entity|group))?\s+(?:from\s+.+?\s+)?to\s+(?P<b>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?add|\.|$))"
-    r"|\bprimary\s+name\s+(?:is\s+now|becomes|shall\s+be|will\s+be|to)\s+(?P<c>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?add|\.|$))",
+    r"(?:\s+of\s+the\s+(?:organization|entity|group))?\s+(?:from\s+.+?\s+)?to\s+(?P<b>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?(?:add|include)|\.|$))"
+    r"|\bprimary\s+name\s+(?:is\s+now|becomes|shall\s+be|will\s+be|to)\s+(?P<c>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?(?:add|include)|\.|$))",
     _I)
 
 # --- dates -------------------------------------------------------------------------------------------------------

@@ -672,7 +672,8 @@ def _added_aliases(sentence: str, paragraphs: tuple[str, ...], index: int) -> li
         text = match.group("inline") or match.group("before")
         if text and not re.search(r"\bprimary\s+name\b", match.group(0), re.IGNORECASE):
             end = _list_end(text)
-            return split_alias_list(text[:end] if end else text)
+            number = PLURAL if re.search(r"\baliases\b", match.group(0), re.IGNORECASE) else None
+            return split_alias_list(text[:end] if end else text, number)  # "to add A and B as aliases"
     return []
 
 
@@ -808,14 +809,39 @@ def _reviews_beside_revocations(decisions: list[Decision], paragraphs: tuple[str
     return kept
 
 
-def _aliases_said_apart(paragraphs: tuple[str, ...]) -> list[str]:
-    """Aliases a notice gives in a sentence of their own: 'The organization is also known as A and B.'"""
+def _aliases_said_apart(paragraphs: tuple[str, ...], name: str) -> list[str]:
+    """Aliases a notice gives apart from its operative sentence for its one entity.
+
+    'The organization is also known as A and B.', a paragraph 'Aliases: A; B.', or a finding that names the entity
+    with its aliases ('has found that the X (XA), also known as A and as B, is a foreign organization').
+    """
+    found: list[str] = []
     for paragraph in paragraphs:
+        labelled = ph.ALIASES_PARAGRAPH.match(paragraph)
+        if labelled:
+            found += split_alias_list(labelled.group("list"), PLURAL)
+            continue
         for sentence in sentences(paragraph):
             match = ph.ALSO_KNOWN.match(sentence)
             if match:
-                return split_alias_list(match.group("list"), PLURAL)
-    return []
+                found += split_alias_list(match.group("list") or match.group("list2"), PLURAL)
+            else:
+                found += _aliases_beside_name(sentence, name)
+    return found
+
+
+def _aliases_beside_name(sentence: str, name: str) -> list[str]:
+    """The aliases a sentence prints right after the entity's name: 'the X (XA), also known as A, is …'."""
+    at = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", sentence)
+    if not at:
+        return []
+    rest = sentence[at.end():]
+    marked = re.match(r"\s*(?:\([^()]*\)\s*)?,?\s*" + ph.ALIAS_MARKER + r"(?![\w])", rest, re.IGNORECASE)
+    if not marked:
+        return []
+    verb = _CLAUSE_VERB.search(mask(rest, "()[]"))
+    mention = read_mention(name + (rest[:verb.start()] if verb else rest))
+    return mention.aliases if mention else []
 
 
 def _body_keys(decisions: list[Decision], paragraphs: tuple[str, ...]) -> set[str]:
@@ -844,7 +870,8 @@ def _finding(action: str, chosen: list[Decision], paragraphs: tuple[str, ...], t
     if action == DESIGNATION and not body:
         return None, "designation language found but no entity names could be read"
     if action == DESIGNATION and len(body) == 1:
-        body[0].aliases.extend(_aliases_said_apart(paragraphs))
+        apart = _aliases_said_apart(paragraphs, body[0].name)
+        body[0].aliases = list(dedupe_aliases([*body[0].aliases, *apart], body[0].name))
     disagreement = _agree(from_title, body, others)
     if disagreement:
         return None, disagreement
