@@ -118,6 +118,10 @@ ALIAS_MARKERS = (
     # "the Continuity Irish Republican Army (CIRA), also known as the Continuity Army Council and as Republican Sinn
     # Fein" (2004 CIRA); "also known as ISIS-Sinai Province and as Wilayat Sayna" (2021 review of ISIS-Sinai)
     (r"(?:and|or)\s+as(?=\s+(?:the\s+)?(?-i:[A-Z\"']))", "2004 CIRA designation; 2021 ISIS-Sinai amendment"),
+    # "Kata'ib Hizballah (KH), which is also known by the following names:" then "(1) …;" paragraphs (2009 KH);
+    # "the individual known as Hamza bin Laden, whose other names include (1) …, (2) …" (2017 Hamza bin Laden)
+    (r"(?:which|who)\s+(?:is|are|has\s+been|have\s+been)\s+(?:also\s+)?known\s+(?:as|by\s+the\s+(?:following\s+)?(?:names?|aliases))"
+     r"|whose\s+(?:other\s+)?(?:names|aliases)\s+(?:include|are)", "2009 Kata'ib Hizballah; 2017 Hamza bin Laden"),
     # "the Mujahidin Shura Council in the Environs of Jerusalem (MSC), variously known as …, or …" (2014 MSC)
     (r"variously\s+known\s+as", "2014 MSC designation; slot alias_marker 'variously known as'"),
     # "Hizbul Mujahideen, an organization also known by the names HM, …" (2017 HM); "known by the following names:"
@@ -135,6 +139,10 @@ ALIAS_MARKERS = (
 )
 ALIAS_MARKER = "(?:" + "|".join(pattern for pattern, _ in ALIAS_MARKERS) + ")"
 ALIAS_SPLIT = re.compile(r"\s*[,;]?\s*(?<![\w])" + ALIAS_MARKER + r"(?![\w])\s*:?\s*", _I)
+# a list of aliases announced at the end of a sentence and printed in the paragraphs after it
+ALIASES_FOLLOW = re.compile(r"(?<![\w])" + ALIAS_MARKER + r"\s*:?\s*$", _I)
+# "(1) Hamza bin Usama bin Ladin, (2) …": numbers inside a running list, never a parenthetical alias
+INLINE_NUMBER = re.compile(r"(?:(?<=[\s,;:])|^)\((?:\d{1,2}|[a-z])\)\s+(?=\S)")
 ALIAS_PREFIX = re.compile(r"^\s*(?:and\s+|or\s+)?" + ALIAS_MARKER + r"(?![\w])\s*:?\s*", _I)
 
 # --- amendments --------------------------------------------------------------------------------------------------

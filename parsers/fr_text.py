@@ -306,6 +306,7 @@ _KIND_LABEL = re.compile(r"^\s*(Organi[sz]ation|Entity|Group|Individual|Person)\
 def read_mention(chunk: str) -> Mention | None:
     """One entity from 'X (also known as A; B)', 'X, also known as A, also known as B' or 'X, a.k.a. A; born …'."""
     chunk = ph.LIST_NUMBERING.sub("", _LEADING_JOINER.sub("", strip_alias_boilerplate(chunk.strip())))
+    chunk = ph.INLINE_NUMBER.sub("", chunk)
     label = _KIND_LABEL.match(chunk)  # list items headed "Organization: …" / "Individual: …"
     chunk = chunk[label.end():] if label else chunk
     chunk = re.sub(r"(?:\s*[;,]|\s+and)+\s*$", "", chunk)
@@ -457,6 +458,10 @@ def _read_list(region: str, paragraphs: tuple[str, ...], index: int, number: str
     """The entities a list region names: inline, after a colon, or one per following paragraph."""
     region, announced = _trim_region(region)
     if region and not ph.ANAPHORA.match(region):
+        if ph.ALIASES_FOLLOW.search(region):  # "X (XA), which is also known by the following names:" then a list
+            lines = [clean_name(line) for line in _list_paragraphs(paragraphs, index + 1)]
+            region = f"{region} {'; '.join(line for line in lines if line)}"
+            number = SINGULAR
         return split_mentions(region, number)
     if not announced and region:
         return []
@@ -839,8 +844,9 @@ def _aliases_beside_name(sentence: str, name: str) -> list[str]:
     marked = re.match(r"\s*(?:\([^()]*\)\s*)?,?\s*" + ph.ALIAS_MARKER + r"(?![\w])", rest, re.IGNORECASE)
     if not marked:
         return []
-    verb = _CLAUSE_VERB.search(mask(rest, "()[]"))
-    mention = read_mention(name + (rest[:verb.start()] if verb else rest))
+    masked = mask(rest, "()[]")
+    ends = [m.start() for m in (p.search(masked) for p in (_CLAUSE_VERB, ph.SDGT_CRITERIA, ph.LIST_END)) if m]
+    mention = read_mention(name + rest[:min(ends, default=len(rest))])
     return mention.aliases if mention else []
 
 
