@@ -24,6 +24,9 @@ APPOSITIVE_PROGRAM = re.compile(
     r"(?:(?:that|which)\s+(?:is|was|has\s+been)\s+)?(?:previously\s+)?designated\s+(?:as\s+an?\s+[\w ]+?\s+)?"
     r"(?:pursuant\s+to|under)\s+(?:section\s+1\(b\)\s+of\s+)?(?:E\.\s?O\.|Executive\s+Order)\s*(?:No\.\s*)?13224"
     r"|\bwhose\s+property\s+and\s+interests\s+in\s+property\s+are\s+blocked[^.;]*", _I)
+# a decision under another authority: the Terrorist Exclusion List (INA 212(a)(3)(B)(vi)(II)) is neither FTO nor SDGT,
+# even when the notice goes on to mention section 219 ("is not a designation as a Foreign Terrorist Organization")
+OTHER_AUTHORITY = re.compile(r"\bsection\s+212\s*\(a\)\s*\(3\)\s*\(B\)\s*\(vi\)|\bTerrorist\s+Exclusion\s+List\b", _I)
 RELEVANT = re.compile(
     r"foreign\s+terrorist\s+organi[sz]ations?|specially\s+designated\s+global\s+terrorists?"
     r"|(?:executive\s+order|E\.\s?O\.)\s*(?:no\.\s*)?13224"

@@ -56,6 +56,7 @@ _CONTINUES = re.compile(r"\b(?:that|whether)\s+(?P<x>(?:(?!\bthat\b).)+?)\s+cont
                         re.IGNORECASE)
 _EFFECTIVE_LEAD = re.compile(r"^\s*,?\s*(?:effective|as\s+of)\s+(?:" + ph.LONG_DATE.pattern + r")\s*,?\s*", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
+_HEREINAFTER = re.compile(r'^\s*hereinafter(?:\s+(?:referred\s+to\s+as|called))?\s*,?\s*"([^"]+)"\s*$', re.IGNORECASE)
 _GROUP_SKIP = re.compile(r"^\s*(?:hereinafter|the\s+\"|\"INA|INA\b|8 U\.S\.C)", re.IGNORECASE)
 
 
@@ -295,7 +296,10 @@ def _in_order(items: list[tuple[str, bool]], groups: list[str]) -> list[tuple[st
             ordered.append((text, marked))
         for number in _SLOT.findall(item):
             group = strip_alias_boilerplate(groups[int(number)])
-            if group.strip() and not _GROUP_SKIP.match(group):
+            short = _HEREINAFTER.match(group)
+            if short:  # '(hereinafter "AQIS")': the short name the notice then designates by
+                ordered.append((short.group(1), True))
+            elif group.strip() and not _GROUP_SKIP.match(group):
                 ordered += _alias_items(ph.ALIAS_PREFIX.sub("", group), continued=False)
     return ordered
 
@@ -713,7 +717,7 @@ def title_mentions(title: str) -> list[Mention]:
 def _programs_for(decisions: list[Decision], paragraphs: tuple[str, ...], title: str) -> frozenset[Program]:
     """The programs one action acts under: its sentences' anchors, else their paragraphs', else the title's."""
     found = frozenset().union(*(d.programs for d in decisions))
-    if found:
+    if found or any(ph.OTHER_AUTHORITY.search(d.sentence) for d in decisions):
         return found
     paragraph_programs = set()
     for decision in decisions:
