@@ -120,7 +120,7 @@ ALIAS_MARKERS = (
     (r"also\s+referred\s+to\s+as|also\s+called|also\s+spelled", "no notice on file shows it; kept from the earlier reader"),
     # "the Continuity Irish Republican Army (CIRA), also known as the Continuity Army Council and as Republican Sinn
     # Fein" (2004 CIRA); "also known as ISIS-Sinai Province and as Wilayat Sayna" (2021 review of ISIS-Sinai)
-    (r"(?:and|or)\s+as(?=\s+(?:the\s+)?(?-i:[A-Z\"']))", "2004 CIRA designation; 2021 ISIS-Sinai amendment"),
+    (r"(?:and|or)\s+as(?=\s+(?:the\s+)?(?-i:[A-Z0-9\"']))", "2004 CIRA designation; 2021 ISIS-Sinai amendment"),
     # "Kata'ib Hizballah (KH), which is also known by the following names:" then "(1) …;" paragraphs (2009 KH);
     # "the individual known as Hamza bin Laden, whose other names include (1) …, (2) …" (2017 Hamza bin Laden)
     (r"(?:which|who)\s+(?:is|are|has\s+been|have\s+been)\s+(?:also\s+)?known\s+(?:as|by\s+the\s+(?:following\s+)?(?:names?|aliases))"
