@@ -10,7 +10,8 @@ from datetime import date
 from functools import partial
 
 from parsers import fr_phrases as ph
-from parsers.common import SLOT as _SLOT, cut, mask, outside_and_groups, read_date, slotted as _slotted, split_outside
+from parsers.common import (SLOT as _SLOT, cut, mask, outside_and_groups, read_date, slotted as _slotted, split_outside,
+                            squash)
 from parsers.model import EntityType, Program
 from parsers.name_check import detail_pairs, is_date_only, name_problem, strip_alias_boilerplate
 from parsers.names import name_key
@@ -144,7 +145,7 @@ top_split = partial(split_outside, brackets="()[]", quotes='"', dates=True)
 
 def clean_name(text: str) -> str:
     """A name without list joiners, alias markers, numbering, wrapping quotes or trailing punctuation."""
-    text = re.sub(r"\s+", " ", strip_alias_boilerplate(text)).strip()
+    text = squash(strip_alias_boilerplate(text))
     for _ in range(2):
         text = ph.LIST_NUMBERING.sub("", text)
         text = _LEADING_JOINER.sub("", text)
