@@ -68,9 +68,18 @@ FINDING = re.compile(
 # "I hereby designate …", "is hereby designated", "designates, effective October 8, 1997, the following as …"
 DESIGNATE = re.compile(
     r"\b(?:hereby\s+)?designat(?:e|es|ing)\b(?!\s+(?:an?\s+)?(?:foreign|specially))|\b(?:is|are)\s+hereby\s+designated\b", _I)
+# pre-2004 notices in the third person: "the Secretary … has designated the IMU as a foreign terrorist organization,
+# effective September 25, 2000" (2000 IMU), "has designated the following three organizations …:" (2002); never
+# the background "the Secretary designated X in 1997" of a review (no 'has', no effective date or list after it)
 DESIGNATE_STRONG = re.compile(
     r"\bhereby\s+designat(?:e|es)\b|\b(?:is|are)\s+hereby\s+designated\b|\bI\s+designate\b|\bdesignates?,\s+effective\b"
-    r"|\b(?:decided|determined)\s+to\s+designate\b", _I)
+    r"|\b(?:decided|determined)\s+to\s+designate\b"
+    r"|\bSecretary\b[^.;]{0,300}?\bhas\s+designated\b(?=\s+the\s+following\b|[^.;]*?,\s+effective\s+(?!upon)\w)", _I)
+# "the Secretary has determined that the Real IRA (RIRA) (a.k.a. …) meets the statutory criteria, and it is hereby
+# designated a Foreign Terrorist Organization" (2001 Real IRA): the entity is the subject that meets the criteria
+PASSIVE_SUBJECT = re.compile(
+    r"\b(?:determined|found|concluded|determines|finds|concludes)\s+that\s+(?P<x>.+?)\s+(?:meets?|satisf(?:y|ies))\s+the\s+"
+    r"(?:statutory\s+|relevant\s+|legal\s+)?criteria\b[^.]*?\b(?:it|they)\s+(?:is|are)\s+hereby\s+designated\b", _I)
 # SDGT findings (E.O. 13224 section 1(b)): "determine that the person known as X … has committed, or poses a
 # significant risk of committing, acts of terrorism"; since 2019 also leaders and officials of designated groups
 SDGT_FINDING = re.compile(

@@ -558,6 +558,9 @@ def _designation_mentions(decision: Decision, paragraphs: tuple[str, ...], numbe
     region = _sdgt_region(sentence)
     if region is not None:
         return _typed(read_list(region, paragraphs, decision.paragraph, number), _kind_word(sentence))
+    subject = ph.PASSIVE_SUBJECT.search(sentence)
+    if subject:  # "… that X meets the statutory criteria, and it is hereby designated a …"
+        return read_list(subject.group("x"), paragraphs, decision.paragraph, number)
     verb = ph.DESIGNATE_STRONG.search(sentence) or ph.DESIGNATE.search(sentence)
     if verb:
         return read_list(sentence[verb.end():], paragraphs, decision.paragraph, number)

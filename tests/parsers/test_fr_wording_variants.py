@@ -634,6 +634,28 @@ KINDS = {
          "Foreign Terrorist Organization to add Hay'at Tahrir al-Sham and Jabhat Fath al-Sham as aliases."],
         "fto_amendment",
         [("FTO", "amendment", "al-Nusrah Front", ("Hay'at Tahrir al-Sham", "Jabhat Fath al-Sham"), "organization", ())]),
+    "third person: the Secretary has designated X, effective": (
+        "Designation of Foreign Terrorist Organization",
+        ["Pursuant to section 219 of the Immigration and Nationality Act, the Secretary of State, after consultation "
+         "with the Attorney General and the Secretary of the Treasury, has designated the Lashkar-e Tayyiba (LT) as a "
+         "foreign terrorist organization, effective December 26, 2001.",
+         "Such designation is for a period of two years, unless revoked or renewed."], "fto_designation",
+        [("FTO", "designation", "Lashkar-e Tayyiba", ("LT",), "organization", ())]),
+    "third person: has designated the following organizations, numbered": (
+        "Designation of Foreign Terrorist Organizations",
+        ["The Secretary of State, acting under the authority of section 219 of the Immigration and Nationality Act, "
+         "has designated the following two organizations as foreign terrorist organizations:",
+         "1. Jaish-e-Mohammed (also known as Army of Mohammed); and", "2. Lashkar-e Tayyiba (also known as Army of "
+         "the Righteous).", "The designations are effective on December 26, 2001."], "fto_designation",
+        [("FTO", "designation", "Jaish-e-Mohammed", ("Army of Mohammed",), "organization", ()),
+         ("FTO", "designation", "Lashkar-e Tayyiba", ("Army of the Righteous",), "organization", ())]),
+    "X meets the statutory criteria, and it is hereby designated": (
+        "Designation of the United Self-Defense Forces of Colombia as a Foreign Terrorist Organization",
+        ["Pursuant to section 219 of the Immigration and Nationality Act, the Secretary has determined that the United "
+         "Self-Defense Forces of Colombia (AUC) (a.k.a. Autodefensas Unidas de Colombia) meets the statutory criteria, "
+         "and it is hereby designated a Foreign Terrorist Organization."], "fto_designation",
+        [("FTO", "designation", "United Self-Defense Forces of Colombia", ("AUC", "Autodefensas Unidas de Colombia"),
+          "organization", ())]),
     "Terrorist Exclusion List designation is neither FTO nor SDGT": (
         "Designation of Harakat ul-Jihad-i-Islami for Purposes of the Terrorist Exclusion List",
         ["Pursuant to section 212(a)(3)(B)(vi)(II) of the Immigration and Nationality Act, the Secretary of State hereby "
