@@ -33,10 +33,12 @@ RELEVANT = re.compile(
     r"|section\s+219\s+of\s+the\s+(?:immigration\s+and\s+nationality\s+act|INA)|8\s+U\.S\.C\.\s+1189", _I)
 
 # --- decisions ------------------------------------------------------------------------------------------------
-# "hereby revokes the designation" (2021 Ansarallah), "is hereby revoked", a review whose circumstances "have
+# "hereby revokes the designation" (2021 Ansarallah), "is hereby revoked", "the circumstances that were the basis for
+# the designation … no longer exist … The designation is accordingly revoked" (a deceased individual's revocation), a review whose circumstances "have
 # changed in such a manner as to warrant revocation" (2010 Armed Islamic Group)
 REVOKE = re.compile(
-    r"\brevok(?:e|es|ing)\b(?=.{0,400}?\bdesignat)|\bdesignat.{0,400}?\b(?:is|are|be|been)\s+(?:hereby\s+)?revoked\b"
+    r"\brevok(?:e|es|ing)\b(?=.{0,400}?\bdesignat)|\bdesignat.{0,400}?\b(?:is|are|be|been)\s+(?:hereby\s+|accordingly\s+)?revoked\b"
+    r"|\bcircumstances\b.{0,300}?\bbasis\s+for\s+the\s+designation\b.{0,300}?\bno\s+longer\s+exist"
     r"|\b(?:is|are)\s+hereby\s+revoked\b|\bchanged\s+in\s+(?:such\s+a|a)\s+manner\s+(?:as\s+)?to\s+warrant\s+(?:the\s+|a\s+)?revocation"
     r"|\bwarrants?\s+(?:the\s+|a\s+)?revocation\b|\brevocation\s+(?:of\s+the\s+designations?\s+)?is\s+(?:hereby\s+)?warranted",
     _I)
@@ -98,6 +100,9 @@ REVIEW_STARTED = re.compile(
     r"|\b(?:invites?|solicits?)\s+(?:written\s+)?(?:submissions|statements|comments)\b|\bmust\s+be\s+submitted\s+by\b", _I)
 
 # --- where an entity list starts and stops ---------------------------------------------------------------------
+# "exist with respect to the organization named in the caption of this notice": the title names the entity
+POINTS_TO_TITLE = re.compile(r"\b(?:named|identified|listed|set\s+(?:forth|out))\s+in\s+the\s+(?:caption|title|heading|subject)\b"
+                             r"|\babove[- ]named\b|\bnamed\s+above\b", _I)
 # "the aforementioned organization and its respective aliases": points back, names nobody
 ANAPHORA = re.compile(
     r"^(?:each\s+of\s+)?(?:the|these|those|this|that|said|such)\s+(?:aforementioned|above[- ]named|above[- ]mentioned"

@@ -516,7 +516,7 @@ _DESIGNATE_WORDS = ("circumstances", "designat", "determin", "find", "found", "c
 def actions_of(sentence: str) -> list[str]:
     """What one sentence decides: revocation wins; a review may also amend; otherwise a designation."""
     lowered = sentence.lower()
-    if "revo" in lowered and _revokes(sentence):
+    if ("revo" in lowered or "no longer" in lowered) and _revokes(sentence):
         return [REVOCATION]
     found = []
     if any(w in lowered for w in _MAINTAIN_WORDS) and ph.MAINTAIN.search(sentence):
@@ -882,6 +882,8 @@ def _finding(action: str, chosen: list[Decision], paragraphs: tuple[str, ...], t
     reader = _designation_mentions if action == DESIGNATION else _target_mentions
     body = _dedupe_mentions([m for d in chosen for m in reader(d, paragraphs, number)])
     if action == DESIGNATION and not body:
+        if len(from_title) == 1 and any(ph.POINTS_TO_TITLE.search(d.sentence) for d in chosen):
+            return Finding(action, programs, _typed(from_title, kind)), None  # "… named in the caption of this notice"
         return None, "designation language found but no entity names could be read"
     if action == DESIGNATION and len(body) == 1:
         apart = _aliases_said_apart(paragraphs, body[0].name)

@@ -656,6 +656,17 @@ KINDS = {
          "and it is hereby designated a Foreign Terrorist Organization."], "fto_designation",
         [("FTO", "designation", "United Self-Defense Forces of Colombia", ("AUC", "Autodefensas Unidas de Colombia"),
           "organization", ())]),
+    "body points to the entity named in the caption": (
+        "Designation of Ansar al-Islam, aka Ansar al-Sunna, aka Jaish Ansar al-Sunna, as a Foreign Terrorist "
+        "Organization",
+        [FINDING + "the organization named in the caption of this notice.", THEREFORE], "fto_designation",
+        [("FTO", "designation", "Ansar al-Islam", ("Ansar al-Sunna", "Jaish Ansar al-Sunna"), "organization", ())]),
+    "circumstances no longer exist, the designation accordingly revoked": (
+        "Revocation of the Designation of Abu Bakr al-Baghdadi as a Specially Designated Global Terrorist",
+        ["The Secretary of State has determined that the circumstances that were the basis for the designation of the "
+         "above-named individual as a Specially Designated Global Terrorist pursuant to Executive Order 13224 no "
+         "longer exist.", "The designation is accordingly revoked, effective upon publication of this notice."],
+        "sdgt_revocation", [("SDGT", "revocation", "Abu Bakr al-Baghdadi", (), "individual", ())]),
     "Terrorist Exclusion List designation is neither FTO nor SDGT": (
         "Designation of Harakat ul-Jihad-i-Islami for Purposes of the Terrorist Exclusion List",
         ["Pursuant to section 212(a)(3)(B)(vi)(II) of the Immigration and Nationality Act, the Secretary of State hereby "
