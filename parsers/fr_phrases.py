@@ -55,6 +55,8 @@ MAINTAIN = re.compile(
     r"|(?<!decision\sto\s)\bmaintain(?:s|ing)?\s+the\s+(?:\w+\s+)?designations?\b"
     r"|\bhereby\s+re-?designat\w*|\b(?:is|are|has|have)\s+(?:hereby\s+)?re-?designated\b"
     r"|\bcontinues?\s+to\s+(?:meet|satisfy|warrant)\b", _I)
+# the operative verb of a pre-2004 two-year redesignation round ("I hereby redesignate that organization …")
+REDESIGNATE = re.compile(r"\bhereby\s+re-?designat\w*|\b(?:is|are|has|have)\s+(?:hereby\s+)?re-?designated\b", _I)
 # "hereby amends the 2004 designation of …" (2014 ISIL), "the designation … is hereby amended", "to add the following aliases"
 AMEND = re.compile(
     r"(?<!as\s)(?<!as\sfurther\s)\bamend(?:s|ing)?\b(?!\s+by\b)(?=.{0,300}?\b(?:re-?)?designat)"

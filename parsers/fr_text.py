@@ -804,8 +804,29 @@ def read_notice(paragraphs: tuple[str, ...], title: str) -> Reading:
         finding.where = {p: tuple(sorted({d.paragraph for d in chosen if p in (d.programs or programs)}))
                          for p in programs}
         findings.append(finding)
+    findings = _redesignation_rounds(findings, decisions)
     problem = _junk(findings)
     return Reading(review=problem) if problem else Reading(findings=findings)
+
+
+def _redesignation_rounds(findings: list[Finding], decisions: list[Decision]) -> list[Finding]:
+    """A redesignation round's finding ('circumstances … exist with respect to X') names whom it redesignates.
+
+    Before 2004 FTO designations lapsed after two years unless redesignated; the project reads a redesignation as
+    a review that keeps the designation alive, so its finding is that review's list, not a new designation.
+    """
+    design = next((f for f in findings if f.action == DESIGNATION), None)
+    review = next((f for f in findings if f.action == REVIEW), None)
+    redesignates = any(d.action == REVIEW and ph.REDESIGNATE.search(d.sentence) for d in decisions)
+    if design is None or review is None or not redesignates or any(
+            ph.DESIGNATE_STRONG.search(d.sentence) for d in decisions if d.action == DESIGNATION):
+        return findings
+    keys = set().union(*(m.keys() for m in design.mentions))
+    extra = [m for m in review.mentions if not m.keys() & keys]
+    merged = Finding(REVIEW, review.programs | design.programs, [*design.mentions, *extra],
+                     where={p: tuple(sorted({*design.where.get(p, ()), *review.where.get(p, ())}))
+                            for p in review.programs | design.programs})
+    return [merged if f is review else f for f in findings if f is not design]
 
 
 def _reviews_beside_revocations(decisions: list[Decision], paragraphs: tuple[str, ...]) -> list[Decision]:
