@@ -730,17 +730,32 @@ def _programs_for(decisions: list[Decision], paragraphs: tuple[str, ...], title:
                      or programs_in(" ".join(paragraphs), authorities=True))
 
 
-def _dedupe_mentions(mentions: list[Mention]) -> list[Mention]:
-    """One mention per entity: a later mention of the same name or alias adds its aliases to the first."""
+def _dedupe_mentions(lists: list[list[Mention]]) -> list[Mention]:
+    """One mention per entity: a later mention of the same name, or in another sentence of an alias, adds its aliases.
+
+    Within one list two entries are two entities even when one's alias is the other's name ('12. Kach',
+    '13. Kahane Chai (a.k.a. Kach)' in the 1997 list).
+    """
     kept: list[Mention] = []
-    for mention in mentions:
-        same = next((k for k in kept if name_key(mention.name) in k.keys() or name_key(k.name) in mention.keys()), None)
-        if same is None:
-            kept.append(mention)
-        else:
-            same.aliases.extend(a for a in mention.aliases if a.casefold() not in {x.casefold() for x in same.aliases})
-            same.details.extend(d for d in mention.details if d not in same.details)
+    origin: list[int] = []
+    for number, mentions in enumerate(lists):
+        for mention in mentions:
+            _merge_mention(kept, origin, number, mention)
     return kept
+
+
+def _merge_mention(kept: list[Mention], origin: list[int], number: int, mention: Mention) -> None:
+    """Add a mention to the kept ones, or fold it into the one it names again."""
+    same = next((k for k in kept if name_key(k.name) == name_key(mention.name)), None)
+    if same is None:
+        same = next((k for k, n in zip(kept, origin) if n != number and (
+            name_key(mention.name) in k.keys() or name_key(k.name) in mention.keys())), None)
+    if same is None:
+        kept.append(mention)
+        origin.append(number)
+    else:
+        same.aliases.extend(a for a in mention.aliases if a.casefold() not in {x.casefold() for x in same.aliases})
+        same.details.extend(d for d in mention.details if d not in same.details)
 
 
 def _add_title_aliases(body: list[Mention], title: list[Mention]) -> None:
@@ -901,7 +916,7 @@ def _finding(action: str, chosen: list[Decision], paragraphs: tuple[str, ...], t
             mention.entity_type = kind or EntityType.ORGANIZATION
         return finding, problem
     reader = _designation_mentions if action == DESIGNATION else _target_mentions
-    body = _dedupe_mentions([m for d in chosen for m in reader(d, paragraphs, number)])
+    body = _dedupe_mentions([reader(d, paragraphs, number) for d in chosen])
     if action == DESIGNATION and not body:
         if len(from_title) == 1 and any(ph.POINTS_TO_TITLE.search(d.sentence) for d in chosen):
             return Finding(action, programs, _typed(from_title, kind)), None  # "… named in the caption of this notice"

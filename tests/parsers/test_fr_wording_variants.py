@@ -667,6 +667,25 @@ KINDS = {
          "above-named individual as a Specially Designated Global Terrorist pursuant to Executive Order 13224 no "
          "longer exist.", "The designation is accordingly revoked, effective upon publication of this notice."],
         "sdgt_revocation", [("SDGT", "revocation", "Abu Bakr al-Baghdadi", (), "individual", ())]),
+    "one entry's alias is another entry of the same list": (
+        "Designation of Foreign Terrorist Organizations",
+        ["Pursuant to section 219 of the Immigration and Nationality Act, the Secretary of State hereby designates, "
+         "effective October 8, 1997, the following as foreign terrorist organizations:", "1. Kach",
+         "2. Kahane Chai (a.k.a. Kach)", "3. Hizballah (a.k.a. Party of God)"], "fto_designation",
+        [("FTO", "designation", "Kach", (), "organization", ()),
+         ("FTO", "designation", "Kahane Chai", ("Kach",), "organization", ()),
+         ("FTO", "designation", "Hizballah", ("Party of God",), "organization", ())]),
+    "redesignation round: the finding names whom it redesignates": (
+        "In the Matter of the Redesignation of the Palestinian Islamic Jihad, and Other Aliases, as a Foreign Terrorist "
+        "Organization",
+        ["Based upon a review of the administrative record assembled in this matter pursuant to section 219(a)(4)(B) "
+         "of the Immigration and Nationality Act, I have concluded that the relevant circumstances described in "
+         "section 219 of the INA still exist with respect to the Palestinian Islamic Jihad (PIJ), also known as PIJ-"
+         "Shaqaqi Faction, also known as Islamic Jihad of Palestine.", "Therefore, I hereby redesignate that "
+         "organization and its aliases as a foreign terrorist organization pursuant to section 219(a)(4)(B) of the "
+         "INA."], "fto_review",
+        [("FTO", "review", "Palestinian Islamic Jihad", ("PIJ", "PIJ-Shaqaqi Faction", "Islamic Jihad of Palestine"),
+          "organization", ())]),
     "Terrorist Exclusion List designation is neither FTO nor SDGT": (
         "Designation of Harakat ul-Jihad-i-Islami for Purposes of the Terrorist Exclusion List",
         ["Pursuant to section 212(a)(3)(B)(vi)(II) of the Immigration and Nationality Act, the Secretary of State hereby "
