@@ -134,6 +134,7 @@ ALIAS_MARKERS = (
     (r"formerly\s+known\s+as", "slot formerly_known_as"),
     (r"previously\s+known\s+as|now\s+known\s+as|otherwise\s+known\s+as|commonly\s+known\s+as", "no notice on file shows it; kept from the earlier reader"),
     (r"also\s+referred\s+to\s+as|also\s+called|also\s+spelled", "no notice on file shows it; kept from the earlier reader"),
+    (r"also\s+rendered", "2012 AQAP amendment: 'operates under the alias Ansar al-Shari'a, also rendered Ansar al-Sharia'"),
     # "the Continuity Irish Republican Army (CIRA), also known as the Continuity Army Council and as Republican Sinn
     # Fein" (2004 CIRA); "also known as ISIS-Sinai Province and as Wilayat Sayna" (2021 review of ISIS-Sinai)
     (r"(?:and|or)\s+as(?=\s+(?:the\s+)?(?-i:[A-Z0-9\"']))", "2004 CIRA designation; 2021 ISIS-Sinai amendment"),
@@ -181,9 +182,18 @@ IS_ALSO_KNOWN = re.compile(
     r"\b(?:find|finds|found|conclude|concludes|determine|determines)\s+that\s+(?P<target>(?:(?!\bthat\b).)+?)\s+is\s+also"
     r"\s+known\s+as\s+(?P<list>.+?)\.?$", _I)
 USES_ALIASES = re.compile(
-    r"\b(?:find|finds|found|conclude|concludes|determine|determines)\s+that\s+(?P<target>(?:(?!\bthat\b).)+?)\s+(?:uses\s+or\s+has"
+    r"\b(?:find|finds|found|conclude|concludes|concluded|determine|determines|determined)\s+that\s+(?P<target>(?:(?!\bthat\b).)+?)\s+(?:uses\s+or\s+has"
     r"\s+used|has\s+used|uses|is\s+(?:also\s+)?known\s+by|operates\s+under|has\s+adopted)\b(?:.*?\b(?:the\s+following|these)"
     r"\s+(?:new\s+|additional\s+)?(?:alias(?:es)?|names?)\s*:\s*(?P<list>.*))?", _I)
+# "AQAP operates under the alias Ansar al-Shari'a, …" (2012), "HAMAS uses the alias …", "uses the additional aliases A
+# and B" (2008 GSPC): aliases named inline in a finding, which the amendment then adds by pointing back
+NAMED_ALIASES = re.compile(
+    r"\b(?:uses\s+or\s+has\s+used|has\s+used|uses|operates\s+under|has\s+adopted)\s+(?:the\s+)?(?:(?:additional|new|following)\s+)*"
+    r"(?:alias(?:es)?|names?)\s+(?P<list>(?-i:[A-Z\"']).+?)\.?$", _I)
+# "to add those names as aliases", "to add the aliases named above": the aliases are the ones the finding gave
+BACK_REFERENCE = re.compile(
+    r"^\s*(?:(?:those|these|such|said|the\s+(?:above|aforementioned|same))(?:[- ]named)?\s+(?:names?|alias(?:es)?)\b"
+    r"|(?:named|listed|identified|given|mentioned|set\s+(?:forth|out))\s+above\b|them\b)", _I)
 # "the following are aliases of al-Nusrah Front:" (then the aliases, inline or one per paragraph)
 ARE_ALIASES = re.compile(
     r"\bthe\s+following\s+(?:names\s+)?are\s+(?:also\s+)?(?:additional\s+|new\s+)?(?:aliases|names)\s+(?:of|for|used\s+by)"
@@ -198,7 +208,8 @@ ALSO_KNOWN = re.compile(r"^(?:The|This|Said)\s+(?:organi[sz]ation|group|entity|i
 # a paragraph of its own labelled "Aliases: A; B; C." after the operative sentence (SDGT notices since 2019 print
 # an individual's aliases and identifiers this way)
 ALIASES_PARAGRAPH = re.compile(r"^(?:Aliases|Alias|Also\s+known\s+as|a\.k\.a\.|AKA)\s*:\s*(?P<list>.+?)\.?$", _I)
-# "to change its primary name to Jaysh al-Adl and to include the following new aliases: …" (2019 Jundallah)
+# "to change its primary name to Jaysh al-Adl and to include the following new aliases: …" (2019 Jundallah); "to replace
+# its primary name with al-Qaida in the Islamic Maghreb (AQIM)" (2008 GSPC)
 NEW_PRIMARY = re.compile(
     r"\brenamed\s+itself\s+(?P<d>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?(?:add|include)|\.|$))"
     r"|\bunder\s+the\s+(?:new\s+)?name\s+(?P<e>.+?)(?=\s*(?:,|;|\.|$))|"
@@ -207,6 +218,8 @@ NEW_PRIMARY = re.compile(
     r"(?:alias\s+|name\s+|new\s+name\s+)?(?P<a>.+?)\s+as\s+(?:its|the)\s+(?:new\s+)?primary\s+name"
     r"|\b(?:change|changes|changing|rename|renames|renaming)\s+(?:its|the)\s+(?:organization'?s?\s+)?(?:primary\s+)?name"
     r"(?:\s+of\s+the\s+(?:organization|entity|group))?\s+(?:from\s+.+?\s+)?to\s+(?P<b>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?(?:add|include)|\.|$))"
+    r"|\breplac(?:e|es|ing)\s+(?:its|the)\s+(?:organization'?s?\s+)?primary\s+name\s+with\s+(?P<f>.+?)"
+    r"(?=\s*(?:,|;|\band\s+(?:to\s+)?(?:add|include)|\.|$))"
     r"|\bprimary\s+name\s+(?:is\s+now|becomes|shall\s+be|will\s+be|to)\s+(?P<c>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?(?:add|include)|\.|$))",
     _I)
 

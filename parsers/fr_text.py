@@ -658,6 +658,11 @@ def _uses_aliases(paragraphs: tuple[str, ...]) -> tuple[Mention | None, None, li
                 listed = re.sub(r"^the\s+following\s*:?\s*", "", known.group("list"), flags=re.IGNORECASE)
                 return (target[0] if target else None), None, split_alias_list(listed)
             match = ph.USES_ALIASES.search(sentence) or ph.ARE_ALIASES.search(sentence)
+            named = ph.NAMED_ALIASES.search(sentence)
+            if match and match.group("list") is None and named:  # "HAMAS uses the alias A, also known as B."
+                lead = sentence[named.start():named.start("list")]
+                several = PLURAL if re.search(r"\b(?:aliases|names)\b", lead, re.IGNORECASE) else None
+                return _subject(match.group("target")), None, split_alias_list(named.group("list"), several)
             if match:
                 target = split_mentions(match.group("target"), SINGULAR)
                 listed = (match.group("list") or "").strip().rstrip(".")
@@ -668,6 +673,14 @@ def _uses_aliases(paragraphs: tuple[str, ...]) -> tuple[Mention | None, None, li
                 ] if match.group("list") is not None else []
                 return (target[0] if target else None), None, [a for a in aliases if a]
     return None, None, []
+
+
+def _subject(text: str) -> Mention | None:
+    """The entity a finding is about, without what it goes on to say ('X (XA), a designated …, has changed …')."""
+    masked = mask(text, "()[]")
+    ends = [m.start() for m in (_CLAUSE_VERB.search(masked), re.search(r",\s+an?\s", masked)) if m]
+    mentions = split_mentions(text[:min(ends, default=len(text))], SINGULAR)
+    return mentions[0] if mentions else None
 
 
 def _added_aliases(sentence: str, paragraphs: tuple[str, ...], index: int) -> list[str]:
@@ -683,6 +696,8 @@ def _added_aliases(sentence: str, paragraphs: tuple[str, ...], index: int) -> li
             lines = _list_paragraphs(paragraphs, index + 1)
             return [a for line in lines for a in split_alias_list(line, number if len(lines) == 1 else None) if a]
         text = match.group("inline") or match.group("before")
+        if text and ph.BACK_REFERENCE.match(text):
+            return []  # "to add those names as aliases": the finding's list (read_amendment falls back to it)
         if text and not re.search(r"\bprimary\s+name\b", match.group(0), re.IGNORECASE):
             end = _list_end(text)
             number = PLURAL if re.search(r"\baliases\b", match.group(0), re.IGNORECASE) else None

@@ -686,6 +686,23 @@ KINDS = {
          "INA."], "fto_review",
         [("FTO", "review", "Palestinian Islamic Jihad", ("PIJ", "PIJ-Shaqaqi Faction", "Islamic Jihad of Palestine"),
           "organization", ())]),
+    "amendment adds those names, given in the finding": (
+        "Amendment of the Designation of Lashkar-e Tayyiba as a Foreign Terrorist Organization",
+        ["I have concluded that Lashkar-e Tayyiba (LeT) operates under the alias Jamaat-ud-Dawa, also rendered "
+         "Jamaat-ud-Daawa, and Falah-i-Insaniat Foundation.", "Therefore, pursuant to section 219(b) of the INA, I "
+         "hereby amend the designation of Lashkar-e Tayyiba as a foreign terrorist organization to add those names as "
+         "aliases of the organization."], "fto_amendment",
+        [("FTO", "amendment", "Lashkar-e Tayyiba", ("Jamaat-ud-Dawa", "Jamaat-ud-Daawa", "Falah-i-Insaniat Foundation"),
+          "organization", ())]),
+    "rename: replace its primary name with, add the aliases named above": (
+        "Amendment of the Designation of al-Qa'ida in Iraq as a Foreign Terrorist Organization",
+        ["I have concluded that al-Qa'ida in Iraq (AQI), a designated foreign terrorist organization, has changed its "
+         "name to Islamic State of Iraq and the Levant and uses the additional aliases Islamic State of Iraq and al-"
+         "Sham and Daesh.", "Therefore, pursuant to section 219(b) of the INA, I hereby amend the designation of "
+         "al-Qa'ida in Iraq as a foreign terrorist organization to replace its primary name with Islamic State of "
+         "Iraq and the Levant (ISIL) and to add the aliases named above."], "fto_amendment",
+        [("FTO", "amendment", "Islamic State of Iraq and the Levant",
+          ("al-Qa'ida in Iraq", "ISIL", "Islamic State of Iraq and al-Sham", "Daesh"), "organization", ())]),
     "Terrorist Exclusion List designation is neither FTO nor SDGT": (
         "Designation of Harakat ul-Jihad-i-Islami for Purposes of the Terrorist Exclusion List",
         ["Pursuant to section 212(a)(3)(B)(vi)(II) of the Immigration and Nationality Act, the Secretary of State hereby "
