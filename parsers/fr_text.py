@@ -24,7 +24,7 @@ _CHEAP_HINTS = ("terrorist", "13224", "FTO", "SDGT", "219", "1189")
 _ACRONYMS = re.compile(r"\bFTOs?\b|\bSDGTs?\b")
 _ABBREVIATIONS = frozenset(
     "u.s u.s.c e.o no nos inc co ltd corp st mr mrs ms dr gen lt col sec pub stat al jr sr vol pp art para cf i.e e.g "
-    "etc approx v vs jan feb mar apr jun jul aug sep sept oct nov dec sheikh".split())
+    "etc approx v vs jan feb mar apr jun jul aug sep sept oct nov dec sheikh alt".split())
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _LAST_TOKEN = re.compile(r"([\w.'-]+)$")
 _LEADING_JOINER = re.compile(r"^(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)

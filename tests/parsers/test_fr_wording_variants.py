@@ -703,6 +703,12 @@ KINDS = {
          "Iraq and the Levant (ISIL) and to add the aliases named above."], "fto_amendment",
         [("FTO", "amendment", "Islamic State of Iraq and the Levant",
           ("al-Qa'ida in Iraq", "ISIL", "Islamic State of Iraq and al-Sham", "Daesh"), "organization", ())]),
+    "SDN-style identifiers inline, with 'alt.'": (
+        "Designation of Ibrahim al-Banna as a Specially Designated Global Terrorist",
+        [SDGT_LEAD + "Ibrahim al-Banna; a.k.a. Abu Ayman al-Masri; DOB 1965; alt. DOB 1966; POB Egypt; nationality "
+         "Egypt," + SDGT_CRITERION[4:]], "sdgt_designation",
+        [("SDGT", "designation", "Ibrahim al-Banna", ("Abu Ayman al-Masri",), "individual",
+          (("dob", "1965"), ("dob", "1966"), ("pob", "Egypt"), ("nationality", "Egypt")))]),
     "Terrorist Exclusion List designation is neither FTO nor SDGT": (
         "Designation of Harakat ul-Jihad-i-Islami for Purposes of the Terrorist Exclusion List",
         ["Pursuant to section 212(a)(3)(B)(vi)(II) of the Immigration and Nationality Act, the Secretary of State hereby "
@@ -740,3 +746,23 @@ def test_an_ofac_action_inside_a_daily_issue_is_read_as_the_bare_notice_is():
     read = [(e.program.value, e.action.value, e.name, e.aliases, e.effective_on.isoformat()) for e in inside.events]
     assert read == [("SDGT", "designation", "AL-QARD AL-HASSAN", ("AL-QARD AL-HASAN ASSOCIATION",), "2007-07-09")]
     assert read == [(e.program.value, e.action.value, e.name, e.aliases, e.effective_on.isoformat()) for e in bare.events]
+
+
+def test_a_redesignation_list_printed_as_an_organization_and_aliases_table():
+    table = ('<GPOTABLE COLS="2"><BOXHD><CHED H="1">Name of organization</CHED><CHED H="1">Also known as</CHED></BOXHD>'
+             '<ROW><ENT I="01">Kurdistan Workers\' Party</ENT><ENT>PKK; Kongra-Gel</ENT></ROW>'
+             '<ROW><ENT I="01">Shining Path</ENT><ENT>Sendero Luminoso</ENT></ROW>'
+             '<ROW><ENT I="01">Japanese Red Army</ENT><ENT/></ROW></GPOTABLE>')
+    xml = ("<NOTICE><PREAMB><AGENCY>DEPARTMENT OF STATE</AGENCY><SUBJECT>Redesignation of Foreign Terrorist "
+           "Organizations</SUBJECT></PREAMB><SUPLINF><P>Pursuant to section 219(a)(4)(B) of the Immigration and "
+           "Nationality Act, the Secretary of State hereby redesignates the following organizations, with the aliases "
+           "shown, as foreign terrorist organizations, effective October 5, 2001:</P>" + table +
+           "<P>This notice shall be published in the Federal Register.</P></SUPLINF>"
+           "<FRDOC>[FR Doc. 2001-1 Filed]</FRDOC></NOTICE>")
+    read = parse_fr_document({"document_number": "2001-1", "publication_date": "2001-10-05",
+                              "agencies": [{"slug": "state-department"}]}, xml.encode())
+    assert [(e.action.value, e.name, e.aliases) for e in read.events] == [
+        ("review", "Kurdistan Workers' Party", ("PKK", "Kongra-Gel")),
+        ("review", "Shining Path", ("Sendero Luminoso",)),
+        ("review", "Japanese Red Army", ()),
+    ]
