@@ -712,6 +712,11 @@ def _title_number(title: str, rest: str) -> str | None:
     return None
 
 
+# "(and Other Aliases)" after each name of a title that names several ('Review of the Designations of Basque
+# Fatherland and Liberty (and Other Aliases) and Islamic State of Iraq and the Levant (and Other Aliases) as …')
+_CLOSING_BOILERPLATE = re.compile(r"\s*\(\s*and\s+(?:all\s+)?other\s+aliases\s*\)\s*,?", re.IGNORECASE)
+
+
 def title_mentions(title: str) -> list[Mention]:
     """Entities a notice title names ('Designation of X (and Other Aliases) as a …'); [] for titles naming nobody."""
     truncated = bool(_TRUNCATION.search(title))
@@ -720,6 +725,9 @@ def title_mentions(title: str) -> list[Mention]:
     if not lead:
         return []
     rest = ph.TITLE_TAIL.sub("", text[lead.end():])
+    closed = [_LEADING_JOINER.sub("", p.strip(" ,;")) for p in _CLOSING_BOILERPLATE.split(rest)]
+    if len([p for p in closed if p]) > 1:  # "X and Y (and Other Aliases) and Z (and Other Aliases)": each closes a name
+        return [m for part in closed if part for m in split_mentions(part, SINGULAR)]
     rest = strip_alias_boilerplate(rest).strip().rstrip(",;")
     if not rest or ph.GENERIC_TITLE_REST.match(rest):
         return []

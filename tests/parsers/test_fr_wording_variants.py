@@ -709,6 +709,13 @@ KINDS = {
          "Egypt," + SDGT_CRITERION[4:]], "sdgt_designation",
         [("SDGT", "designation", "Ibrahim al-Banna", ("Abu Ayman al-Masri",), "individual",
           (("dob", "1965"), ("dob", "1966"), ("pob", "Egypt"), ("nationality", "Egypt")))]),
+    "a title naming several, each closed by (and Other Aliases)": (
+        "Review of the Designations of Salafist Group for Call and Combat (and Other Aliases) and Movement for Oneness and "
+        "Jihad in West Africa (and Other Aliases) as Foreign Terrorist Organizations",
+        ["Therefore, I hereby determine that the designations of the aforementioned organizations as Foreign Terrorist "
+         "Organizations, pursuant to section 219 of the INA, shall be maintained."], "fto_review",
+        [("FTO", "review", "Salafist Group for Call and Combat", (), "organization", ()),
+         ("FTO", "review", "Movement for Oneness and Jihad in West Africa", (), "organization", ())]),
     "Terrorist Exclusion List designation is neither FTO nor SDGT": (
         "Designation of Harakat ul-Jihad-i-Islami for Purposes of the Terrorist Exclusion List",
         ["Pursuant to section 212(a)(3)(B)(vi)(II) of the Immigration and Nationality Act, the Secretary of State hereby "
