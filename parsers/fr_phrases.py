@@ -137,7 +137,7 @@ ALIAS_MARKERS = (
     (r"also\s+rendered", "2012 AQAP amendment: 'operates under the alias Ansar al-Shari'a, also rendered Ansar al-Sharia'"),
     # "the Continuity Irish Republican Army (CIRA), also known as the Continuity Army Council and as Republican Sinn
     # Fein" (2004 CIRA); "also known as ISIS-Sinai Province and as Wilayat Sayna" (2021 review of ISIS-Sinai)
-    (r"(?:and|or)\s+as(?=\s+(?:the\s+)?(?-i:[A-Z0-9\"']))", "2004 CIRA designation; 2021 ISIS-Sinai amendment"),
+    (r"(?:and|or)\s+as(?=\s+(?:the\s+)?(?:(?-i:[A-Z0-9\"'])|(?:al|el|an|ad|ar|as|ash|at|az|ul)-))", "2004 CIRA designation; 2021 ISIS-Sinai amendment"),
     # "Kata'ib Hizballah (KH), which is also known by the following names:" then "(1) …;" paragraphs (2009 KH);
     # "the individual known as Hamza bin Laden, whose other names include (1) …, (2) …" (2017 Hamza bin Laden)
     (r"(?:which|who)\s+(?:is|are|has\s+been|have\s+been)\s+(?:also\s+)?known\s+(?:as|by\s+the\s+(?:following\s+)?(?:names?|aliases))"

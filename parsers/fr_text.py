@@ -57,6 +57,7 @@ _CONTINUES = re.compile(r"\b(?:that|whether)\s+(?P<x>(?:(?!\bthat\b).)+?)\s+cont
                         re.IGNORECASE)
 _EFFECTIVE_LEAD = re.compile(r"^\s*,?\s*(?:effective|as\s+of)\s+(?:" + ph.LONG_DATE.pattern + r")\s*,?\s*", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
+_OR = re.compile(r"\s+or\s+")
 _HEREINAFTER = re.compile(r'^\s*hereinafter(?:\s+(?:referred\s+to\s+as|called))?\s*,?\s*"([^"]+)"\s*$', re.IGNORECASE)
 _GROUP_SKIP = re.compile(r"^\s*(?:hereinafter|the\s+\"|\"INA|INA\b|8 U\.S\.C)", re.IGNORECASE)
 
@@ -241,6 +242,14 @@ def _split_and(item: str, aliases: bool, forced: bool = False) -> list[str]:
     return next((c for c in candidates if c[1][:1].isupper()), candidates[0] if candidates else [item])
 
 
+def _split_or(item: str) -> list[str]:
+    """'Masters of the Martyrs Brigade or Kata'ib al-Shuhada' -> two aliases (the last of 'A, B, or C')."""
+    pieces = cut(item, _OR, mask(item))
+    if len(pieces) == 2 and all(p.strip()[:1].isupper() or _PARTICLE.match(p.strip()) for p in pieces):
+        return pieces
+    return [item]
+
+
 def _alias_items(chain: str, continued: bool) -> list[tuple[str, bool]]:
     """The items of one alias chain: (text, marked) for 'A, B; and C' after a marker."""
     separator = ";" if ";" in chain else ","
@@ -278,6 +287,7 @@ def _classify(items: list[tuple[str, bool]], mention: Mention, several: bool = F
             in_details = False
             last = index == len(items) - 1
             pieces = _split_and(item, aliases=True, forced=several) if last else [item]
+            pieces = [p for piece in pieces for p in (_split_or(piece) if last else [piece])]
             for piece in pieces:
                 if "(" in piece or re.fullmatch(r"\s*[A-Z0-9][A-Z0-9.-]+\s+or\s+[A-Z0-9][A-Z0-9.-]+\s*", piece):
                     mention.aliases.extend(split_alias_list(re.sub(r"\s+or\s+", ", ", piece)))
@@ -725,8 +735,8 @@ def title_mentions(title: str) -> list[Mention]:
     if not lead:
         return []
     rest = ph.TITLE_TAIL.sub("", text[lead.end():])
-    closed = [_LEADING_JOINER.sub("", p.strip(" ,;")) for p in _CLOSING_BOILERPLATE.split(rest)]
-    if len([p for p in closed if p]) > 1:  # "X and Y (and Other Aliases) and Z (and Other Aliases)": each closes a name
+    closed = [_LEADING_JOINER.sub("", strip_alias_boilerplate(p).strip(" ,;")) for p in _CLOSING_BOILERPLATE.split(rest)]
+    if ";" not in rest and len([p for p in closed if p]) > 1:  # "X and Y (and Other Aliases) and Z (and Other Aliases)": each closes a name
         return [m for part in closed if part for m in split_mentions(part, SINGULAR)]
     rest = strip_alias_boilerplate(rest).strip().rstrip(",;")
     if not rest or ph.GENERIC_TITLE_REST.match(rest):
