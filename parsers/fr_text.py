@@ -903,6 +903,8 @@ def _aliases_said_apart(paragraphs: tuple[str, ...], name: str) -> list[str]:
         if labelled:
             found += split_alias_list(labelled.group("list"), PLURAL)
             continue
+        if name not in paragraph and not paragraph.startswith(("The ", "This ", "Said ")):
+            continue  # cheap test before reading the paragraph's sentences
         for sentence in sentences(paragraph):
             match = ph.ALSO_KNOWN.match(sentence)
             if match:
@@ -914,6 +916,8 @@ def _aliases_said_apart(paragraphs: tuple[str, ...], name: str) -> list[str]:
 
 def _aliases_beside_name(sentence: str, name: str) -> list[str]:
     """The aliases a sentence prints right after the entity's name: 'the X (XA), also known as A, is …'."""
+    if name not in sentence:
+        return []
     at = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", sentence)
     if not at:
         return []
