@@ -68,8 +68,20 @@ def parse_fr_issue(xml: bytes) -> list[Notice]:
     for node in fr_xml.iter_documents(root):
         meta = {**issue_meta, "start_page": pages.get(fr_xml.frdoc_of(node) or "")}
         raw = fr_xml.serialize(node)
-        notices.append(_parse_node(meta, node, hashlib.sha256(raw).hexdigest()))
+        notice = _parse_node(meta, node, hashlib.sha256(raw).hexdigest())
+        if notice.kind == NoticeKind.OFAC_SANCTIONS_ACTION:
+            notice = _ofac_notice(meta, notice, raw)
+        notices.append(notice)
     return notices
+
+
+def _ofac_notice(meta: Mapping[str, Any], notice: Notice, raw: bytes) -> Notice:
+    """An OFAC sanctions action printed in a daily issue, read by the SDN-entry parser as a bare NOTICE would be."""
+    from parsers.ofac_fr import parse_ofac_notice  # parsers.ofac_fr reads SDN entries; imported only when needed
+
+    document = notice.document
+    return parse_ofac_notice({**meta, "document_number": document.document_id, "title": document.title,
+                              "citation": document.citation}, raw)
 
 
 def parse_fr_metadata(meta: Mapping[str, Any]) -> Notice:

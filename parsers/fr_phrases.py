@@ -24,16 +24,21 @@ APPOSITIVE_PROGRAM = re.compile(
     r"(?:(?:that|which)\s+(?:is|was|has\s+been)\s+)?(?:previously\s+)?designated\s+(?:as\s+an?\s+[\w ]+?\s+)?"
     r"(?:pursuant\s+to|under)\s+(?:section\s+1\(b\)\s+of\s+)?(?:E\.\s?O\.|Executive\s+Order)\s*(?:No\.\s*)?13224"
     r"|\bwhose\s+property\s+and\s+interests\s+in\s+property\s+are\s+blocked[^.;]*", _I)
+# a decision under another authority: the Terrorist Exclusion List (INA 212(a)(3)(B)(vi)(II)) is neither FTO nor SDGT,
+# even when the notice goes on to mention section 219 ("is not a designation as a Foreign Terrorist Organization")
+OTHER_AUTHORITY = re.compile(r"\bsection\s+212\s*\(a\)\s*\(3\)\s*\(B\)\s*\(vi\)|\bTerrorist\s+Exclusion\s+List\b", _I)
 RELEVANT = re.compile(
     r"foreign\s+terrorist\s+organi[sz]ations?|specially\s+designated\s+global\s+terrorists?"
     r"|(?:executive\s+order|E\.\s?O\.)\s*(?:no\.\s*)?13224"
     r"|section\s+219\s+of\s+the\s+(?:immigration\s+and\s+nationality\s+act|INA)|8\s+U\.S\.C\.\s+1189", _I)
 
 # --- decisions ------------------------------------------------------------------------------------------------
-# "hereby revokes the designation" (2021 Ansarallah), "is hereby revoked", a review whose circumstances "have
+# "hereby revokes the designation" (2021 Ansarallah), "is hereby revoked", "the circumstances that were the basis for
+# the designation … no longer exist … The designation is accordingly revoked" (a deceased individual's revocation), a review whose circumstances "have
 # changed in such a manner as to warrant revocation" (2010 Armed Islamic Group)
 REVOKE = re.compile(
-    r"\brevok(?:e|es|ing)\b(?=.{0,400}?\bdesignat)|\bdesignat.{0,400}?\b(?:is|are|be|been)\s+(?:hereby\s+)?revoked\b"
+    r"\brevok(?:e|es|ing)\b(?=.{0,400}?\bdesignat)|\bdesignat.{0,400}?\b(?:is|are|be|been)\s+(?:hereby\s+|accordingly\s+)?revoked\b"
+    r"|\bcircumstances\b.{0,300}?\bbasis\s+for\s+the\s+designation\b.{0,300}?\bno\s+longer\s+exist"
     r"|\b(?:is|are)\s+hereby\s+revoked\b|\bchanged\s+in\s+(?:such\s+a|a)\s+manner\s+(?:as\s+)?to\s+warrant\s+(?:the\s+|a\s+)?revocation"
     r"|\bwarrants?\s+(?:the\s+|a\s+)?revocation\b|\brevocation\s+(?:of\s+the\s+designations?\s+)?is\s+(?:hereby\s+)?warranted",
     _I)
@@ -50,6 +55,8 @@ MAINTAIN = re.compile(
     r"|(?<!decision\sto\s)\bmaintain(?:s|ing)?\s+the\s+(?:\w+\s+)?designations?\b"
     r"|\bhereby\s+re-?designat\w*|\b(?:is|are|has|have)\s+(?:hereby\s+)?re-?designated\b"
     r"|\bcontinues?\s+to\s+(?:meet|satisfy|warrant)\b", _I)
+# the operative verb of a pre-2004 two-year redesignation round ("I hereby redesignate that organization …")
+REDESIGNATE = re.compile(r"\bhereby\s+re-?designat\w*|\b(?:is|are|has|have)\s+(?:hereby\s+)?re-?designated\b", _I)
 # "hereby amends the 2004 designation of …" (2014 ISIL), "the designation … is hereby amended", "to add the following aliases"
 AMEND = re.compile(
     r"(?<!as\s)(?<!as\sfurther\s)\bamend(?:s|ing)?\b(?!\s+by\b)(?=.{0,300}?\b(?:re-?)?designat)"
@@ -65,9 +72,18 @@ FINDING = re.compile(
 # "I hereby designate …", "is hereby designated", "designates, effective October 8, 1997, the following as …"
 DESIGNATE = re.compile(
     r"\b(?:hereby\s+)?designat(?:e|es|ing)\b(?!\s+(?:an?\s+)?(?:foreign|specially))|\b(?:is|are)\s+hereby\s+designated\b", _I)
+# pre-2004 notices in the third person: "the Secretary … has designated the IMU as a foreign terrorist organization,
+# effective September 25, 2000" (2000 IMU), "has designated the following three organizations …:" (2002); never
+# the background "the Secretary designated X in 1997" of a review (no 'has', no effective date or list after it)
 DESIGNATE_STRONG = re.compile(
     r"\bhereby\s+designat(?:e|es)\b|\b(?:is|are)\s+hereby\s+designated\b|\bI\s+designate\b|\bdesignates?,\s+effective\b"
-    r"|\b(?:decided|determined)\s+to\s+designate\b", _I)
+    r"|\b(?:decided|determined)\s+to\s+designate\b"
+    r"|\bSecretary\b[^.;]{0,300}?\bhas\s+designated\b(?=\s+the\s+following\b|[^.;]*?,\s+effective\s+(?!upon)\w)", _I)
+# "the Secretary has determined that the Real IRA (RIRA) (a.k.a. …) meets the statutory criteria, and it is hereby
+# designated a Foreign Terrorist Organization" (2001 Real IRA): the entity is the subject that meets the criteria
+PASSIVE_SUBJECT = re.compile(
+    r"\b(?:determined|found|concluded|determines|finds|concludes)\s+that\s+(?P<x>.+?)\s+(?:meets?|satisf(?:y|ies))\s+the\s+"
+    r"(?:statutory\s+|relevant\s+|legal\s+)?criteria\b[^.]*?\b(?:it|they)\s+(?:is|are)\s+hereby\s+designated\b", _I)
 # SDGT findings (E.O. 13224 section 1(b)): "determine that the person known as X … has committed, or poses a
 # significant risk of committing, acts of terrorism"; since 2019 also leaders and officials of designated groups
 SDGT_FINDING = re.compile(
@@ -86,6 +102,9 @@ REVIEW_STARTED = re.compile(
     r"|\b(?:invites?|solicits?)\s+(?:written\s+)?(?:submissions|statements|comments)\b|\bmust\s+be\s+submitted\s+by\b", _I)
 
 # --- where an entity list starts and stops ---------------------------------------------------------------------
+# "exist with respect to the organization named in the caption of this notice": the title names the entity
+POINTS_TO_TITLE = re.compile(r"\b(?:named|identified|listed|set\s+(?:forth|out))\s+in\s+the\s+(?:caption|title|heading|subject)\b"
+                             r"|\babove[- ]named\b|\bnamed\s+above\b", _I)
 # "the aforementioned organization and its respective aliases": points back, names nobody
 ANAPHORA = re.compile(
     r"^(?:each\s+of\s+)?(?:the|these|those|this|that|said|such)\s+(?:aforementioned|above[- ]named|above[- ]mentioned"
@@ -115,6 +134,23 @@ ALIAS_MARKERS = (
     (r"formerly\s+known\s+as", "slot formerly_known_as"),
     (r"previously\s+known\s+as|now\s+known\s+as|otherwise\s+known\s+as|commonly\s+known\s+as", "no notice on file shows it; kept from the earlier reader"),
     (r"also\s+referred\s+to\s+as|also\s+called|also\s+spelled", "no notice on file shows it; kept from the earlier reader"),
+    (r"also\s+rendered", "2012 AQAP amendment: 'operates under the alias Ansar al-Shari'a, also rendered Ansar al-Sharia'"),
+    # "the Continuity Irish Republican Army (CIRA), also known as the Continuity Army Council and as Republican Sinn
+    # Fein" (2004 CIRA); "also known as ISIS-Sinai Province and as Wilayat Sayna" (2021 review of ISIS-Sinai)
+    (r"(?:and|or)\s+as(?=\s+(?:the\s+)?(?:(?-i:[A-Z0-9\"'])|(?:al|el|an|ad|ar|as|ash|at|az|ul)-))", "2004 CIRA designation; 2021 ISIS-Sinai amendment"),
+    # "Kata'ib Hizballah (KH), which is also known by the following names:" then "(1) …;" paragraphs (2009 KH);
+    # "the individual known as Hamza bin Laden, whose other names include (1) …, (2) …" (2017 Hamza bin Laden)
+    (r"(?:which|who)\s+(?:is|are|has\s+been|have\s+been)\s+(?:also\s+)?known\s+(?:as|by\s+the\s+(?:following\s+)?(?:names?|aliases))"
+     r"|whose\s+(?:other\s+)?(?:names|aliases)\s+(?:include|are)", "2009 Kata'ib Hizballah; 2017 Hamza bin Laden"),
+    # "the Mujahidin Shura Council in the Environs of Jerusalem (MSC), variously known as …, or …" (2014 MSC)
+    (r"variously\s+known\s+as", "2014 MSC designation; slot alias_marker 'variously known as'"),
+    # "Hizbul Mujahideen, an organization also known by the names HM, …" (2017 HM); "known by the following names:"
+    (r"(?:an?\s+(?:organi[sz]ation|group|entity)\s+)?(?:also\s+)?known\s+by\s+the\s+(?:following\s+)?(?:names?|aliases)",
+     "2017 Hizbul Mujahideen designation; slot alias_marker 'known by the names'"),
+    # "the Islamic Revolutionary Guard Corps (IRGC), including its Qods Force, also known as …" (2019 IRGC): a part of
+    # the entity named with it; "including its following aliases: …" (2005 IJU)
+    (r"including\s+(?:its|their)(?:\s+following\s+(?:aliases|names))?(?=\s*:?\s*(?-i:[A-Z\"']))",
+     "2019 IRGC designation ('including its Qods Force'); 2005 IJU ('including its following aliases:')"),
     (r"a\.\s?k\.\s?a\.?", "90 FR 53045 (Cartel de los Soles): 'a.k.a.'; slot paren_akadot"),
     (r"f\.\s?k\.\s?a\.?|n\.\s?k\.\s?a\.?", "slot fka; OFAC-style 'f.k.a.', 'n.k.a.'"),
     (r"a/k/a|f/k/a|\baka\b|\bfka\b|\bnka\b", "slots comma_chain_bare_aka, fka"),
@@ -123,6 +159,10 @@ ALIAS_MARKERS = (
 )
 ALIAS_MARKER = "(?:" + "|".join(pattern for pattern, _ in ALIAS_MARKERS) + ")"
 ALIAS_SPLIT = re.compile(r"\s*[,;]?\s*(?<![\w])" + ALIAS_MARKER + r"(?![\w])\s*:?\s*", _I)
+# a list of aliases announced at the end of a sentence and printed in the paragraphs after it
+ALIASES_FOLLOW = re.compile(r"(?<![\w])" + ALIAS_MARKER + r"\s*:?\s*$", _I)
+# "(1) Hamza bin Usama bin Ladin, (2) …": numbers inside a running list, never a parenthetical alias
+INLINE_NUMBER = re.compile(r"(?:(?<=[\s,;:])|^)\((?:\d{1,2}|[a-z])\)\s+(?=\S)")
 ALIAS_PREFIX = re.compile(r"^\s*(?:and\s+|or\s+)?" + ALIAS_MARKER + r"(?![\w])\s*:?\s*", _I)
 
 # --- amendments --------------------------------------------------------------------------------------------------
@@ -142,25 +182,45 @@ IS_ALSO_KNOWN = re.compile(
     r"\b(?:find|finds|found|conclude|concludes|determine|determines)\s+that\s+(?P<target>(?:(?!\bthat\b).)+?)\s+is\s+also"
     r"\s+known\s+as\s+(?P<list>.+?)\.?$", _I)
 USES_ALIASES = re.compile(
-    r"\b(?:find|finds|found|conclude|concludes|determine|determines)\s+that\s+(?P<target>(?:(?!\bthat\b).)+?)\s+(?:uses\s+or\s+has"
+    r"\b(?:find|finds|found|conclude|concludes|concluded|determine|determines|determined)\s+that\s+(?P<target>(?:(?!\bthat\b).)+?)\s+(?:uses\s+or\s+has"
     r"\s+used|has\s+used|uses|is\s+(?:also\s+)?known\s+by|operates\s+under|has\s+adopted)\b(?:.*?\b(?:the\s+following|these)"
     r"\s+(?:new\s+|additional\s+)?(?:alias(?:es)?|names?)\s*:\s*(?P<list>.*))?", _I)
+# "AQAP operates under the alias Ansar al-Shari'a, …" (2012), "HAMAS uses the alias …", "uses the additional aliases A
+# and B" (2008 GSPC): aliases named inline in a finding, which the amendment then adds by pointing back
+NAMED_ALIASES = re.compile(
+    r"\b(?:uses\s+or\s+has\s+used|has\s+used|uses|operates\s+under|has\s+adopted)\s+(?:the\s+)?(?:(?:additional|new|following)\s+)*"
+    r"(?:alias(?:es)?|names?)\s+(?P<list>(?-i:[A-Z\"']).+?)\.?$", _I)
+# "to add those names as aliases", "to add the aliases named above": the aliases are the ones the finding gave
+BACK_REFERENCE = re.compile(
+    r"^\s*(?:(?:those|these|such|said|the\s+(?:above|aforementioned|same))(?:[- ]named)?\s+(?:names?|alias(?:es)?)\b"
+    r"|(?:named|listed|identified|given|mentioned|set\s+(?:forth|out))\s+above\b|them\b)", _I)
 # "the following are aliases of al-Nusrah Front:" (then the aliases, inline or one per paragraph)
 ARE_ALIASES = re.compile(
     r"\bthe\s+following\s+(?:names\s+)?are\s+(?:also\s+)?(?:additional\s+|new\s+)?(?:aliases|names)\s+(?:of|for|used\s+by)"
     r"\s+(?P<target>.+?)\s*:\s*(?P<list>.*)$", _I)
-# "The organization is also known as Sarayat al-Quds and Soldiers of al-Aqsa."
-ALSO_KNOWN = re.compile(r"^(?:The|This|Said)\s+(?:organi[sz]ation|group|entity)\s+is\s+(?:also\s+)?(?:known|referred\s+to)"
-                        r"\s+as\s+(?P<list>.+?)\.?$")
+# "The organization is also known as Sarayat al-Quds and Soldiers of al-Aqsa."; "… is also known by the names A, B,
+# and C." (2013 Boko Haram wording); "The individual's aliases include …"
+ALSO_KNOWN = re.compile(r"^(?:The|This|Said)\s+(?:organi[sz]ation|group|entity|individual|person)\s+(?:is|has\s+been)\s+"
+                        r"(?:also\s+)?(?:(?:known|referred\s+to)\s+as|(?:also\s+)?known\s+by\s+the\s+(?:following\s+)?"
+                        r"(?:names?|aliases))\s*:?\s+(?P<list>.+?)\.?$"
+                        r"|^(?:The|This|Said)\s+(?:organi[sz]ation|group|entity|individual|person)(?:'s|\u2019s)\s+(?:other\s+)?"
+                        r"(?:aliases|names)\s+(?:include|are)\s*:?\s+(?P<list2>.+?)\.?$")
+# a paragraph of its own labelled "Aliases: A; B; C." after the operative sentence (SDGT notices since 2019 print
+# an individual's aliases and identifiers this way)
+ALIASES_PARAGRAPH = re.compile(r"^(?:Aliases|Alias|Also\s+known\s+as|a\.k\.a\.|AKA)\s*:\s*(?P<list>.+?)\.?$", _I)
+# "to change its primary name to Jaysh al-Adl and to include the following new aliases: …" (2019 Jundallah); "to replace
+# its primary name with al-Qaida in the Islamic Maghreb (AQIM)" (2008 GSPC)
 NEW_PRIMARY = re.compile(
-    r"\brenamed\s+itself\s+(?P<d>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?add|\.|$))"
+    r"\brenamed\s+itself\s+(?P<d>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?(?:add|include)|\.|$))"
     r"|\bunder\s+the\s+(?:new\s+)?name\s+(?P<e>.+?)(?=\s*(?:,|;|\.|$))|"
     r"\b(?:add|adds|adding|adopt|adopts|adopting|use|uses|using|list|lists|reflect|reflects|designate|recogni[sz]e|recogni[sz]es"
     r"|recogni[sz]ing|identify|identifies|establish|establishes|substitute|substitutes|name|names)\s+(?:the\s+)?"
     r"(?:alias\s+|name\s+|new\s+name\s+)?(?P<a>.+?)\s+as\s+(?:its|the)\s+(?:new\s+)?primary\s+name"
     r"|\b(?:change|changes|changing|rename|renames|renaming)\s+(?:its|the)\s+(?:organization'?s?\s+)?(?:primary\s+)?name"
-    r"(?:\s+of\s+the\s+(?:organization|entity|group))?\s+(?:from\s+.+?\s+)?to\s+(?P<b>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?add|\.|$))"
-    r"|\bprimary\s+name\s+(?:is\s+now|becomes|shall\s+be|will\s+be|to)\s+(?P<c>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?add|\.|$))",
+    r"(?:\s+of\s+the\s+(?:organization|entity|group))?\s+(?:from\s+.+?\s+)?to\s+(?P<b>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?(?:add|include)|\.|$))"
+    r"|\breplac(?:e|es|ing)\s+(?:its|the)\s+(?:organization'?s?\s+)?primary\s+name\s+with\s+(?P<f>.+?)"
+    r"(?=\s*(?:,|;|\band\s+(?:to\s+)?(?:add|include)|\.|$))"
+    r"|\bprimary\s+name\s+(?:is\s+now|becomes|shall\s+be|will\s+be|to)\s+(?P<c>.+?)(?=\s*(?:,|;|\band\s+(?:to\s+)?(?:add|include)|\.|$))",
     _I)
 
 # --- dates -------------------------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ _CHEAP_HINTS = ("terrorist", "13224", "FTO", "SDGT", "219", "1189")
 _ACRONYMS = re.compile(r"\bFTOs?\b|\bSDGTs?\b")
 _ABBREVIATIONS = frozenset(
     "u.s u.s.c e.o no nos inc co ltd corp st mr mrs ms dr gen lt col sec pub stat al jr sr vol pp art para cf i.e e.g "
-    "etc approx v vs jan feb mar apr jun jul aug sep sept oct nov dec sheikh".split())
+    "etc approx v vs jan feb mar apr jun jul aug sep sept oct nov dec sheikh alt".split())
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _LAST_TOKEN = re.compile(r"([\w.'-]+)$")
 _LEADING_JOINER = re.compile(r"^(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
@@ -57,6 +57,8 @@ _CONTINUES = re.compile(r"\b(?:that|whether)\s+(?P<x>(?:(?!\bthat\b).)+?)\s+cont
                         re.IGNORECASE)
 _EFFECTIVE_LEAD = re.compile(r"^\s*,?\s*(?:effective|as\s+of)\s+(?:" + ph.LONG_DATE.pattern + r")\s*,?\s*", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
+_OR = re.compile(r"\s+or\s+")
+_HEREINAFTER = re.compile(r'^\s*hereinafter(?:\s+(?:referred\s+to\s+as|called))?\s*,?\s*"([^"]+)"\s*$', re.IGNORECASE)
 _GROUP_SKIP = re.compile(r"^\s*(?:hereinafter|the\s+\"|\"INA|INA\b|8 U\.S\.C)", re.IGNORECASE)
 
 
@@ -240,6 +242,14 @@ def _split_and(item: str, aliases: bool, forced: bool = False) -> list[str]:
     return next((c for c in candidates if c[1][:1].isupper()), candidates[0] if candidates else [item])
 
 
+def _split_or(item: str) -> list[str]:
+    """'Masters of the Martyrs Brigade or Kata'ib al-Shuhada' -> two aliases (the last of 'A, B, or C')."""
+    pieces = cut(item, _OR, mask(item))
+    if len(pieces) == 2 and all(p.strip()[:1].isupper() or _PARTICLE.match(p.strip()) for p in pieces):
+        return pieces
+    return [item]
+
+
 def _alias_items(chain: str, continued: bool) -> list[tuple[str, bool]]:
     """The items of one alias chain: (text, marked) for 'A, B; and C' after a marker."""
     separator = ";" if ";" in chain else ","
@@ -277,6 +287,7 @@ def _classify(items: list[tuple[str, bool]], mention: Mention, several: bool = F
             in_details = False
             last = index == len(items) - 1
             pieces = _split_and(item, aliases=True, forced=several) if last else [item]
+            pieces = [p for piece in pieces for p in (_split_or(piece) if last else [piece])]
             for piece in pieces:
                 if "(" in piece or re.fullmatch(r"\s*[A-Z0-9][A-Z0-9.-]+\s+or\s+[A-Z0-9][A-Z0-9.-]+\s*", piece):
                     mention.aliases.extend(split_alias_list(re.sub(r"\s+or\s+", ", ", piece)))
@@ -296,7 +307,10 @@ def _in_order(items: list[tuple[str, bool]], groups: list[str]) -> list[tuple[st
             ordered.append((text, marked))
         for number in _SLOT.findall(item):
             group = strip_alias_boilerplate(groups[int(number)])
-            if group.strip() and not _GROUP_SKIP.match(group):
+            short = _HEREINAFTER.match(group)
+            if short:  # '(hereinafter "AQIS")': the short name the notice then designates by
+                ordered.append((short.group(1), True))
+            elif group.strip() and not _GROUP_SKIP.match(group):
                 ordered += _alias_items(ph.ALIAS_PREFIX.sub("", group), continued=False)
     return ordered
 
@@ -307,6 +321,7 @@ _KIND_LABEL = re.compile(r"^\s*(Organi[sz]ation|Entity|Group|Individual|Person)\
 def read_mention(chunk: str) -> Mention | None:
     """One entity from 'X (also known as A; B)', 'X, also known as A, also known as B' or 'X, a.k.a. A; born …'."""
     chunk = ph.LIST_NUMBERING.sub("", _LEADING_JOINER.sub("", strip_alias_boilerplate(chunk.strip())))
+    chunk = ph.INLINE_NUMBER.sub("", chunk)
     label = _KIND_LABEL.match(chunk)  # list items headed "Organization: …" / "Individual: …"
     chunk = chunk[label.end():] if label else chunk
     chunk = re.sub(r"(?:\s*[;,]|\s+and)+\s*$", "", chunk)
@@ -458,6 +473,10 @@ def _read_list(region: str, paragraphs: tuple[str, ...], index: int, number: str
     """The entities a list region names: inline, after a colon, or one per following paragraph."""
     region, announced = _trim_region(region)
     if region and not ph.ANAPHORA.match(region):
+        if ph.ALIASES_FOLLOW.search(region):  # "X (XA), which is also known by the following names:" then a list
+            lines = [clean_name(line) for line in _list_paragraphs(paragraphs, index + 1)]
+            region = f"{region} {'; '.join(line for line in lines if line)}"
+            number = SINGULAR
         return split_mentions(region, number)
     if not announced and region:
         return []
@@ -507,7 +526,7 @@ _DESIGNATE_WORDS = ("circumstances", "designat", "determin", "find", "found", "c
 def actions_of(sentence: str) -> list[str]:
     """What one sentence decides: revocation wins; a review may also amend; otherwise a designation."""
     lowered = sentence.lower()
-    if "revo" in lowered and _revokes(sentence):
+    if ("revo" in lowered or "no longer" in lowered) and _revokes(sentence):
         return [REVOCATION]
     found = []
     if any(w in lowered for w in _MAINTAIN_WORDS) and ph.MAINTAIN.search(sentence):
@@ -549,6 +568,9 @@ def _designation_mentions(decision: Decision, paragraphs: tuple[str, ...], numbe
     region = _sdgt_region(sentence)
     if region is not None:
         return _typed(read_list(region, paragraphs, decision.paragraph, number), _kind_word(sentence))
+    subject = ph.PASSIVE_SUBJECT.search(sentence)
+    if subject:  # "… that X meets the statutory criteria, and it is hereby designated a …"
+        return read_list(subject.group("x"), paragraphs, decision.paragraph, number)
     verb = ph.DESIGNATE_STRONG.search(sentence) or ph.DESIGNATE.search(sentence)
     if verb:
         return read_list(sentence[verb.end():], paragraphs, decision.paragraph, number)
@@ -646,6 +668,11 @@ def _uses_aliases(paragraphs: tuple[str, ...]) -> tuple[Mention | None, None, li
                 listed = re.sub(r"^the\s+following\s*:?\s*", "", known.group("list"), flags=re.IGNORECASE)
                 return (target[0] if target else None), None, split_alias_list(listed)
             match = ph.USES_ALIASES.search(sentence) or ph.ARE_ALIASES.search(sentence)
+            named = ph.NAMED_ALIASES.search(sentence)
+            if match and match.group("list") is None and named:  # "HAMAS uses the alias A, also known as B."
+                lead = sentence[named.start():named.start("list")]
+                several = PLURAL if re.search(r"\b(?:aliases|names)\b", lead, re.IGNORECASE) else None
+                return _subject(match.group("target")), None, split_alias_list(named.group("list"), several)
             if match:
                 target = split_mentions(match.group("target"), SINGULAR)
                 listed = (match.group("list") or "").strip().rstrip(".")
@@ -656,6 +683,14 @@ def _uses_aliases(paragraphs: tuple[str, ...]) -> tuple[Mention | None, None, li
                 ] if match.group("list") is not None else []
                 return (target[0] if target else None), None, [a for a in aliases if a]
     return None, None, []
+
+
+def _subject(text: str) -> Mention | None:
+    """The entity a finding is about, without what it goes on to say ('X (XA), a designated …, has changed …')."""
+    masked = mask(text, "()[]")
+    ends = [m.start() for m in (_CLAUSE_VERB.search(masked), re.search(r",\s+an?\s", masked)) if m]
+    mentions = split_mentions(text[:min(ends, default=len(text))], SINGULAR)
+    return mentions[0] if mentions else None
 
 
 def _added_aliases(sentence: str, paragraphs: tuple[str, ...], index: int) -> list[str]:
@@ -671,9 +706,12 @@ def _added_aliases(sentence: str, paragraphs: tuple[str, ...], index: int) -> li
             lines = _list_paragraphs(paragraphs, index + 1)
             return [a for line in lines for a in split_alias_list(line, number if len(lines) == 1 else None) if a]
         text = match.group("inline") or match.group("before")
+        if text and ph.BACK_REFERENCE.match(text):
+            return []  # "to add those names as aliases": the finding's list (read_amendment falls back to it)
         if text and not re.search(r"\bprimary\s+name\b", match.group(0), re.IGNORECASE):
             end = _list_end(text)
-            return split_alias_list(text[:end] if end else text)
+            number = PLURAL if re.search(r"\baliases\b", match.group(0), re.IGNORECASE) else None
+            return split_alias_list(text[:end] if end else text, number)  # "to add A and B as aliases"
     return []
 
 
@@ -684,6 +722,11 @@ def _title_number(title: str, rest: str) -> str | None:
     return None
 
 
+# "(and Other Aliases)" after each name of a title that names several ('Review of the Designations of Basque
+# Fatherland and Liberty (and Other Aliases) and Islamic State of Iraq and the Levant (and Other Aliases) as …')
+_CLOSING_BOILERPLATE = re.compile(r"\s*\(\s*and\s+(?:all\s+)?other\s+aliases\s*\)\s*,?", re.IGNORECASE)
+
+
 def title_mentions(title: str) -> list[Mention]:
     """Entities a notice title names ('Designation of X (and Other Aliases) as a …'); [] for titles naming nobody."""
     truncated = bool(_TRUNCATION.search(title))
@@ -692,6 +735,9 @@ def title_mentions(title: str) -> list[Mention]:
     if not lead:
         return []
     rest = ph.TITLE_TAIL.sub("", text[lead.end():])
+    closed = [_LEADING_JOINER.sub("", strip_alias_boilerplate(p).strip(" ,;")) for p in _CLOSING_BOILERPLATE.split(rest)]
+    if ";" not in rest and len([p for p in closed if p]) > 1:  # "X and Y (and Other Aliases) and Z (and Other Aliases)": each closes a name
+        return [m for part in closed if part for m in split_mentions(part, SINGULAR)]
     rest = strip_alias_boilerplate(rest).strip().rstrip(",;")
     if not rest or ph.GENERIC_TITLE_REST.match(rest):
         return []
@@ -708,7 +754,7 @@ def title_mentions(title: str) -> list[Mention]:
 def _programs_for(decisions: list[Decision], paragraphs: tuple[str, ...], title: str) -> frozenset[Program]:
     """The programs one action acts under: its sentences' anchors, else their paragraphs', else the title's."""
     found = frozenset().union(*(d.programs for d in decisions))
-    if found:
+    if found or any(ph.OTHER_AUTHORITY.search(d.sentence) for d in decisions):
         return found
     paragraph_programs = set()
     for decision in decisions:
@@ -717,17 +763,32 @@ def _programs_for(decisions: list[Decision], paragraphs: tuple[str, ...], title:
                      or programs_in(" ".join(paragraphs), authorities=True))
 
 
-def _dedupe_mentions(mentions: list[Mention]) -> list[Mention]:
-    """One mention per entity: a later mention of the same name or alias adds its aliases to the first."""
+def _dedupe_mentions(lists: list[list[Mention]]) -> list[Mention]:
+    """One mention per entity: a later mention of the same name, or in another sentence of an alias, adds its aliases.
+
+    Within one list two entries are two entities even when one's alias is the other's name ('12. Kach',
+    '13. Kahane Chai (a.k.a. Kach)' in the 1997 list).
+    """
     kept: list[Mention] = []
-    for mention in mentions:
-        same = next((k for k in kept if name_key(mention.name) in k.keys() or name_key(k.name) in mention.keys()), None)
-        if same is None:
-            kept.append(mention)
-        else:
-            same.aliases.extend(a for a in mention.aliases if a.casefold() not in {x.casefold() for x in same.aliases})
-            same.details.extend(d for d in mention.details if d not in same.details)
+    origin: list[int] = []
+    for number, mentions in enumerate(lists):
+        for mention in mentions:
+            _merge_mention(kept, origin, number, mention)
     return kept
+
+
+def _merge_mention(kept: list[Mention], origin: list[int], number: int, mention: Mention) -> None:
+    """Add a mention to the kept ones, or fold it into the one it names again."""
+    same = next((k for k in kept if name_key(k.name) == name_key(mention.name)), None)
+    if same is None:
+        same = next((k for k, n in zip(kept, origin) if n != number and (
+            name_key(mention.name) in k.keys() or name_key(k.name) in mention.keys())), None)
+    if same is None:
+        kept.append(mention)
+        origin.append(number)
+    else:
+        same.aliases.extend(a for a in mention.aliases if a.casefold() not in {x.casefold() for x in same.aliases})
+        same.details.extend(d for d in mention.details if d not in same.details)
 
 
 def _add_title_aliases(body: list[Mention], title: list[Mention]) -> None:
@@ -791,8 +852,29 @@ def read_notice(paragraphs: tuple[str, ...], title: str) -> Reading:
         finding.where = {p: tuple(sorted({d.paragraph for d in chosen if p in (d.programs or programs)}))
                          for p in programs}
         findings.append(finding)
+    findings = _redesignation_rounds(findings, decisions)
     problem = _junk(findings)
     return Reading(review=problem) if problem else Reading(findings=findings)
+
+
+def _redesignation_rounds(findings: list[Finding], decisions: list[Decision]) -> list[Finding]:
+    """A redesignation round's finding ('circumstances … exist with respect to X') names whom it redesignates.
+
+    Before 2004 FTO designations lapsed after two years unless redesignated; the project reads a redesignation as
+    a review that keeps the designation alive, so its finding is that review's list, not a new designation.
+    """
+    design = next((f for f in findings if f.action == DESIGNATION), None)
+    review = next((f for f in findings if f.action == REVIEW), None)
+    redesignates = any(d.action == REVIEW and ph.REDESIGNATE.search(d.sentence) for d in decisions)
+    if design is None or review is None or not redesignates or any(
+            ph.DESIGNATE_STRONG.search(d.sentence) for d in decisions if d.action == DESIGNATION):
+        return findings
+    keys = set().union(*(m.keys() for m in design.mentions))
+    extra = [m for m in review.mentions if not m.keys() & keys]
+    merged = Finding(REVIEW, review.programs | design.programs, [*design.mentions, *extra],
+                     where={p: tuple(sorted({*design.where.get(p, ()), *review.where.get(p, ())}))
+                            for p in review.programs | design.programs})
+    return [merged if f is review else f for f in findings if f is not design]
 
 
 def _reviews_beside_revocations(decisions: list[Decision], paragraphs: tuple[str, ...]) -> list[Decision]:
@@ -809,14 +891,44 @@ def _reviews_beside_revocations(decisions: list[Decision], paragraphs: tuple[str
     return kept
 
 
-def _aliases_said_apart(paragraphs: tuple[str, ...]) -> list[str]:
-    """Aliases a notice gives in a sentence of their own: 'The organization is also known as A and B.'"""
+def _aliases_said_apart(paragraphs: tuple[str, ...], name: str) -> list[str]:
+    """Aliases a notice gives apart from its operative sentence for its one entity.
+
+    'The organization is also known as A and B.', a paragraph 'Aliases: A; B.', or a finding that names the entity
+    with its aliases ('has found that the X (XA), also known as A and as B, is a foreign organization').
+    """
+    found: list[str] = []
     for paragraph in paragraphs:
+        labelled = ph.ALIASES_PARAGRAPH.match(paragraph)
+        if labelled:
+            found += split_alias_list(labelled.group("list"), PLURAL)
+            continue
+        if name not in paragraph and not paragraph.startswith(("The ", "This ", "Said ")):
+            continue  # cheap test before reading the paragraph's sentences
         for sentence in sentences(paragraph):
             match = ph.ALSO_KNOWN.match(sentence)
             if match:
-                return split_alias_list(match.group("list"), PLURAL)
-    return []
+                found += split_alias_list(match.group("list") or match.group("list2"), PLURAL)
+            else:
+                found += _aliases_beside_name(sentence, name)
+    return found
+
+
+def _aliases_beside_name(sentence: str, name: str) -> list[str]:
+    """The aliases a sentence prints right after the entity's name: 'the X (XA), also known as A, is …'."""
+    if name not in sentence:
+        return []
+    at = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", sentence)
+    if not at:
+        return []
+    rest = sentence[at.end():]
+    marked = re.match(r"\s*(?:\([^()]*\)\s*)?,?\s*" + ph.ALIAS_MARKER + r"(?![\w])", rest, re.IGNORECASE)
+    if not marked:
+        return []
+    masked = mask(rest, "()[]")
+    ends = [m.start() for m in (p.search(masked) for p in (_CLAUSE_VERB, ph.SDGT_CRITERIA, ph.LIST_END)) if m]
+    mention = read_mention(name + rest[:min(ends, default=len(rest))])
+    return mention.aliases if mention else []
 
 
 def _body_keys(decisions: list[Decision], paragraphs: tuple[str, ...]) -> set[str]:
@@ -841,11 +953,14 @@ def _finding(action: str, chosen: list[Decision], paragraphs: tuple[str, ...], t
             mention.entity_type = kind or EntityType.ORGANIZATION
         return finding, problem
     reader = _designation_mentions if action == DESIGNATION else _target_mentions
-    body = _dedupe_mentions([m for d in chosen for m in reader(d, paragraphs, number)])
+    body = _dedupe_mentions([reader(d, paragraphs, number) for d in chosen])
     if action == DESIGNATION and not body:
+        if len(from_title) == 1 and any(ph.POINTS_TO_TITLE.search(d.sentence) for d in chosen):
+            return Finding(action, programs, _typed(from_title, kind)), None  # "… named in the caption of this notice"
         return None, "designation language found but no entity names could be read"
     if action == DESIGNATION and len(body) == 1:
-        body[0].aliases.extend(_aliases_said_apart(paragraphs))
+        apart = _aliases_said_apart(paragraphs, body[0].name)
+        body[0].aliases = list(dedupe_aliases([*body[0].aliases, *apart], body[0].name))
     disagreement = _agree(from_title, body, others)
     if disagreement:
         return None, disagreement

@@ -83,15 +83,37 @@ def _inside_skipped(element: etree._Element, stop: etree._Element) -> bool:
 
 
 def _paragraphs(node: etree._Element) -> tuple[str, ...]:
-    """Body paragraphs (P, FP) in document order, boilerplate sections left out."""
+    """Body paragraphs (P, FP) in document order, boilerplate sections left out; an entity table's rows as lines."""
     found = []
-    for element in node.iter("P", "FP"):
-        if _inside_skipped(element, node):
+    for element in node.iter("P", "FP", "ROW"):
+        if element.tag == "ROW":
+            text = _entity_row(element)
+        elif _inside_skipped(element, node):
             continue
-        text = text_of(element)
+        else:
+            text = text_of(element)
         if text:
             found.append(text)
     return tuple(found)
+
+
+_NAME_HEADING = re.compile(r"\b(?:organi[sz]ations?|names?|entit(?:y|ies)|groups?|individuals?|persons?)\b", re.IGNORECASE)
+_ALIAS_HEADING = re.compile(r"\b(?:alias(?:es)?|also\s+known\s+as|a\.k\.a\.?|other\s+names)\b", re.IGNORECASE)
+
+
+def _entity_row(row: etree._Element) -> str:
+    """A row of a table headed 'Organization | Aliases' (a 2001 redesignation list) as 'Name (a.k.a. A; B)', else ''."""
+    table = row.getparent()
+    while table is not None and table.tag != "GPOTABLE":
+        table = table.getparent()
+    headings = [text_of(h) for h in table.iter("CHED")] if table is not None else []
+    if len(headings) != 2 or not _NAME_HEADING.search(headings[0]) or not _ALIAS_HEADING.search(headings[1]):
+        return ""
+    cells = [text_of(cell) for cell in row.findall("ENT")]
+    if not cells or not cells[0]:
+        return ""
+    aliases = cells[1] if len(cells) > 1 else ""
+    return f"{cells[0]} (a.k.a. {aliases})" if aliases else cells[0]
 
 
 def _first_page(node: etree._Element) -> int | None:

@@ -20,7 +20,7 @@ _FUNCTION_WORDS = frozenset(
 # Wording that strips a list of its legal boilerplate (the real notices print every one of these forms).
 _BOILERPLATE_CORE = (
     r"(?:(?:and|together\s+with|including|along\s+with|with)\s+(?:all\s+)?(?:of\s+)?(?:its|their|his|her)\s+"
-    r"(?:respective\s+)?(?:associated\s+|other\s+|known\s+)?(?:aliases|a\.k\.a\.s?|names)"
+    r"(?:respective\s+)?(?:associated\s+|other\s+|known\s+)?(?:aliases|alias(?!\s*,)|a\.k\.a\.s?|names)"
     r"|and\s+(?:all\s+)?(?:other|associated)\s+(?:associated\s+)?aliases"
     r"|and\s+all\s+(?:of\s+)?(?:its|their)\s+aliases"
     r"|and\s+any\s+other\s+aliases)"

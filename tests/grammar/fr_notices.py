@@ -35,7 +35,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
                     "following_organizations"),
     "alias_marker": ("none", "paren_aka_each", "paren_aka_semicolons", "paren_aka_commas", "paren_akadot",
                      "comma_chain_aka", "comma_chain_akadot", "comma_chain_bare_aka", "semicolon_and_list",
-                     "fka", "formerly_known_as", "mixed"),
+                     "fka", "formerly_known_as", "mixed", "variously_known_as", "and_as"),
     "acronym": ("absent", "parenthesised"),
     "article": ("none", "lowercase_the"),
     "alias_repeat": ("none", "name_in_list", "duplicate_alias"),
@@ -425,6 +425,11 @@ def _alias_segment(c: _Ctx, marker: str, aliases: list[str]) -> str:
         return " (f.k.a. " + "; f.k.a. ".join(a) + ")"
     if marker == "formerly_known_as":
         return "".join(f", formerly known as {x}" for x in a)
+    if marker == "variously_known_as":  # 2014 MSC: ", variously known as A, B, or C"
+        return ", variously known as " + (", ".join(a[:-1]) + ("," if len(a) > 2 else "") + " or " + a[-1]
+                                          if len(a) > 1 else a[0])
+    if marker == "and_as":  # 2004 CIRA: ", also known as A and as B"
+        return ", also known as " + " and as ".join(a)
     if marker == "mixed":
         forms = ("also known as", "a.k.a.", "f.k.a.")
         return " (" + "; ".join(f"{forms[i % 3]} {x}" for i, x in enumerate(a)) + ")"
@@ -460,6 +465,8 @@ def _render_entity(c: _Ctx, e: _Entity, marker: str, in_list: bool) -> tuple[str
 def _allowed_markers(layout: str, count: int) -> tuple[str, ...]:
     """Alias markers that keep the entity list readable by a careful human in this layout."""
     markers = SLOTS["alias_marker"]
+    if count > 1:  # a chain joined by 'or' / 'and as' reads as one entity's only
+        markers = tuple(m for m in markers if m not in ("variously_known_as", "and_as"))
     if layout in ("commas_and", "following_organizations") and count > 1:
         return tuple(m for m in markers if m.startswith("paren") or m in ("none", "fka", "mixed"))
     if layout in ("inline", "after_colon", "semicolons_and") and count > 1:

@@ -543,3 +543,233 @@ def test_a_list_that_yields_no_name_is_a_review_item_never_an_event(fragment, pr
         "Organization."], "2020-05-10")
     assert (read.kind, read.events) == ("unrecognised", ())
     assert problem in read.review
+
+
+FINDING = ("I have concluded that there is a sufficient factual basis to find that the relevant circumstances described in "
+           "section 219 of the Immigration and Nationality Act, as amended (8 U.S.C. 1189) exist with respect to ")
+THEREFORE = ("Therefore, I hereby designate the aforementioned organization and its aliases as a Foreign Terrorist "
+             "Organization pursuant to section 219 of the INA.")
+SDGT_LEAD = ("Acting under the authority of and in accordance with section 1(b) of Executive Order 13224, I hereby "
+             "determine that the individual known as ")
+SDGT_CRITERION = (" has committed, or poses a significant risk of committing, acts of terrorism that threaten the security "
+                  "of U.S. nationals or the national security, foreign policy, or economy of the United States.")
+
+# each kind of wording, our own sentences about real designations: (title, paragraphs, kind, events)
+KINDS = {
+    "variously known as": (
+        "Designation of Harakat ul-Mujahidin as a Foreign Terrorist Organization",
+        [FINDING + "Harakat ul-Mujahidin (HUM), variously known as Harakat ul-Ansar, Jamiat ul-Ansar, or al-Faran.",
+         THEREFORE], "fto_designation",
+        [("FTO", "designation", "Harakat ul-Mujahidin", ("HUM", "Harakat ul-Ansar", "Jamiat ul-Ansar", "al-Faran"),
+          "organization", ())]),
+    "a group also known by the names": (
+        "Designation of Jaish-e-Mohammed as a Foreign Terrorist Organization",
+        [FINDING + "Jaish-e-Mohammed, a group also known by the names Army of Mohammed, Tehrik ul-Furqaan, and "
+         "Khuddam ul-Islam.", THEREFORE], "fto_designation",
+        [("FTO", "designation", "Jaish-e-Mohammed", ("Army of Mohammed", "Tehrik ul-Furqaan", "Khuddam ul-Islam"),
+          "organization", ())]),
+    "including its part, also known as": (
+        "Designation of Hizballah as a Foreign Terrorist Organization",
+        [FINDING + "Hizballah, including its External Security Organization, also known as Islamic Jihad, also known "
+         "as Party of God.", THEREFORE], "fto_designation",
+        [("FTO", "designation", "Hizballah", ("External Security Organization", "Islamic Jihad", "Party of God"),
+          "organization", ())]),
+    "also known as A and as B": (
+        "Designation of Revolutionary Organization 17 November as a Foreign Terrorist Organization",
+        [FINDING + "Revolutionary Organization 17 November (17N), also known as Epanastatiki Organosi 17 Noemvri and "
+         "as 17 November.", THEREFORE], "fto_designation",
+        [("FTO", "designation", "Revolutionary Organization 17 November",
+          ("17N", "Epanastatiki Organosi 17 Noemvri", "17 November"), "organization", ())]),
+    "aliases in a sentence of their own": (
+        "Designation of al-Shabaab as a Foreign Terrorist Organization",
+        [FINDING + "al-Shabaab. The organization is also known by the names Harakat Shabaab al-Mujahidin, Hizbul "
+         "Shabaab, and Mujahideen Youth Movement.", THEREFORE], "fto_designation",
+        [("FTO", "designation", "al-Shabaab", ("Harakat Shabaab al-Mujahidin", "Hizbul Shabaab",
+                                                "Mujahideen Youth Movement"), "organization", ())]),
+    "aliases beside the name in a third-person finding": (
+        "Designation of Lashkar i Jhangvi as a Foreign Terrorist Organization",
+        ["Pursuant to section 219 of the Immigration and Nationality Act, as amended, the Secretary of State has found "
+         "that Lashkar i Jhangvi (LJ), also known as Lashkar-e-Jhangvi and as Lashkar-e-Jhangwi, is a foreign "
+         "organization that engages in terrorist activity.", "Accordingly, the Secretary of State hereby designates "
+         "Lashkar i Jhangvi, and its aliases, as a foreign terrorist organization."], "fto_designation",
+        [("FTO", "designation", "Lashkar i Jhangvi", ("LJ", "Lashkar-e-Jhangvi", "Lashkar-e-Jhangwi"),
+          "organization", ())]),
+    "Aliases: paragraph after the operative sentence": (
+        "Designation of Abu Muhammad al-Jawlani as a Specially Designated Global Terrorist",
+        [SDGT_LEAD + "Abu Muhammad al-Jawlani" + SDGT_CRITERION,
+         "Aliases: Abu Muhammad al-Golani; Abu Ashraf; Muhammad al-Jawlani."], "sdgt_designation",
+        [("SDGT", "designation", "Abu Muhammad al-Jawlani", ("Abu Muhammad al-Golani", "Abu Ashraf",
+                                                              "Muhammad al-Jawlani"), "individual", ())]),
+    "also known by the following names: then numbered paragraphs": (
+        "Designation of Jama'at Nusrat al-Islam wal-Muslimin as a Foreign Terrorist Organization",
+        [FINDING + "Jama'at Nusrat al-Islam wal-Muslimin (JNIM), which is also known by the following names:",
+         "(1) Group for Support of Islam and Muslims;", "(2) Nusrat al-Islam; and", "(3) Nusrat al-Islam wal-Muslimin.",
+         THEREFORE], "fto_designation",
+        [("FTO", "designation", "Jama'at Nusrat al-Islam wal-Muslimin",
+          ("JNIM", "Group for Support of Islam and Muslims", "Nusrat al-Islam", "Nusrat al-Islam wal-Muslimin"),
+          "organization", ())]),
+    "whose other names include (1) (2)": (
+        "Designation of Khalid Batarfi as a Specially Designated Global Terrorist",
+        [SDGT_LEAD + "Khalid Batarfi, whose other names include (1) Khalid Saeed Batarfi, (2) Abu al-Miqdad al-Kindi, "
+         "and (3) Khalid Ba Tarfi," + SDGT_CRITERION[4:]], "sdgt_designation",
+        [("SDGT", "designation", "Khalid Batarfi", ("Khalid Saeed Batarfi", "Abu al-Miqdad al-Kindi",
+                                                    "Khalid Ba Tarfi"), "individual", ())]),
+    "hereinafter short name designated with its alias": (
+        "Designation of ISIS-West Africa as a Foreign Terrorist Organization",
+        [FINDING + 'Islamic State West Africa Province (hereinafter "ISIS-WA"), also known as Islamic State West '
+         "Africa.", "Therefore, I hereby designate ISIS-WA and its alias as a Foreign Terrorist Organization pursuant to "
+         "section 219 of the INA."], "fto_designation",
+        [("FTO", "designation", "Islamic State West Africa Province", ("ISIS-WA", "Islamic State West Africa"),
+          "organization", ())]),
+    "change its primary name and include the following new aliases": (
+        "Amendment of the Designation of Ansar al-Sunna as a Foreign Terrorist Organization",
+        ["Therefore, pursuant to section 219(b) of the INA, I hereby amend the designation of Ansar al-Sunna as a "
+         "Foreign Terrorist Organization to change its primary name to Ansar al-Islam and to include the following "
+         "new aliases: Ansar al-Sunna, Jaish Ansar al-Sunna, and Ansar al-Islam fi Kurdistan."], "fto_amendment",
+        [("FTO", "amendment", "Ansar al-Islam", ("Ansar al-Sunna", "Jaish Ansar al-Sunna", "Ansar al-Islam fi Kurdistan"),
+          "organization", ())]),
+    "add A and B as aliases": (
+        "Amendment of the Designation of al-Nusrah Front as a Foreign Terrorist Organization",
+        ["Therefore, pursuant to section 219(b) of the INA, I hereby amend the designation of al-Nusrah Front as a "
+         "Foreign Terrorist Organization to add Hay'at Tahrir al-Sham and Jabhat Fath al-Sham as aliases."],
+        "fto_amendment",
+        [("FTO", "amendment", "al-Nusrah Front", ("Hay'at Tahrir al-Sham", "Jabhat Fath al-Sham"), "organization", ())]),
+    "third person: the Secretary has designated X, effective": (
+        "Designation of Foreign Terrorist Organization",
+        ["Pursuant to section 219 of the Immigration and Nationality Act, the Secretary of State, after consultation "
+         "with the Attorney General and the Secretary of the Treasury, has designated the Lashkar-e Tayyiba (LT) as a "
+         "foreign terrorist organization, effective December 26, 2001.",
+         "Such designation is for a period of two years, unless revoked or renewed."], "fto_designation",
+        [("FTO", "designation", "Lashkar-e Tayyiba", ("LT",), "organization", ())]),
+    "third person: has designated the following organizations, numbered": (
+        "Designation of Foreign Terrorist Organizations",
+        ["The Secretary of State, acting under the authority of section 219 of the Immigration and Nationality Act, "
+         "has designated the following two organizations as foreign terrorist organizations:",
+         "1. Jaish-e-Mohammed (also known as Army of Mohammed); and", "2. Lashkar-e Tayyiba (also known as Army of "
+         "the Righteous).", "The designations are effective on December 26, 2001."], "fto_designation",
+        [("FTO", "designation", "Jaish-e-Mohammed", ("Army of Mohammed",), "organization", ()),
+         ("FTO", "designation", "Lashkar-e Tayyiba", ("Army of the Righteous",), "organization", ())]),
+    "X meets the statutory criteria, and it is hereby designated": (
+        "Designation of the United Self-Defense Forces of Colombia as a Foreign Terrorist Organization",
+        ["Pursuant to section 219 of the Immigration and Nationality Act, the Secretary has determined that the United "
+         "Self-Defense Forces of Colombia (AUC) (a.k.a. Autodefensas Unidas de Colombia) meets the statutory criteria, "
+         "and it is hereby designated a Foreign Terrorist Organization."], "fto_designation",
+        [("FTO", "designation", "United Self-Defense Forces of Colombia", ("AUC", "Autodefensas Unidas de Colombia"),
+          "organization", ())]),
+    "body points to the entity named in the caption": (
+        "Designation of Ansar al-Islam, aka Ansar al-Sunna, aka Jaish Ansar al-Sunna, as a Foreign Terrorist "
+        "Organization",
+        [FINDING + "the organization named in the caption of this notice.", THEREFORE], "fto_designation",
+        [("FTO", "designation", "Ansar al-Islam", ("Ansar al-Sunna", "Jaish Ansar al-Sunna"), "organization", ())]),
+    "circumstances no longer exist, the designation accordingly revoked": (
+        "Revocation of the Designation of Abu Bakr al-Baghdadi as a Specially Designated Global Terrorist",
+        ["The Secretary of State has determined that the circumstances that were the basis for the designation of the "
+         "above-named individual as a Specially Designated Global Terrorist pursuant to Executive Order 13224 no "
+         "longer exist.", "The designation is accordingly revoked, effective upon publication of this notice."],
+        "sdgt_revocation", [("SDGT", "revocation", "Abu Bakr al-Baghdadi", (), "individual", ())]),
+    "one entry's alias is another entry of the same list": (
+        "Designation of Foreign Terrorist Organizations",
+        ["Pursuant to section 219 of the Immigration and Nationality Act, the Secretary of State hereby designates, "
+         "effective October 8, 1997, the following as foreign terrorist organizations:", "1. Kach",
+         "2. Kahane Chai (a.k.a. Kach)", "3. Hizballah (a.k.a. Party of God)"], "fto_designation",
+        [("FTO", "designation", "Kach", (), "organization", ()),
+         ("FTO", "designation", "Kahane Chai", ("Kach",), "organization", ()),
+         ("FTO", "designation", "Hizballah", ("Party of God",), "organization", ())]),
+    "redesignation round: the finding names whom it redesignates": (
+        "In the Matter of the Redesignation of the Palestinian Islamic Jihad, and Other Aliases, as a Foreign Terrorist "
+        "Organization",
+        ["Based upon a review of the administrative record assembled in this matter pursuant to section 219(a)(4)(B) "
+         "of the Immigration and Nationality Act, I have concluded that the relevant circumstances described in "
+         "section 219 of the INA still exist with respect to the Palestinian Islamic Jihad (PIJ), also known as PIJ-"
+         "Shaqaqi Faction, also known as Islamic Jihad of Palestine.", "Therefore, I hereby redesignate that "
+         "organization and its aliases as a foreign terrorist organization pursuant to section 219(a)(4)(B) of the "
+         "INA."], "fto_review",
+        [("FTO", "review", "Palestinian Islamic Jihad", ("PIJ", "PIJ-Shaqaqi Faction", "Islamic Jihad of Palestine"),
+          "organization", ())]),
+    "amendment adds those names, given in the finding": (
+        "Amendment of the Designation of Lashkar-e Tayyiba as a Foreign Terrorist Organization",
+        ["I have concluded that Lashkar-e Tayyiba (LeT) operates under the alias Jamaat-ud-Dawa, also rendered "
+         "Jamaat-ud-Daawa, and Falah-i-Insaniat Foundation.", "Therefore, pursuant to section 219(b) of the INA, I "
+         "hereby amend the designation of Lashkar-e Tayyiba as a foreign terrorist organization to add those names as "
+         "aliases of the organization."], "fto_amendment",
+        [("FTO", "amendment", "Lashkar-e Tayyiba", ("Jamaat-ud-Dawa", "Jamaat-ud-Daawa", "Falah-i-Insaniat Foundation"),
+          "organization", ())]),
+    "rename: replace its primary name with, add the aliases named above": (
+        "Amendment of the Designation of al-Qa'ida in Iraq as a Foreign Terrorist Organization",
+        ["I have concluded that al-Qa'ida in Iraq (AQI), a designated foreign terrorist organization, has changed its "
+         "name to Islamic State of Iraq and the Levant and uses the additional aliases Islamic State of Iraq and al-"
+         "Sham and Daesh.", "Therefore, pursuant to section 219(b) of the INA, I hereby amend the designation of "
+         "al-Qa'ida in Iraq as a foreign terrorist organization to replace its primary name with Islamic State of "
+         "Iraq and the Levant (ISIL) and to add the aliases named above."], "fto_amendment",
+        [("FTO", "amendment", "Islamic State of Iraq and the Levant",
+          ("al-Qa'ida in Iraq", "ISIL", "Islamic State of Iraq and al-Sham", "Daesh"), "organization", ())]),
+    "SDN-style identifiers inline, with 'alt.'": (
+        "Designation of Ibrahim al-Banna as a Specially Designated Global Terrorist",
+        [SDGT_LEAD + "Ibrahim al-Banna; a.k.a. Abu Ayman al-Masri; DOB 1965; alt. DOB 1966; POB Egypt; nationality "
+         "Egypt," + SDGT_CRITERION[4:]], "sdgt_designation",
+        [("SDGT", "designation", "Ibrahim al-Banna", ("Abu Ayman al-Masri",), "individual",
+          (("dob", "1965"), ("dob", "1966"), ("pob", "Egypt"), ("nationality", "Egypt")))]),
+    "a title naming several, each closed by (and Other Aliases)": (
+        "Review of the Designations of Salafist Group for Call and Combat (and Other Aliases) and Movement for Oneness and "
+        "Jihad in West Africa (and Other Aliases) as Foreign Terrorist Organizations",
+        ["Therefore, I hereby determine that the designations of the aforementioned organizations as Foreign Terrorist "
+         "Organizations, pursuant to section 219 of the INA, shall be maintained."], "fto_review",
+        [("FTO", "review", "Salafist Group for Call and Combat", (), "organization", ()),
+         ("FTO", "review", "Movement for Oneness and Jihad in West Africa", (), "organization", ())]),
+    "Terrorist Exclusion List designation is neither FTO nor SDGT": (
+        "Designation of Harakat ul-Jihad-i-Islami for Purposes of the Terrorist Exclusion List",
+        ["Pursuant to section 212(a)(3)(B)(vi)(II) of the Immigration and Nationality Act, the Secretary of State hereby "
+         "designates Harakat ul-Jihad-i-Islami as a terrorist organization for purposes of the Terrorist Exclusion List.",
+         "This designation is not a designation of a Foreign Terrorist Organization under section 219."], "unrecognised",
+        []),
+}
+
+
+@pytest.mark.parametrize("name", list(KINDS))
+def test_kind_of_wording_is_read_exactly(name):
+    title, paragraphs, kind, events = KINDS[name]
+    read = notice(title, paragraphs, "2020-05-10")
+    assert read.kind == kind, read.review
+    assert [(e.program.value, e.action.value, e.name, e.aliases, e.entity_type, e.details) for e in read.events] == events
+
+
+OFAC_NOTICE = """<NOTICE><PREAMB><AGENCY TYPE="S">DEPARTMENT OF THE TREASURY</AGENCY>
+<SUBAGY>Office of Foreign Assets Control</SUBAGY><SUBJECT>Notice of OFAC Sanctions Actions</SUBJECT></PREAMB>
+<SUPLINF><HD SOURCE="HD1">Notice of OFAC Actions</HD>
+<P>On July 9, 2007, OFAC determined that the property and interests in property subject to U.S. jurisdiction of the
+following person are blocked under the relevant sanctions authorities listed below.</P><HD SOURCE="HD1">Entity</HD>
+<P>1. AL-QARD AL-HASSAN (a.k.a. AL-QARD AL-HASAN ASSOCIATION), Beirut, Lebanon [SDGT].</P>
+<SIG><DATED>Dated: July 9, 2007.</DATED></SIG></SUPLINF><FRDOC>[FR Doc. 2007-13500 Filed 7-12-07; 8:45 am]</FRDOC>
+</NOTICE>"""
+
+
+def test_an_ofac_action_inside_a_daily_issue_is_read_as_the_bare_notice_is():
+    from parsers.dispatch import parse_file
+
+    issue = (f"<FEDREG><VOL>72</VOL><NO>133</NO><DATE>Friday, July 13, 2007</DATE><NOTICES>{OFAC_NOTICE}</NOTICES>"
+             "</FEDREG>").encode()
+    inside, = parse_file("issue.xml", issue)
+    bare, = parse_file("notice.xml", OFAC_NOTICE.encode())
+    read = [(e.program.value, e.action.value, e.name, e.aliases, e.effective_on.isoformat()) for e in inside.events]
+    assert read == [("SDGT", "designation", "AL-QARD AL-HASSAN", ("AL-QARD AL-HASAN ASSOCIATION",), "2007-07-09")]
+    assert read == [(e.program.value, e.action.value, e.name, e.aliases, e.effective_on.isoformat()) for e in bare.events]
+
+
+def test_a_redesignation_list_printed_as_an_organization_and_aliases_table():
+    table = ('<GPOTABLE COLS="2"><BOXHD><CHED H="1">Name of organization</CHED><CHED H="1">Also known as</CHED></BOXHD>'
+             '<ROW><ENT I="01">Kurdistan Workers\' Party</ENT><ENT>PKK; Kongra-Gel</ENT></ROW>'
+             '<ROW><ENT I="01">Shining Path</ENT><ENT>Sendero Luminoso</ENT></ROW>'
+             '<ROW><ENT I="01">Japanese Red Army</ENT><ENT/></ROW></GPOTABLE>')
+    xml = ("<NOTICE><PREAMB><AGENCY>DEPARTMENT OF STATE</AGENCY><SUBJECT>Redesignation of Foreign Terrorist "
+           "Organizations</SUBJECT></PREAMB><SUPLINF><P>Pursuant to section 219(a)(4)(B) of the Immigration and "
+           "Nationality Act, the Secretary of State hereby redesignates the following organizations, with the aliases "
+           "shown, as foreign terrorist organizations, effective October 5, 2001:</P>" + table +
+           "<P>This notice shall be published in the Federal Register.</P></SUPLINF>"
+           "<FRDOC>[FR Doc. 2001-1 Filed]</FRDOC></NOTICE>")
+    read = parse_fr_document({"document_number": "2001-1", "publication_date": "2001-10-05",
+                              "agencies": [{"slug": "state-department"}]}, xml.encode())
+    assert [(e.action.value, e.name, e.aliases) for e in read.events] == [
+        ("review", "Kurdistan Workers' Party", ("PKK", "Kongra-Gel")),
+        ("review", "Shining Path", ("Sendero Luminoso",)),
+        ("review", "Japanese Red Army", ()),
+    ]
