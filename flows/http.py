@@ -246,9 +246,9 @@ class HttpClient:
             record = self.archive.last_fetch(url)
             body = self.archive.read_verified(record["sha256"])
             if body is None:  # our archived copy is gone or altered: ask for the body itself
-                self.warnings.append(f"archived body of {url} ({record['sha256'][:12]}…) failed its sha256 check: "
-                                     "fetched again")
-                self._log(url, 304, error="archived body failed its sha256 check", sha256=record["sha256"])
+                self.warnings.append(f"archived body of {url} ({record['sha256'][:12]}…) is gone or failed its sha256 "
+                                     "check: fetched again")
+                self._log(url, 304, error="archived body gone or failed its sha256 check", sha256=record["sha256"])
                 response, body, _ = self._send(url, bucket, conditional=False)
                 return self._finish(url, response, body, False, bucket)
             self._log(url, 304, sha256=record["sha256"])
@@ -263,7 +263,7 @@ class HttpClient:
 
     def _validators(self, url: str) -> dict[str, str]:
         record = self.archive.last_fetch(url) if self.archive is not None else None
-        if record and not self.archive.object_path(record["sha256"]).exists():
+        if record and not self.archive.may_hold(record["sha256"]):
             record = None  # our copy is gone: ask for the body again
         headers = {}
         if record and record.get("etag"):

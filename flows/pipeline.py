@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime, timedelta, timezone
 from importlib.metadata import PackageNotFoundError, version
 from typing import Callable, Iterator, Mapping
@@ -23,7 +25,7 @@ from storage.ledger import Ledger, LedgerPlan, document_key_of
 from storage.ledger_snapshot import LedgerSnapshot
 from storage.lock import data_lock
 from storage.raw import RawArchive
-from storage.store import Conflict
+from storage.store import Conflict, is_object_store
 from storage.versions import VersionStore
 
 Progress = Callable[[int, int, str], None]
@@ -42,44 +44,57 @@ class Run:
     def __post_init__(self) -> None:
         self.archive = RawArchive(self.settings.data_dir)
         self.ledger = Ledger(self.settings.data_dir)
-        self.versions = VersionStore(self.settings.data_dir)
+        self.versions = VersionStore(self.settings.data_dir, self.settings.lease_seconds)
         self.client = HttpClient(self.settings, self.archive)
         self.report = RunReport(mode=self.mode, started_at=self.now)
         self._snapshot: LedgerSnapshot | None = None
-        self._checked = False  # the snapshot was checked against the files when this run took the lock
+        self._early: dict[str, Future] = {}
+        if is_object_store(self.settings.data_dir):  # each read is a round trip: start them side by side
+            pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="run-start")
+            self._early = {"snapshot": pool.submit(LedgerSnapshot.read, self.ledger),
+                           "latest": pool.submit(self.versions.latest_name),
+                           "curations": pool.submit(read_curations, self.settings.curations_dir)}
+            pool.submit(self.archive.preload_log)
+            pool.shutdown(wait=False)
+
+    def _early_result(self, what: str, read: Callable[[], object]):
+        """What a read started with the run found (once; its error raised here), else read now."""
+        started = self._early.pop(what, None)
+        return started.result() if started is not None else read()
 
     @property
     def snapshot(self) -> LedgerSnapshot:
         """The ledger as this run knows it: read once, then kept up to date by the run's own writes."""
         if self._snapshot is None:
-            self._snapshot = LedgerSnapshot.read(self.ledger)
+            self._snapshot = self._early_result("snapshot", lambda: LedgerSnapshot.read(self.ledger))
         return self._snapshot
 
     @contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the data lock; the snapshot is checked against the ledger files once, as the lock is taken."""
-        with data_lock(self.settings.data_dir):
-            self._checked = False
-            self.current_snapshot()
-            self._checked = True
-            try:
-                yield
-            finally:
-                self._checked = False
-
-    def current_snapshot(self) -> LedgerSnapshot:
-        """The snapshot, read again only if another process wrote the ledger since (under the lock: checked once)."""
-        if not self._checked and self._snapshot is not None and not self._snapshot.is_current(self.ledger):
-            self._snapshot = None
-        return self.snapshot
+        """Hold the data lock; the snapshot is checked against the ledger files once, as the lock is taken
+        (while the lock is held nobody else writes them)."""
+        with data_lock(self.settings.data_dir, lease_seconds=self.settings.lease_seconds):
+            if self._snapshot is not None and not self._snapshot.is_current(self.ledger):
+                self.forget_snapshot()
+            yield
 
     def forget_snapshot(self) -> None:
         """Read the ledger again next time (another writer won a race on what this run had read)."""
         self._snapshot = None
+        self._early.pop("snapshot", None)
+
+    @cached_property
+    def latest_at_start(self) -> str | None:
+        """The newest version when the run began (enough to see that a run with nothing new has nothing to add)."""
+        return self._early_result("latest", self.versions.latest_name)
+
+    def curations(self) -> dict[str, Curation]:
+        """The analysts' curations as read when the run began (CurationError for a bad file)."""
+        return self._early_result("curations", lambda: read_curations(self.settings.curations_dir))
 
     def current_rows(self) -> tuple[list[dict], list[dict]]:
         """(events, documents) of the current snapshot, for a ledger plan."""
-        snapshot = self.current_snapshot()
+        snapshot = self.snapshot
         return list(snapshot.events), list(snapshot.documents)
 
     @property
@@ -114,7 +129,7 @@ def _curations(run: Run) -> dict[str, Curation] | None:
     if cached is not _NOT_LOADED:
         return cached
     try:
-        curations = read_curations(run.settings.curations_dir)
+        curations = run.curations()
     except CurationError as error:
         if run.mode == "reparse":
             raise
@@ -133,7 +148,7 @@ def _prepare(run: Run, notices: list[Notice]) -> Batch:
     run.report.reconciliation += outcome.unmatched
     batch = Batch(outcome.notices)
     mine = {document_key(n.document.document_id) for n in notices}
-    stale = [row for row in needs_curating(run.current_snapshot().documents, curations)
+    stale = [row for row in needs_curating(run.snapshot.documents, curations)
              if document_key(row["document_id"]) not in mine]
     if stale:
         _reread_into(run, batch, stale, curations, fallback={row["document_id"] for row in stale})
@@ -150,7 +165,7 @@ def _reread_into(run: Run, batch: Batch, rows: list[dict], curations: dict[str, 
     pairs = list(reread.notices)
     unread = [row for row, _ in reread.skipped if row["document_id"] in fallback]
     if unread:
-        by_document = run.current_snapshot().events_by_document()
+        by_document = run.snapshot.events_by_document()
         pairs += [(row, notice_from_ledger(row, by_document.get(document_key_of(row), []))) for row in unread]
     outcome = curate([notice for _, notice in pairs], curations, [row["document_id"] for row, _ in pairs])
     run.report.reconciliation += outcome.unmatched
@@ -188,12 +203,11 @@ def ingest(run: Run, notices: list[Notice], checks: list[Check] = ()) -> RunRepo
 
 def _publish(run: Run, prepare: Callable[[], Batch], checks: list[Check] = ()) -> RunReport:
     """Publish; when another writer wins a race on object storage (Conflict), re-derive on what it wrote."""
+    shown = (len(run.report.notices), len(run.report.reconciliation))  # what the polls reported
     for attempt in range(1, PUBLISH_ATTEMPTS + 1):
-        shown = len(run.report.notices)
         try:
-            return _publish_once(run, prepare, checks)
+            return _publish_once(run, prepare, checks, shown)
         except Conflict as conflict:
-            del run.report.notices[shown:]
             run.forget_snapshot()
             if attempt == PUBLISH_ATTEMPTS:
                 raise RuntimeError(f"{conflict}, {attempt} times: another writer keeps publishing on this data "
@@ -202,29 +216,65 @@ def _publish(run: Run, prepare: Callable[[], Batch], checks: list[Check] = ()) -
             time.sleep(0.1 * attempt)  # a writer still publishing needs a moment to finish
 
 
-def _publish_once(run: Run, prepare: Callable[[], Batch], checks: list[Check] = ()) -> RunReport:
-    """Plan the ledger, derive the list, and publish unless the guard refuses (a refused reparse writes nothing)."""
+@dataclass
+class Derived:
+    """A batch planned into the ledger and the list derived from it, on one snapshot."""
+
+    batch: Batch
+    plan: LedgerPlan
+    designations: object
+    events: object
+    snapshot: LedgerSnapshot
+
+    def writes_nothing(self, run: Run) -> bool:
+        """The ledger would not change and the newest version already says this: no lock, no write needed."""
+        plan = self.plan
+        return not (plan.result.changed or plan.documents_changed or run.ledger.counts_missing()) \
+            and run.versions.holds(self.designations, self.events, run.latest_at_start)
+
+
+def _derive(run: Run, prepare: Callable[[], Batch], shown: tuple[int, int]) -> Derived:
+    """Prepare the batch, plan the ledger and derive the list on the current snapshot; what an earlier derivation
+    reported past `shown` (notices, reconciliation lines) is taken back first."""
+    del run.report.notices[shown[0]:]
+    del run.report.reconciliation[shown[1]:]
+    batch = prepare()
+    snapshot = run.snapshot
+    plan = run.ledger.plan(batch.notices, batch.replacing, batch.replaced, rebuild=run.mode == "reparse",
+                           current=run.current_rows())
+    designations, events = derive_tables(plan.events_table(), run.today)
+    return Derived(batch, plan, designations, events, snapshot)
+
+
+def _publish_once(run: Run, prepare: Callable[[], Batch], checks: list[Check], shown: tuple[int, int]) -> RunReport:
+    """Plan the ledger, derive the list, and publish unless the guard refuses (a refused reparse writes nothing).
+
+    Planned first without the lock: a run with nothing to write takes no lock (on object storage, no lease).
+    """
     report = run.report
     if no_source_answered(run):
         report.unanswered = dict(run.client.down) or {"every host": "no response"}
         return report
-    with run.locked():
-        batch = prepare()
-        plan = run.ledger.plan(batch.notices, batch.replacing, batch.replaced, rebuild=run.mode == "reparse",
-                               current=run.current_rows())
-        designations, events = derive_tables(plan.events_table(), run.today)
-        report.refused = _refusal(run, designations, _curations(run))
-        if report.refused is None or run.mode != "reparse":
-            _record(run, batch, plan)
-        if report.refused is None:
-            report.published = run.versions.publish(
-                designations, events, created_at=run.now, as_of=run.today,
-                sources={s.name: s.status for s in report.sources.values()}, code_version=code_version())
+    derived = _derive(run, prepare, shown)
+    if not derived.writes_nothing(run):
+        with run.locked():
+            if run.snapshot is not derived.snapshot:  # another writer wrote the ledger since it was read
+                derived = _derive(run, prepare, shown)
+            batch, plan, designations = derived.batch, derived.plan, derived.designations
+            report.refused = _refusal(run, designations, _curations(run))
+            if report.refused is None or run.mode != "reparse":
+                _record(run, batch, plan)
+            if report.refused is None:
+                report.published = run.versions.publish(
+                    designations, derived.events, created_at=run.now, as_of=run.today,
+                    sources={s.name: s.status for s in report.sources.values()}, code_version=code_version())
+    else:
+        report.notices.extend([*derived.batch.replacing, *derived.batch.notices])
     if report.published:
         from flows.notify import notify_published
 
         notify_published(run)
-    rows = designations.to_pylist()
+    rows = derived.designations.to_pylist()
     report.pending_overdue = _overdue(run, rows)
     report.reconciliation += uncertain_matches(rows)
     for check in checks:
@@ -274,6 +324,7 @@ def _overdue(run: Run, designations: list[dict]) -> list[dict]:
 def finish(run: Run) -> RunReport:
     """Close the report with request counts and the end time."""
     run.report.requests = dict(run.client.sent.counts)
+    run.archive.flush()
     run.report.warnings += run.client.warnings + run.archive.warnings + run.versions.warnings
     run.report.finished_at = datetime.now(timezone.utc)
     return run.report
@@ -365,7 +416,7 @@ def run_reparse(settings: Settings, since: date | None = None, now: datetime | N
 def _reparse_batch(run: Run, since: date | None) -> Batch:
     """Every ledger document (published on or after `since`) read again, with its curation."""
     curations = _curations(run)
-    snapshot = run.current_snapshot()
+    snapshot = run.snapshot
     documents = snapshot.documents
     rows = snapshot.published_since(since)
     batch = Batch([])

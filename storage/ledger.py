@@ -140,6 +140,9 @@ def merge_rows(existing: list[dict], incoming: list[dict], key: str) -> tuple[li
     return sorted(by_key.values(), key=lambda r: r[key]), result
 
 
+_UNREAD = object()
+
+
 class LedgerShrunk(RuntimeError):
     """The ledger holds fewer rows than it last knew: a file was lost or rolled back; nothing is written."""
 
@@ -152,6 +155,7 @@ class Ledger:
         self.events_path = self.root / "events.parquet"
         self.documents_path = self.root / "documents.parquet"
         self.counts_path = self.root / "counts.json"  # the row counts last written, to notice a lost file
+        self._counts: dict | None | object = _UNREAD  # counts.json as last read or written by this process
 
     def read_events(self) -> list[dict]:
         """Every event row."""
@@ -165,6 +169,24 @@ class Ledger:
     def read_documents(self) -> list[dict]:
         """Every parsed document row (columns added since a file was written read as null)."""
         return [{name: row.get(name) for name in DOCUMENTS.names} for row in _read_rows(self.documents_path)]
+
+    def read_all(self) -> tuple[list[dict], list[dict]]:
+        """(events, documents) and counts.json, the three files read side by side."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            events, documents = pool.submit(self.read_events), pool.submit(self.read_documents)
+            pool.submit(self.read_counts).result()
+            return events.result(), documents.result()
+
+    def read_counts(self) -> dict | None:
+        """counts.json (None if absent or unreadable), kept for the plan's check and the write."""
+        try:
+            known = json.loads(self.counts_path.read_text())
+        except (FileNotFoundError, ValueError):
+            known = None
+        self._counts = known if isinstance(known, dict) else None
+        return self._counts
 
     def merge(self, notices: list[Notice], replacing: list[Notice] = (),
               replaced_documents: set[tuple[str, str, str]] = frozenset()) -> MergeResult:
@@ -186,7 +208,7 @@ class Ledger:
         gone = set(replaced_documents) | {document_key_of(document_row(n)) for n in replacing}
         old_events = list(current[0]) if current is not None else self.read_events()
         if not rebuild:  # a reparse rebuilds the events from the raw archive: the count it checks is what it restores
-            self.check_counts(len(old_events))
+            self.check_counts(len(old_events), reread=current is None)
         incoming = [event_row(e) for n in (*replacing, *notices) for e in n.events]
         events, _ = merge_rows([row for row in old_events if document_key_of(row) not in gone], incoming, "event_id")
         before, after = {r["event_id"]: r for r in old_events}, {r["event_id"]: r for r in events}
@@ -206,16 +228,22 @@ class Ledger:
             write_if_unchanged(self.events_path, parquet_bytes(plan.events_table()))
         if plan.documents_changed:
             write_if_unchanged(self.documents_path, parquet_bytes(table_from_rows(plan.documents, DOCUMENTS)))
-        if plan.result.changed or plan.documents_changed or not self.counts_path.exists():
+        if plan.result.changed or plan.documents_changed or self.counts_missing():
             counts = {"events": len(plan.events), "documents": len(plan.documents)}
             write_bytes_atomic(self.counts_path, json.dumps(counts, sort_keys=True).encode())
+            self._counts = counts
 
-    def check_counts(self, events: int) -> None:
-        """Raise LedgerShrunk if events.parquet (the truth) holds fewer rows than the ledger last wrote."""
-        try:
-            known = json.loads(self.counts_path.read_text())
-        except (FileNotFoundError, ValueError):
-            return
+    def counts_missing(self) -> bool:
+        """Whether counts.json is absent (as last read by this process, else asked now)."""
+        if self._counts is _UNREAD:
+            return not self.counts_path.exists()
+        return self._counts is None
+
+    def check_counts(self, events: int, reread: bool = True) -> None:
+        """Raise LedgerShrunk if events.parquet (the truth) holds fewer rows than the ledger last wrote.
+
+        `reread=False`: the events came from `read_all`, which read counts.json with them."""
+        known = self.read_counts() if reread or self._counts is _UNREAD else self._counts
         before = known.get("events") if isinstance(known, dict) else None
         if isinstance(before, int) and events < before:
             raise LedgerShrunk(f"ledger/events.parquet holds {events} events but the ledger last held {before}: "

@@ -23,9 +23,10 @@ class LedgerSnapshot:
 
     @classmethod
     def read(cls, ledger: Ledger) -> "LedgerSnapshot":
-        """The ledger's two files, each read once."""
+        """The ledger's files, each read once (side by side)."""
         stamp = file_stamp(ledger)  # taken first: a write during the read makes it stale, never falsely fresh
-        return cls(tuple(ledger.read_documents()), tuple(ledger.read_events()), stamp)
+        events, documents = ledger.read_all()
+        return cls(tuple(documents), tuple(events), stamp or read_stamp(ledger))
 
     @classmethod
     def of_documents(cls, ledger: Ledger) -> "LedgerSnapshot":
@@ -35,11 +36,11 @@ class LedgerSnapshot:
     @classmethod
     def after_write(cls, ledger: Ledger, events: list[dict], documents: list[dict]) -> "LedgerSnapshot":
         """The ledger as this run just wrote it (no read)."""
-        return cls(tuple(documents), tuple(events), file_stamp(ledger))
+        return cls(tuple(documents), tuple(events), file_stamp(ledger) or read_stamp(ledger))
 
     def is_current(self, ledger: Ledger) -> bool:
         """Whether the files are still the ones this snapshot holds (checked under the data lock)."""
-        return self.stamp == file_stamp(ledger)
+        return self.stamp == (file_stamp(ledger) or object_stamp(ledger))
 
     def _documents_of(self, source: str, stage: str | None = None, prefix: str = "",
                       readable: bool = False) -> Iterable[dict]:
@@ -89,12 +90,11 @@ class LedgerSnapshot:
 
 
 def file_stamp(ledger: Ledger) -> tuple:
-    """Identity of the two ledger files (inode, size, mtime; on object storage the ETag): a replace changes it."""
+    """Identity of the two ledger files on disk (inode, size, mtime): a replace changes it; () on object storage."""
+    if isinstance(ledger.events_path, ObjectPath):
+        return ()
     stamp = []
     for path in (ledger.events_path, ledger.documents_path):
-        if isinstance(path, ObjectPath):
-            stamp.append(path.etag())
-            continue
         try:
             info = os.stat(path)
         except FileNotFoundError:
@@ -102,3 +102,16 @@ def file_stamp(ledger: Ledger) -> tuple:
             continue
         stamp.append((info.st_ino, info.st_size, info.st_mtime_ns))
     return tuple(stamp)
+
+
+def read_stamp(ledger: Ledger) -> tuple:
+    """On object storage: the ETags of the two ledger objects as this process last read or wrote them."""
+    return tuple(path.bucket.seen.get(path.key) for path in (ledger.events_path, ledger.documents_path))
+
+
+def object_stamp(ledger: Ledger) -> tuple:
+    """On object storage: the two ledger objects' ETags now (two HEADs, side by side)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return tuple(pool.map(ObjectPath.etag, (ledger.events_path, ledger.documents_path)))

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from storage.store import Conflict, ObjectPath, data_path
 
-LEASE_SECONDS = 60.0  # DESIGNATIONS_LEASE_SECONDS: how long a lease on object storage outlives its last renewal
+LEASE_SECONDS = 60.0  # the default of DESIGNATIONS_LEASE_SECONDS (flows/config.py validates and passes it)
 log = logging.getLogger("designations.lock")
 
 
@@ -24,11 +24,11 @@ class LockTimeout(RuntimeError):
 
 
 @contextmanager
-def data_lock(root: Path | str, timeout: float = 600.0) -> Iterator[None]:
+def data_lock(root: Path | str, timeout: float = 600.0, lease_seconds: float = LEASE_SECONDS) -> Iterator[None]:
     """Hold an exclusive lock on the data directory (fcntl, released if the process dies; a lease on S3)."""
     root = data_path(root)
     if isinstance(root, ObjectPath):
-        with lease(root / ".lock", timeout):
+        with lease(root / ".lock", timeout, lease_seconds):
             yield
         return
     root.mkdir(parents=True, exist_ok=True)
@@ -48,15 +48,6 @@ def data_lock(root: Path | str, timeout: float = 600.0) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def lease_seconds() -> float:
-    """The lease length (DESIGNATIONS_LEASE_SECONDS, default 60)."""
-    raw = os.environ.get("DESIGNATIONS_LEASE_SECONDS")
-    value = float(raw) if raw else LEASE_SECONDS
-    if not value > 0:
-        raise ValueError(f"DESIGNATIONS_LEASE_SECONDS={raw!r}: must be a positive number")
-    return value
-
-
 def _body(owner: str, expires: float) -> bytes:
     return json.dumps({"owner": owner, "expires": expires}, sort_keys=True).encode()
 
@@ -70,11 +61,10 @@ def _expires(body: bytes) -> float:
 
 
 @contextmanager
-def lease(key: ObjectPath, timeout: float = 600.0, seconds: float | None = None) -> Iterator[None]:
+def lease(key: ObjectPath, timeout: float = 600.0, seconds: float = LEASE_SECONDS) -> Iterator[None]:
     """An expiring lease object: created with If-None-Match, taken over with If-Match once expired, renewed while
     held (every third of its length), deleted on exit (or, if close to its expiry, marked expired by a
     conditional write, so that a lease another writer took over is never deleted)."""
-    seconds = seconds or lease_seconds()
     owner = f"{platform.node()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
     deadline = time.monotonic() + timeout
     etag = _acquire(key, owner, seconds, deadline)

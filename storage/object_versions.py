@@ -12,10 +12,10 @@ import os
 import platform
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from storage.atomic import write_if_unchanged
-from storage.lock import lease_seconds
 from storage.store import Conflict, ObjectPath, delete_keys
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def claim_parent(store: "VersionStore", parent: str | None) -> ObjectPath:
         done = before.get("name") and (store.root / before["name"] / "manifest.json").exists()
         if done:
             raise Conflict(f"another writer published {before['name']} on {parent or 'an empty list'} first")
-        if time.time() - float(before.get("claimed_at") or 0) <= lease_seconds():
+        if time.time() - float(before.get("claimed_at") or 0) <= store.lease_seconds:
             raise Conflict(f"another writer is publishing on {parent or 'an empty list'}")
         _remove_partial(store, before.get("name"))  # the claim of a writer that died mid-publish
         claim.replace(body, held[1])  # Conflict if a third writer took it over first
@@ -121,23 +121,61 @@ def _undo(prefix: ObjectPath, claim: ObjectPath) -> None:
         pass
 
 
-def sweep_partial(store: "VersionStore") -> list[str]:
-    """Versions without a manifest whose newest object is older than a lease: removed (caller holds the lock)."""
+def latest_pointer(store: "VersionStore") -> tuple[str | None, str | None]:
+    """(what LATEST says, the newest complete version): LATEST, then its manifest and the keys after its version
+    side by side; the whole of versions/ is listed only when they disagree."""
+    try:
+        pointer = (store.root / "LATEST").read_text().strip() or None
+    except FileNotFoundError:
+        pointer = None
+    if pointer and VERSION_KEY.match(f"{pointer}/manifest.json"):
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            complete = pool.submit(_has_manifest, store, pointer)
+            later = pool.submit(_later_manifests, store.root, pointer)
+            if complete.result() and not later.result():
+                return pointer, pointer
+    names = complete_names(store.root)
+    return pointer, names[-1] if names else None
+
+
+def _has_manifest(store: "VersionStore", name: str) -> bool:
+    try:
+        store.read_manifest(name)
+        return True
+    except FileNotFoundError:
+        return False
+
+
+def _later_manifests(root: ObjectPath, name: str) -> bool:
+    """Whether a version after `name` has a manifest (one listing from just past name's keys)."""
     import obstore
 
-    root = store.root
-    newest: dict[str, float] = {}
-    manifests: set[str] = set()
+    # "v000001" + "0" sorts after every "v000001/…" key ("/" < "0") and before "v000002/…"
+    offset = f"{root.key}/{name}0"
+    return any(meta["path"].endswith("/manifest.json")
+               for batch in obstore.list(root.bucket.store, prefix=f"{root.key}/", offset=offset, chunk_size=1000)
+               for meta in batch)
+
+
+def version_listing(root: ObjectPath) -> dict[str, tuple[float, bool]]:
+    """Every version under versions/: (its newest object's time, whether its manifest exists), one listing."""
+    import obstore
+
+    found: dict[str, tuple[float, bool]] = {}
     for batch in obstore.list(root.bucket.store, prefix=f"{root.key}/", chunk_size=1000):
         for meta in batch:
             match = VERSION_KEY.match(meta["path"][len(root.key) + 1:])
             if match:
-                when = meta["last_modified"].timestamp()
-                newest[match.group(1)] = max(newest.get(match.group(1), 0.0), when)
-                if match.group(2) == "manifest.json":
-                    manifests.add(match.group(1))
-    stale = [name for name, when in newest.items()
-             if name not in manifests and time.time() - when > lease_seconds()]
+                when, complete = found.get(match.group(1), (0.0, False))
+                found[match.group(1)] = (max(when, meta["last_modified"].timestamp()),
+                                         complete or match.group(2) == "manifest.json")
+    return found
+
+
+def sweep_partial(store: "VersionStore", listing: dict[str, tuple[float, bool]]) -> list[str]:
+    """Versions without a manifest whose newest object is older than a lease: removed (caller holds the lock)."""
+    stale = [name for name, (when, complete) in listing.items()
+             if not complete and time.time() - when > store.lease_seconds]
     for name in stale:
-        delete_keys((root / name).keys())
+        delete_keys((store.root / name).keys())
     return stale

@@ -31,6 +31,8 @@ class RawArchive:
         self._log_lock = threading.Lock()
         self._validators: dict[str, dict[str, Any]] | None = None
         self._repaired = False
+        self._writes: list = []  # on object storage: segment rewrites sent in the background, in order
+        self._writer = None
         self.warnings: list[str] = []  # torn log lines repaired, altered payloads set aside
 
     def object_path(self, sha256: str) -> Path:
@@ -44,6 +46,12 @@ class RawArchive:
         if not path.exists():
             write_bytes_atomic(path, body)
         return sha
+
+    def may_hold(self, sha256: str) -> bool:
+        """Whether the payload is archived, as far as it is cheap to know: on disk a stat; on object storage taken
+        as yes (a HEAD per fetch costs more than the rare second request when a 304 finds the copy gone)."""
+        path = self.object_path(sha256)
+        return isinstance(path, ObjectPath) or path.exists()
 
     def read_verified(self, sha256: str) -> bytes | None:
         """The payload with this hash, or None if it is missing or no longer hashes to its name (then set aside)."""
@@ -98,16 +106,42 @@ class RawArchive:
             os.close(fd)
 
     def _append_segment(self, line: bytes) -> None:
-        """Rewrite this process's current segment with one more line (a new segment every SEGMENT_RECORDS)."""
+        """Rewrite this process's current segment with one more line (a new segment every SEGMENT_RECORDS), in
+        the background and in order (`flush` waits; at exit Python finishes them), so no fetch waits for a PUT."""
+        from concurrent.futures import ThreadPoolExecutor
+
         if self._segment is None or len(self._segment[1]) >= SEGMENT_RECORDS:
             name = f"{time.time_ns():020d}-{os.getpid()}-{os.urandom(4).hex()}.jsonl"
             self._segment = (self.root / "fetch_log" / name, [])
         key, lines = self._segment
         lines.append(line)
-        key.write_bytes(b"".join(lines))
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fetch-log")
+        self._writes.append(self._writer.submit(key.write_bytes, b"".join(lines)))
+
+    def flush(self) -> None:
+        """Wait for the fetch log's background writes; one that failed becomes a warning (a refetch costs more
+        requests next time, nothing else)."""
+        writes, self._writes = self._writes, []
+        for write in writes:
+            try:
+                write.result()
+            except Exception as error:  # noqa: BLE001 - any store failure
+                note = f"raw/fetch_log: a segment could not be written ({str(error).splitlines()[0][:200]})"
+                if note not in self.warnings:
+                    self.warnings.append(note)
+
+    def preload_log(self) -> None:
+        """Read the fetch log now (in a background thread while the run starts); a failure is left to the fetch
+        that needs it, which reads it again."""
+        try:
+            self.last_fetch("")
+        except Exception:  # noqa: BLE001
+            pass
 
     def read_log(self) -> Iterator[dict[str, Any]]:
         """Every fetch record, oldest first."""
+        self.flush()
         if not isinstance(self.root, ObjectPath):
             yield from read_jsonl(self.root / "fetch_log.jsonl", self.warnings)
             return
@@ -176,10 +210,11 @@ class RawArchive:
         with self._log_lock:
             if self._validators is None:
                 self._repair_log()
-                self._validators = {}
+                validators = {}
                 for record in self.read_log():
                     if record.get("status") == 200 and record.get("sha256"):
-                        self._validators[record["url"]] = record
+                        validators[record["url"]] = record
+                self._validators = validators
             return self._validators.get(url)
 
 

@@ -1,6 +1,7 @@
 """Where the data directory lives: a local path, or `s3://bucket/prefix` on any S3-compatible store (obstore)."""
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from datetime import timedelta
@@ -32,32 +33,38 @@ def data_path(location: str | Path | "ObjectPath") -> "Path | ObjectPath":
 
 
 class _Bucket:
-    """One client per data root, with the ETag each object had when this process last read or wrote it."""
+    """A data root: its (shared) client, and the ETag each object had when this root last read or wrote it."""
 
     def __init__(self, url: str):
-        from obstore.store import S3Store
-
         bucket, _, prefix = url[len(SCHEME):].partition("/")
         if not bucket:
             raise ValueError(f"{url}: give s3://bucket or s3://bucket/prefix")
         self.bucket, self.prefix = bucket, prefix.strip("/")
         endpoint = os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
-        options = {"region": os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"}
-        if endpoint:
-            options["endpoint"] = endpoint
-        # A store that does not answer fails a command in seconds, not after obstore's default three minutes.
-        client = {"allow_http": bool(endpoint and endpoint.startswith("http://")), "connect_timeout": "5s",
-                  "timeout": "60s"}
-        retry = {"max_retries": 3, "retry_timeout": timedelta(seconds=20),
-                 "backoff": {"init_backoff": timedelta(milliseconds=100), "max_backoff": timedelta(seconds=5),
-                             "base": 2}}
-        self.store = S3Store(bucket, prefix=self.prefix or None, client_options=client, retry_config=retry,
-                             **options)
+        region = os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"
+        self.store = _client(bucket, self.prefix, endpoint, region, os.environ.get("AWS_ACCESS_KEY_ID"))
         self.seen: dict[str, str | None] = {}  # key -> ETag last read (None: read as absent)
         self.lock = threading.Lock()
 
     def url(self, key: str) -> str:
         return SCHEME + "/".join(part for part in (self.bucket, self.prefix, key) if part)
+
+
+@functools.lru_cache(maxsize=32)
+def _client(bucket: str, prefix: str, endpoint: str | None, region: str, key_id: str | None):
+    """One obstore client per bucket, prefix, endpoint and key in a process (building one costs ~15 ms)."""
+    from obstore.store import S3Store
+
+    options = {"region": region}
+    if endpoint:
+        options["endpoint"] = endpoint
+    # A store that does not answer fails a command in seconds, not after obstore's default three minutes.
+    client = {"allow_http": bool(endpoint and endpoint.startswith("http://")), "connect_timeout": "5s",
+              "timeout": "60s"}
+    retry = {"max_retries": 3, "retry_timeout": timedelta(seconds=20),
+             "backoff": {"init_backoff": timedelta(milliseconds=100), "max_backoff": timedelta(seconds=5),
+                         "base": 2}}
+    return S3Store(bucket, prefix=prefix or None, client_options=client, retry_config=retry, **options)
 
 
 def _errors():

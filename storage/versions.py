@@ -8,16 +8,18 @@ import os
 import re
 import shutil
 import struct
-from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from storage.lock import LEASE_SECONDS
 from storage.atomic import sweep_stale_temporaries, write_bytes_atomic, write_if_unchanged
 from storage.schema import CHANGES, COMPARED_COLUMNS, DESIGNATIONS, table_from_rows
 from storage.store import Conflict, ObjectPath, data_path, parquet_bytes, read_parquet
@@ -37,7 +39,12 @@ class Published:
     name: str
     path: Path
     manifest: dict[str, Any]
-    changes: list[dict]
+    change_rows: pa.Table
+
+    @cached_property
+    def changes(self) -> list[dict]:
+        """The version's changes.parquet rows."""
+        return self.change_rows.to_pylist()
 
 
 def content_hash(*tables: pa.Table) -> str:
@@ -91,10 +98,19 @@ def _differs(old: pa.ChunkedArray, new: pa.ChunkedArray) -> pa.ChunkedArray:
 
 def diff_designations(parent: pa.Table, current: pa.Table) -> list[dict]:
     """Rows added, removed or changed between two lists, by designation_id, ordered by id, with before/after."""
+    return change_table(parent, current).to_pylist()
+
+
+def change_table(parent: pa.Table, current: pa.Table) -> pa.Table:
+    """diff_designations as a changes.parquet table; rows new to the list are built column by column (a first
+    version adds every designation)."""
     old, new = parent.sort_by("designation_id"), current.sort_by("designation_id")
     in_old = pc.is_in(new["designation_id"], value_set=old["designation_id"].combine_chunks())
     in_new = pc.is_in(old["designation_id"], value_set=new["designation_id"].combine_chunks())
-    changes = [_added(row) for row in new.filter(pc.invert(in_old)).to_pylist()]
+    added = new.filter(pc.invert(in_old))
+    known_only_revoked = pc.fill_null(pc.and_(pc.equal(added["status"], "revoked"), pc.and_(
+        pc.is_null(added["designated_on"]), pc.is_null(added["first_listed_on"]))), False)
+    changes = [_added(row) for row in added.filter(known_only_revoked).to_pylist()]
     changes += [_change(row, "removed", [], {}, {}) for row in old.filter(pc.invert(in_new)).to_pylist()]
     old, new = old.filter(in_new), new.filter(in_old)  # same ids, same order
     flags = {c: _differs(old[c], new[c]) for c in COMPARED_COLUMNS}
@@ -106,7 +122,63 @@ def diff_designations(parent: pa.Table, current: pa.Table) -> list[dict]:
         fields = [c for c in COMPARED_COLUMNS if flags[c][index].as_py()]
         before, after = old.slice(index, 1).to_pylist()[0], new.slice(index, 1).to_pylist()[0]
         changes.append(_change(after, "changed", fields, {f: before[f] for f in fields}, {f: after[f] for f in fields}))
-    return sorted(changes, key=lambda c: c["designation_id"])
+    table = pa.concat_tables([added_table(added.filter(pc.invert(known_only_revoked))),
+                              table_from_rows(changes, CHANGES)])
+    return table.sort_by("designation_id")
+
+
+def added_table(rows: pa.Table) -> pa.Table:
+    """The changes rows of designations new to the list (as `_added` builds them one by one), column-wise:
+    the present fields, their values as JSON, and the legal actions of each kind of row."""
+    rows = pa.RecordBatch.from_arrays([column.combine_chunks() for column in rows.columns], schema=rows.schema)
+    present = {c: _present(rows[c]) for c in COMPARED_COLUMNS}
+    fragments = [pc.if_else(present[c], pc.binary_join_element_wise(f'"{c}": ', _json_texts(rows[c]), ""), None)
+                 for c in sorted(COMPARED_COLUMNS)]
+    after = pc.binary_join_element_wise("{", pc.binary_join_element_wise(*fragments, ", ", null_handling="skip"),
+                                        "}", "")
+    kind = pc.binary_join_element_wise(
+        *[pc.if_else(present[c], "1", "0") for c in COMPARED_COLUMNS], pc.fill_null(rows["status"], ""), "")
+    kinds = pc.unique(kind).to_pylist()
+    which = pc.index_in(kind, value_set=pa.array(kinds, pa.string()))
+    fields, actions = [], []
+    for key in kinds:  # one per combination of present fields and status: few
+        named = [c for c, bit in zip(COMPARED_COLUMNS, key) if bit == "1"]
+        fields.append(named)
+        actions.append(legal_actions({}, {**{c: True for c in named}, "status": key[len(COMPARED_COLUMNS):] or None}))
+    return pa.table({
+        "designation_id": rows["designation_id"], "program": rows["program"], "name": rows["name"],
+        "change": pa.array(["added"] * rows.num_rows, pa.string()),
+        "fields_changed": pa.array(fields, CHANGES.field("fields_changed").type).take(which),
+        "before": pa.array(["{}"] * rows.num_rows, pa.string()), "after": after,
+        "actions": pa.array(actions, CHANGES.field("actions").type).take(which),
+    }, schema=CHANGES)
+
+
+def _present(column: pa.Array) -> pa.Array:
+    """Where a value is there: not null, not an empty list, not an empty string."""
+    if pa.types.is_list(column.type):
+        return pc.fill_null(pc.greater(pc.list_value_length(column), 0), False)
+    if pa.types.is_string(column.type):
+        return pc.fill_null(pc.not_equal(column, ""), False)
+    return pc.is_valid(column)
+
+
+_NEEDS_ESCAPE = r'[\x00-\x1f"\\]'
+
+
+def _json_texts(column: pa.Array) -> pa.Array:
+    """Each value as the JSON text `_JSON` gives it (strings, dates as ISO strings, lists of strings)."""
+    if pa.types.is_list(column.type):
+        lengths = pc.fill_null(pc.list_value_length(column), 0).to_numpy(zero_copy_only=False)
+        offsets = pa.array(numpy.concatenate([[0], numpy.cumsum(lengths)]).astype("int32"))
+        items = pc.fill_null(_json_texts(pc.list_flatten(column)), "null")
+        joined = pc.binary_join(pa.ListArray.from_arrays(offsets, items, mask=pc.is_null(column)), ", ")
+        return pc.binary_join_element_wise("[", joined, "]", "")
+    if pa.types.is_date(column.type):
+        return pc.binary_join_element_wise('"', pc.cast(column, pa.string()), '"', "")
+    if pc.any(pc.match_substring_regex(column, _NEEDS_ESCAPE)).as_py():
+        return pa.array([None if v is None else _JSON.encode(v) for v in column.to_pylist()], pa.string())
+    return pc.binary_join_element_wise('"', column, '"', "")
 
 
 def change_of(before: dict | None, after: dict) -> dict:
@@ -169,22 +241,28 @@ def _change(row: dict, kind: str, fields: list[str], before: dict, after: dict) 
 class VersionStore:
     """versions/<vNNNNNN>/ directories and the LATEST pointer."""
 
-    def __init__(self, data_dir: Path | str):
+    def __init__(self, data_dir: Path | str, lease_seconds: float = LEASE_SECONDS):
         self.root = data_path(data_dir) / "versions"
+        self.lease_seconds = lease_seconds  # on object storage: a claim older than this is a dead writer's
         # Outside versions/, so that no glob over versions/* ever reads a version being written.
         self.staging_root = self.root.parent / "staging"
         self.warnings: list[str] = []
         self._manifests: dict[str, str] = {}
+        self._last_digest: tuple[pa.Table, pa.Table, str] | None = None
 
     def latest_name(self) -> str | None:
         """The newest complete version on disk, or None before the first publish; a wrong LATEST is repaired."""
-        names = self.names()
-        newest = names[-1] if names else None
-        path = self.root / "LATEST"
-        try:
-            pointer = path.read_text().strip() or None
-        except FileNotFoundError:
-            pointer = None
+        if isinstance(self.root, ObjectPath):
+            from storage.object_versions import latest_pointer
+
+            pointer, newest = latest_pointer(self)
+        else:
+            names = self.names()
+            newest = names[-1] if names else None
+            try:
+                pointer = (self.root / "LATEST").read_text().strip() or None
+            except FileNotFoundError:
+                pointer = None
         if pointer != newest:
             self._repair_latest(pointer, newest)
         return newest
@@ -209,17 +287,46 @@ class VersionStore:
             self.warnings.append(note)
             log.warning(note)
 
-    def sweep(self) -> list[Path]:
-        """Remove what killed publishes left: staging directories and temporary files (caller holds the lock)."""
-        if isinstance(self.root, ObjectPath):
-            from storage.object_versions import sweep_partial
+    def sweep(self, listing: dict | None = None) -> list[Path]:
+        """Remove what killed publishes left: staging directories and temporary files (caller holds the lock).
 
-            return [self.root / name for name in sweep_partial(self)]
+        On object storage: versions without a manifest, older than a lease (`listing`: versions/ as just listed).
+        """
+        if isinstance(self.root, ObjectPath):
+            from storage.object_versions import sweep_partial, version_listing
+
+            return [self.root / name for name in sweep_partial(self, listing or version_listing(self.root))]
         stale = list(self.staging_root.glob("*")) if self.staging_root.exists() else []
         stale += list(self.root.glob(".staging-*")) if self.root.exists() else []  # where older code staged
         for path in stale:
             shutil.rmtree(path, ignore_errors=True)
         return stale + sweep_stale_temporaries(self.root)
+
+    def leftovers(self) -> bool:
+        """Whether a killed publish left something on disk for `sweep` (on object storage a version without a
+        manifest is invisible: the next publish sweeps it)."""
+        if isinstance(self.root, ObjectPath):
+            return False
+        staged = self.staging_root.exists() and any(self.staging_root.iterdir())
+        return staged or (self.root.exists() and any(self.root.glob(".*")))
+
+    def holds(self, designations: pa.Table, events: pa.Table, latest: str | None) -> bool:
+        """Whether `latest` (the newest version when the caller began) already says exactly this, with nothing
+        left to sweep: then a caller whose ledger did not change has nothing to publish."""
+        if self.leftovers():
+            return False
+        parent = latest
+        if parent is None:
+            return False
+        said = self.read_manifest(parent)["content_hash"]
+        return said == self._digest(designations, events) or said == legacy_content_hash(designations, events)
+
+    def _digest(self, designations: pa.Table, events: pa.Table) -> str:
+        """content_hash of these two tables, computed once for the check and the publish that follows it."""
+        last = self._last_digest
+        if last is None or last[0] is not designations or last[1] is not events:
+            last = self._last_digest = (designations, events, content_hash(designations, events))
+        return last[2]
 
     def names(self) -> list[str]:
         """Every complete version, oldest first."""
@@ -263,30 +370,34 @@ class VersionStore:
                 as_of: date, sources: dict[str, Any], code_version: str,
                 crash_hook=None) -> Published | None:
         """Write a new version if the content changed (caller holds the data lock)."""
-        self.sweep()  # what a killed publish left, even when this run has nothing new
-        digest = content_hash(designations, events)
+        if not isinstance(self.root, ObjectPath):
+            self.sweep()  # what a killed publish left, even when this run has nothing new
+        digest = self._digest(designations, events)
         parent = self.latest_name()
         parent_manifest = self.read_manifest(parent) if parent else None
         if parent_manifest and (parent_manifest["content_hash"] == digest
                                 or parent_manifest["content_hash"] == legacy_content_hash(designations, events)):
             return None
         parent_table = self.read_table(parent, "designations") if parent else DESIGNATIONS.empty_table()
-        changes = diff_designations(parent_table, designations)
-        claim = None
+        changes = change_table(parent_table, designations)
+        claim = listing = None
         if isinstance(self.root, ObjectPath):  # no rename on S3: one writer per parent, by a conditional write
-            from storage.object_versions import claim_parent
+            from storage.object_versions import claim_parent, version_listing
 
             claim = claim_parent(self, parent)
-        name = self._next_name()
+            listing = version_listing(self.root)  # one listing for the sweep and the next name
+            for swept in self.sweep(listing):
+                del listing[swept.name]
+        name = self._next_name(listing)
         manifest = {
             "version": name,
             "parent": parent,
             "created_at": created_at.isoformat(),
             "as_of": as_of.isoformat(),
             "content_hash": digest,
-            "row_counts": {"designations": designations.num_rows, "events": events.num_rows, "changes": len(changes)},
+            "row_counts": {"designations": designations.num_rows, "events": events.num_rows, "changes": changes.num_rows},
             "counts": _counts(designations),
-            "changes": dict(Counter(c["change"] for c in changes)),
+            "changes": {row["values"]: row["counts"] for row in pc.value_counts(changes["change"]).to_pylist()},
             "source_documents": len(pc.unique(events["document_id"])),
             "sources": sources,
             "code_version": code_version,
@@ -295,7 +406,7 @@ class VersionStore:
             from storage.object_versions import commit
 
             files = {"designations.parquet": parquet_bytes(designations), "events.parquet": parquet_bytes(events),
-                     "changes.parquet": parquet_bytes(table_from_rows(changes, CHANGES))}
+                     "changes.parquet": parquet_bytes(changes)}
             commit(self, claim, name, files, json.dumps(manifest, indent=2, sort_keys=True).encode(), crash_hook)
             return Published(name, self.root / name, manifest, changes)
         staging = self.staging_root / f"{name}-{os.getpid()}"
@@ -303,7 +414,7 @@ class VersionStore:
         try:
             pq.write_table(designations, staging / "designations.parquet", compression="zstd")
             pq.write_table(events, staging / "events.parquet", compression="zstd")
-            pq.write_table(table_from_rows(changes, CHANGES), staging / "changes.parquet", compression="zstd")
+            pq.write_table(changes, staging / "changes.parquet", compression="zstd")
             if crash_hook:
                 crash_hook()
             (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True))
@@ -315,11 +426,9 @@ class VersionStore:
         write_bytes_atomic(self.root / "LATEST", (name + "\n").encode())
         return Published(name, self.root / name, manifest, changes)
 
-    def _next_name(self) -> str:
-        if isinstance(self.root, ObjectPath):
-            from storage.object_versions import version_files
-
-            return f"v{max((int(n[1:]) for n in version_files(self.root)), default=0) + 1:06d}"
+    def _next_name(self, listing: dict | None = None) -> str:
+        if listing is not None:
+            return f"v{max((int(n[1:]) for n in listing), default=0) + 1:06d}"
         self.root.mkdir(parents=True, exist_ok=True)
         numbers = [int(VERSION_NAME.match(p.name).group(1)) for p in self.root.iterdir() if VERSION_NAME.match(p.name)]
         return f"v{max(numbers, default=0) + 1:06d}"

@@ -82,7 +82,9 @@ def test_a_run_reads_the_ledger_again_only_when_another_process_wrote_it_meanwhi
     ledger.merge([designation("2019-00001", "Armed Islamic Group")])
     run = Run(offline(data_dir), NOW)
     assert run.snapshot.document_ids("federal_register") == {"2019-00001"}
-    assert run.current_snapshot() is run.snapshot  # nothing wrote since: no second read
+    snapshot = run.snapshot
+    with run.locked():
+        assert run.snapshot is snapshot  # nothing wrote since: no second read
     Ledger(data_dir).merge([designation("2019-00002", "Hurras al-Din")])  # another process, between poll and merge
     ingest(run, [designation("2019-00003", "Jaysh al-Adl")])
     assert sorted(d["document_id"] for d in Ledger(data_dir).read_documents()) == [

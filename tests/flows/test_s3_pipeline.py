@@ -116,7 +116,7 @@ def test_two_runs_on_one_parent_one_wins_and_the_loser_retries_on_its_version(s3
     entered = []
 
     @contextlib.contextmanager
-    def no_lock(data_dir, timeout=600.0):
+    def no_lock(data_dir, timeout=600.0, lease_seconds=60.0):
         entered.append(data_dir)
         if len(entered) <= 2:
             together.wait()  # both read the same ledger and the same parent

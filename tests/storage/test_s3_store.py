@@ -148,7 +148,7 @@ publish(VersionStore({data_dir!r}), [SDGT_NOTICE, FTO_NOTICE], crash_hook=lambda
 """
 
 
-def test_a_writer_killed_mid_publish_leaves_no_visible_half_version(s3_data_dir, monkeypatch):
+def test_a_writer_killed_mid_publish_leaves_no_visible_half_version(s3_data_dir):
     store = VersionStore(s3_data_dir)
     publish(store, [SDGT_NOTICE])
     code = KILLED_PUBLISH.format(repo=str(REPO), data_dir=s3_data_dir)
@@ -159,9 +159,8 @@ def test_a_writer_killed_mid_publish_leaves_no_visible_half_version(s3_data_dir,
     assert (reader.names(), reader.latest_name()) == (["v000001"], "v000001")  # v000002 has no manifest
     with pytest.raises(Conflict, match="another writer is publishing on v000001"):
         publish(VersionStore(s3_data_dir), [SDGT_NOTICE, FTO_NOTICE])  # its claim is younger than a lease
-    monkeypatch.setenv("DESIGNATIONS_LEASE_SECONDS", "0.5")
     time.sleep(0.6)
-    published = publish(VersionStore(s3_data_dir), [SDGT_NOTICE, FTO_NOTICE])
+    published = publish(VersionStore(s3_data_dir, lease_seconds=0.5), [SDGT_NOTICE, FTO_NOTICE])
     assert (published.name, published.manifest["parent"]) == ("v000002", "v000001")
     assert sorted(k for k in version_keys(s3_data_dir) if "v000002" in k) == [
         f"versions/v000002/{f}" for f in ("changes.parquet", "designations.parquet", "events.parquet",
