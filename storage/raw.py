@@ -15,7 +15,7 @@ from storage.store import ObjectPath, data_path, delete_keys, read_all
 
 STALE_TEMPORARY_SECONDS = 3600.0  # raw objects are written outside the data lock: only old leftovers are stale
 SEGMENT_RECORDS = 64  # on object storage the fetch log is objects of at most this many lines (no append there)
-COMPACT_AT = 16  # segments before a reader merges those over an hour old into one
+COMPACT_AT = 4  # segments before a reader merges those over an hour old into one (a poll every 15 min reads ~6)
 
 
 class RawArchive:

@@ -98,20 +98,29 @@ def _differs(old: pa.ChunkedArray, new: pa.ChunkedArray) -> pa.ChunkedArray:
 
 def diff_designations(parent: pa.Table, current: pa.Table) -> list[dict]:
     """Rows added, removed or changed between two lists, by designation_id, ordered by id, with before/after."""
-    return change_table(parent, current).to_pylist()
+    added, others = _compare(parent, current)
+    return sorted([_added(row) for row in added.to_pylist()] + others, key=lambda c: c["designation_id"])
 
 
 def change_table(parent: pa.Table, current: pa.Table) -> pa.Table:
     """diff_designations as a changes.parquet table; rows new to the list are built column by column (a first
-    version adds every designation)."""
+    version adds every designation). Builds arrays from Python values, so it imports pandas: publish only."""
+    added, others = _compare(parent, current)
+    known_only_revoked = pc.fill_null(pc.and_(pc.equal(added["status"], "revoked"), pc.and_(
+        pc.is_null(added["designated_on"]), pc.is_null(added["first_listed_on"]))), False)
+    others += [_added(row) for row in added.filter(known_only_revoked).to_pylist()]
+    table = pa.concat_tables([added_table(added.filter(pc.invert(known_only_revoked))),
+                              table_from_rows(others, CHANGES)])
+    return table.sort_by("designation_id")
+
+
+def _compare(parent: pa.Table, current: pa.Table) -> tuple[pa.Table, list[dict]]:
+    """The designations new to the list (as rows of the list), and the change rows of those removed or changed."""
     old, new = parent.sort_by("designation_id"), current.sort_by("designation_id")
     in_old = pc.is_in(new["designation_id"], value_set=old["designation_id"].combine_chunks())
     in_new = pc.is_in(old["designation_id"], value_set=new["designation_id"].combine_chunks())
     added = new.filter(pc.invert(in_old))
-    known_only_revoked = pc.fill_null(pc.and_(pc.equal(added["status"], "revoked"), pc.and_(
-        pc.is_null(added["designated_on"]), pc.is_null(added["first_listed_on"]))), False)
-    changes = [_added(row) for row in added.filter(known_only_revoked).to_pylist()]
-    changes += [_change(row, "removed", [], {}, {}) for row in old.filter(pc.invert(in_new)).to_pylist()]
+    changes = [_change(row, "removed", [], {}, {}) for row in old.filter(pc.invert(in_new)).to_pylist()]
     old, new = old.filter(in_new), new.filter(in_old)  # same ids, same order
     flags = {c: _differs(old[c], new[c]) for c in COMPARED_COLUMNS}
     any_change = flags[COMPARED_COLUMNS[0]]
@@ -122,9 +131,7 @@ def change_table(parent: pa.Table, current: pa.Table) -> pa.Table:
         fields = [c for c in COMPARED_COLUMNS if flags[c][index].as_py()]
         before, after = old.slice(index, 1).to_pylist()[0], new.slice(index, 1).to_pylist()[0]
         changes.append(_change(after, "changed", fields, {f: before[f] for f in fields}, {f: after[f] for f in fields}))
-    table = pa.concat_tables([added_table(added.filter(pc.invert(known_only_revoked))),
-                              table_from_rows(changes, CHANGES)])
-    return table.sort_by("designation_id")
+    return added, changes
 
 
 def added_table(rows: pa.Table) -> pa.Table:
