@@ -204,7 +204,6 @@ class Ledger:
         the documents in `replaced_documents` (the same documents under the ids they were filed with before).
         `current`: the (events, documents) rows already read this run, so the files are not read again.
         """
-        sweep_stale_temporaries(self.root)
         gone = set(replaced_documents) | {document_key_of(document_row(n)) for n in replacing}
         old_events = list(current[0]) if current is not None else self.read_events()
         if not rebuild:  # a reparse rebuilds the events from the raw archive: the count it checks is what it restores
@@ -224,6 +223,7 @@ class Ledger:
     def write(self, plan: LedgerPlan) -> None:
         """Write a plan's files (only those that change); on object storage each only if no other writer changed
         it since the plan read it (Conflict otherwise: plan again)."""
+        sweep_stale_temporaries(self.root)  # under the data lock: no other writer has a temporary in flight
         if plan.result.changed:
             write_if_unchanged(self.events_path, parquet_bytes(plan.events_table()))
         if plan.documents_changed:

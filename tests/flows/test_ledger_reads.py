@@ -92,6 +92,19 @@ def test_a_run_reads_the_ledger_again_only_when_another_process_wrote_it_meanwhi
     assert run.snapshot.document_ids("federal_register") == {"2019-00001", "2019-00002", "2019-00003"}
 
 
+def test_a_run_with_nothing_to_write_needs_no_lock_and_a_run_with_something_waits_for_it(data_dir, monkeypatch):
+    import flows.pipeline
+    from storage.lock import LockTimeout, data_lock
+
+    ingest(Run(offline(data_dir), NOW), [designation("2019-00001", "Armed Islamic Group")])
+    monkeypatch.setattr(flows.pipeline, "data_lock", lambda root, lease_seconds: data_lock(root, timeout=0.2))
+    with data_lock(data_dir):  # another run holds the data directory
+        report = ingest(Run(offline(data_dir), NOW), [designation("2019-00001", "Armed Islamic Group")])
+        assert report.published is None and report.refused is None  # done at once: nothing to write
+        with pytest.raises(LockTimeout):
+            ingest(Run(offline(data_dir), NOW), [designation("2019-00002", "Hurras al-Din")])
+
+
 def test_the_snapshot_answers_the_sources_questions(data_dir):
     ledger = Ledger(data_dir)
     ledger.merge([designation("2019-00001", "Armed Islamic Group"),

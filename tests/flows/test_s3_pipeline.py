@@ -159,3 +159,30 @@ def test_reparse_reads_the_raw_archive_and_the_curations_on_s3(two_versions, mon
     assert sorted((r["program"], r["name"]) for r in rows) == [("FTO", "Cartel de los Soles"),
                                                               ("SDGT", "Cartel de los Soles")]
     assert [d["curation"] for d in Ledger(data_dir).read_documents()] == ["A. Analyst: also named under E.O. 13224"]
+
+
+def test_a_run_with_nothing_new_takes_no_lease_and_writes_only_its_fetch_log(s3_endpoint, monkeypatch):
+    import obstore
+
+    data_dir = f"s3://{new_bucket(s3_endpoint)}/data"
+    with FRMirror([cartel_de_los_soles()]) as fr:
+        settings = mirror_settings(data_dir, fr=fr)
+        assert run_nightly(settings, since=at("2025-11-01").date(), now=at("2025-11-25")).published.name == "v000001"
+        assert run_nightly(settings, now=at("2025-11-25")).published is None  # its own search: fetched whole
+        sent = []
+        for verb in ("get", "head", "put", "delete", "list"):
+            def counted(store, *args, _verb=verb, _send=getattr(obstore, verb), **options):
+                key = args[0] if args else options.get("prefix")
+                sent.append((_verb, key if isinstance(key, str) else "(many)"))
+                return _send(store, *args, **options)
+            monkeypatch.setattr(obstore, verb, counted)
+        report = run_nightly(settings, now=at("2025-11-25"))
+    assert report.published is None and report.requests == {"fr_api": 2}
+    fetch_log_puts = [key for verb, key in sent if verb == "put"]
+    assert len(fetch_log_puts) == 2 and all(key.startswith("raw/fetch_log/") for key in fetch_log_puts)
+    assert [verb for verb, _ in sent].count("delete") == 0 and not any(".lock" in key for _, key in sent)
+    reads = sorted(key for verb, key in sent if verb == "get" and not key.startswith("raw/"))
+    assert reads == ["ledger/counts.json", "ledger/documents.parquet", "ledger/events.parquet", "versions/LATEST",
+                     "versions/v000001/manifest.json"]  # each once
+    assert [verb for verb, _ in sent].count("head") == 0  # the 304s' bodies are read, never asked after first
+    assert sorted(verb for verb, key in sent if key.startswith("raw/objects/")) == ["get", "get"]

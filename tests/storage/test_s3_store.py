@@ -179,6 +179,7 @@ def test_the_fetch_log_is_segments_that_readers_compact_once_old(s3_data_dir):
     for number in (20, 21):
         archive.append_log({"url": f"https://www.federalregister.gov/d/{number}", "status": 200,
                             "sha256": f"{number:064d}"})
+    archive.flush()  # the segment is written in the background: others see it once flushed (a run's end)
     expected = [f"https://www.federalregister.gov/d/{n}" for n in range(22)]
     assert [r["url"] for r in RawArchive(s3_data_dir).read_log()] == expected
     names = [k.name for k in root.keys()]
