@@ -200,6 +200,17 @@ def straight_quotes(text: str) -> str:
     return text.translate(_CURLY)
 
 
+# the letters re.IGNORECASE also takes for an ASCII one: dotless 'ı', long 'ſ', and 'İ' (which lower() makes two)
+_CASE_EXTRA = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def folded_case(text: str) -> str:
+    """text lower-cased so that a lowercase pattern finds in it whatever the same pattern with IGNORECASE finds in text."""
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        text = text.translate(_CASE_EXTRA)
+    return text.lower()
+
+
 def fold_accents(text: str) -> str:
     """Diacritics stripped: 'Cártel' -> 'Cartel'."""
     if text.isascii():

@@ -10,7 +10,7 @@ from datetime import date
 from functools import partial
 
 from parsers import fr_phrases as ph
-from parsers.common import (SLOT as _SLOT, cut, mask, outside_and_groups, read_date, slotted as _slotted, split_outside,
+from parsers.common import (SLOT as _SLOT, cut, folded_case, mask, outside_and_groups, read_date, slotted as _slotted, split_outside,
                             squash)
 from parsers.model import EntityType, Program
 from parsers.name_check import detail_pairs, is_date_only, name_problem, strip_alias_boilerplate
@@ -22,6 +22,9 @@ SINGULAR, PLURAL = "singular", "plural"
 
 _CHEAP_HINTS = ("terrorist", "13224", "FTO", "SDGT", "219", "1189")
 _ACRONYMS = re.compile(r"\bFTOs?\b|\bSDGTs?\b")
+# RELEVANT without IGNORECASE, searched in folded_case text: one scan of a long document instead of a case-blind one
+assert not re.search(r"\\[A-Z]", ph.RELEVANT.pattern) and ph.RELEVANT.flags & re.IGNORECASE
+_RELEVANT_FOLDED = re.compile(ph.RELEVANT.pattern.lower())
 _ABBREVIATIONS = frozenset(
     "u.s u.s.c e.o no nos inc co ltd corp st mr mrs ms dr gen lt col sec pub stat al jr sr vol pp art para cf i.e e.g "
     "etc approx v vs jan feb mar apr jun jul aug sep sept oct nov dec sheikh alt".split())
@@ -114,7 +117,9 @@ def looks_relevant(text: str) -> bool:
     lowered = text.lower()
     if not any(hint.lower() in lowered for hint in _CHEAP_HINTS):
         return False
-    return bool(_ACRONYMS.search(text) or ph.RELEVANT.search(text))
+    if ("FTO" in text or "SDGT" in text) and _ACRONYMS.search(text):
+        return True
+    return bool(_RELEVANT_FOLDED.search(folded_case(text)))
 
 
 def stated_effective_date(text: str, signed_on: date | None) -> date | None:
