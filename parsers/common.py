@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 # --- months and dates -------------------------------------------------------------------------------------------
 
@@ -186,13 +186,12 @@ def outside_and_groups(text: str) -> tuple[str, list[str]]:
 
 # --- folding text for comparison ------------------------------------------------------------------------------------
 
-_SPACE = re.compile(r"\s+")
 _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def squash(text: str) -> str:
     """Whitespace (no-break spaces included) collapsed to single spaces, zero-width spaces dropped, ends stripped."""
-    return _SPACE.sub(" ", text.replace("\u200b", "")).strip()
+    return " ".join(text.replace("\u200b", "").split())  # str.split() takes exactly the whitespace of \s
 
 
 def straight_quotes(text: str) -> str:
@@ -222,3 +221,29 @@ def fold_accents(text: str) -> str:
 def slug(label: str) -> str:
     """A label as a lowercase identifier: 'Nationality of Registration' -> 'nationality_of_registration'."""
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
+
+
+# --- one document's repeated steps ----------------------------------------------------------------------------------
+
+_MEMOS: list[dict] = []
+
+
+def per_document(function):
+    """A pure step on hashable arguments, remembered until forget_document(): readers repeat steps on the same text."""
+    memo: dict = {}
+    _MEMOS.append(memo)
+
+    @wraps(function)
+    def remembered(*args):
+        try:
+            return memo[args]
+        except KeyError:
+            value = memo[args] = function(*args)
+            return value
+    return remembered
+
+
+def forget_document() -> None:
+    """Clear what per_document steps remember (a reader calls this as it starts a document)."""
+    for memo in _MEMOS:
+        memo.clear()

@@ -10,10 +10,11 @@ from datetime import date
 from functools import partial
 
 from parsers import fr_phrases as ph
-from parsers.common import (SLOT as _SLOT, cut, folded_case, mask, outside_and_groups, read_date, slotted as _slotted, split_outside,
+from parsers.common import (SLOT as _SLOT, cut, folded_case, forget_document, mask, per_document, outside_and_groups, read_date, slotted as _slotted, split_outside,
                             squash)
 from parsers.model import EntityType, Program
-from parsers.name_check import detail_pairs, is_date_only, name_problem, strip_alias_boilerplate
+from parsers import name_check
+from parsers.name_check import name_problem
 from parsers.names import name_key
 from parsers.programs import programs_in
 
@@ -29,7 +30,6 @@ _ABBREVIATIONS = frozenset(
     "u.s u.s.c e.o no nos inc co ltd corp st mr mrs ms dr gen lt col sec pub stat al jr sr vol pp art para cf i.e e.g "
     "etc approx v vs jan feb mar apr jun jul aug sep sept oct nov dec sheikh alt".split())
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_LAST_TOKEN = re.compile(r"([\w.'-]+)$")
 _LEADING_JOINER = re.compile(r"^(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^the\s+")
 _TRUNCATION = re.compile(r"\s*(?:\.\.\.|…)\s*$")
@@ -63,6 +63,19 @@ _AND = re.compile(r"\s+and\s+")
 _OR = re.compile(r"\s+or\s+")
 _HEREINAFTER = re.compile(r'^\s*hereinafter(?:\s+(?:referred\s+to\s+as|called))?\s*,?\s*"([^"]+)"\s*$', re.IGNORECASE)
 _GROUP_SKIP = re.compile(r"^\s*(?:hereinafter|the\s+\"|\"INA|INA\b|8 U\.S\.C)", re.IGNORECASE)
+_DOTTED = re.compile(r"(?:\b\w\.){2,}$")
+_END_QUOTE = re.compile(r"^'|(?<![A-Za-z])'$")
+_TRAILING_JOINERS = re.compile(r"(?:\s*[;,]|\s+and)+\s*$")
+
+# one notice reads the same items many times (body, title, aliases said apart): name_check's steps, remembered
+strip_alias_boilerplate = per_document(name_check.strip_alias_boilerplate)
+is_date_only = per_document(name_check.is_date_only)
+_detail_tuple = per_document(lambda item: tuple(name_check.detail_pairs(item)))
+
+
+def detail_pairs(item: str) -> list[tuple[str, str]]:
+    """name_check.detail_pairs, remembered for the notice being read."""
+    return list(_detail_tuple(item))
 
 
 @dataclass
@@ -130,12 +143,20 @@ def stated_effective_date(text: str, signed_on: date | None) -> date | None:
     return read_date(match.group("date"), anywhere=True) if match else None
 
 
+def _last_token(text: str) -> str:
+    """The run of word characters, dots, apostrophes and hyphens that ends text (before one final newline), or ''."""
+    text = text[:-1] if text.endswith("\n") else text
+    start = len(text)
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_.'-"):
+        start -= 1
+    return text[start:]
+
+
 def sentences(paragraph: str) -> list[str]:
     """A paragraph cut into sentences, never after 'U.S.C.', 'a.k.a.', 'No.' or an initial."""
     found, start = [], 0
     for match in _SENTENCE_END.finditer(paragraph):
-        token = _LAST_TOKEN.search(paragraph[start:match.start()])
-        word = token.group(1).lower() if token else ""
+        word = _last_token(paragraph[start:match.start()]).lower()
         if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]?", word):
             continue
         found.append(paragraph[start:match.end()].strip())
@@ -149,6 +170,7 @@ def sentences(paragraph: str) -> list[str]:
 top_split = partial(split_outside, brackets="()[]", quotes='"', dates=True)
 
 
+@per_document
 def clean_name(text: str) -> str:
     """A name without list joiners, alias markers, numbering, wrapping quotes or trailing punctuation."""
     text = squash(strip_alias_boilerplate(text))
@@ -156,10 +178,12 @@ def clean_name(text: str) -> str:
         text = ph.LIST_NUMBERING.sub("", text)
         text = _LEADING_JOINER.sub("", text)
         text = ph.ALIAS_PREFIX.sub("", text)
-        text = _TRUNCATION.sub("", text)
-        dotted = re.search(r"(?:\b\w\.){2,}$", text)  # "J.e.M." keeps its last period
+        if "..." in text or "\u2026" in text:
+            text = _TRUNCATION.sub("", text)
+        dotted = text.count(".") >= 2 and _DOTTED.search(text)  # "J.e.M." keeps its last period
         text = text.strip().strip("\"").strip().rstrip(".,;: " if not dotted else ",;: ").lstrip(",;: ").strip()
-        text = re.sub(r"^'|(?<![A-Za-z])'$", "", text).strip()  # quotes, not the ’ that ends "al-Shara’"
+        if "'" in text:
+            text = _END_QUOTE.sub("", text).strip()  # quotes, not the ’ that ends "al-Shara’"
     return "" if text.lower() in {"and", "or", "the"} else text
 
 
@@ -325,11 +349,19 @@ _KIND_LABEL = re.compile(r"^\s*(Organi[sz]ation|Entity|Group|Individual|Person)\
 
 def read_mention(chunk: str) -> Mention | None:
     """One entity from 'X (also known as A; B)', 'X, also known as A, also known as B' or 'X, a.k.a. A; born …'."""
+    mention = _read_mention(chunk)
+    return Mention(mention.name, list(mention.aliases), list(mention.details), mention.entity_type) if mention else None
+
+
+@per_document
+def _read_mention(chunk: str) -> Mention | None:
+    """read_mention's reading, remembered for the notice (read_mention hands out copies)."""
     chunk = ph.LIST_NUMBERING.sub("", _LEADING_JOINER.sub("", strip_alias_boilerplate(chunk.strip())))
     chunk = ph.INLINE_NUMBER.sub("", chunk)
     label = _KIND_LABEL.match(chunk)  # list items headed "Organization: …" / "Individual: …"
     chunk = chunk[label.end():] if label else chunk
-    chunk = re.sub(r"(?:\s*[;,]|\s+and)+\s*$", "", chunk)
+    if chunk.rstrip().endswith((";", ",", "and")):
+        chunk = _TRAILING_JOINERS.sub("", chunk)
     outside, groups = _slotted(chunk)
     chains = ph.ALIAS_SPLIT.split(outside)
     head = chains[0]
@@ -606,6 +638,7 @@ def _target_mentions(decision: Decision, paragraphs: tuple[str, ...], number: st
     return []
 
 
+@per_document
 def _kind_word(sentence: str) -> str | None:
     """'individual' or 'organization' from 'the person known as' / 'the entity known as'."""
     match = _KIND_WORDS.search(sentence)
@@ -834,6 +867,7 @@ def _junk(findings: list[Finding]) -> str | None:
 
 def read_notice(paragraphs: tuple[str, ...], title: str) -> Reading:
     """The findings of a State notice, read from its operative sentences, with the title as a second witness."""
+    forget_document()
     decisions = decisions_in(paragraphs)
     actions = {d.action for d in decisions}
     if not actions:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from parsers.common import folded_case
+
 # Words that alone never make a name: function words, pronouns, and the nouns of the legal formula.
 _FUNCTION_WORDS = frozenset(
     "a an the of and or in on at by for to from with without as into upon under over per via "
@@ -67,6 +69,9 @@ _LABELLED = [
 
 def strip_alias_boilerplate(text: str) -> str:
     """Text without 'and other aliases', 'together with its respective aliases' and their kin."""
+    folded = folded_case(text)
+    if "alias" not in folded and "a.k.a." not in folded and "names" not in folded:
+        return text.strip()  # every form of the boilerplate holds one of these words
     return ALIAS_BOILERPLATE.sub(" ", text).strip()
 
 
