@@ -241,8 +241,11 @@ _PLACES = frozenset(
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|an|at|ash|ar|az|ul)-", re.IGNORECASE)
 
 
-def _split_and(item: str, aliases: bool, forced: bool = False) -> list[str]:
+def _split_and_by_reading(item: str, aliases: bool, forced: bool = False) -> list[str]:
     """'Viv Ansanm and Gran Grif' -> two names; 'Islamic State of Iraq and the Levant' stays one.
+
+    Each side must read as a mention that passes name_problem, since a formula's list items carry aliases and
+    details and the formula may say there are several (unlike press.py's `_split_and_by_shape`).
 
     `forced`: the formula says there are several ('the following aliases', 'the aforementioned organizations').
     """
@@ -315,7 +318,7 @@ def _classify(items: list[tuple[str, bool]], mention: Mention, several: bool = F
         else:
             in_details = False
             last = index == len(items) - 1
-            pieces = _split_and(item, aliases=True, forced=several) if last else [item]
+            pieces = _split_and_by_reading(item, aliases=True, forced=several) if last else [item]
             pieces = [p for piece in pieces for p in (_split_or(piece) if last else [piece])]
             for piece in pieces:
                 if "(" in piece or re.fullmatch(r"\s*[A-Z0-9][A-Z0-9.-]+\s+or\s+[A-Z0-9][A-Z0-9.-]+\s*", piece):
@@ -419,9 +422,9 @@ def split_mentions(segment: str, number: str | None = None) -> list[Mention]:
             joins = bool(ph.ALIAS_PREFIX.match(piece) or _is_detail(bare) or continues_chain or continues_detail)
             _merge(chunks, piece, separator, joins)
         if number == PLURAL and len(chunks) <= 2 and not any(c.lower().startswith("and ") for c in chunks):
-            chunks = [part for chunk in chunks for part in _split_and(chunk, aliases=False, forced=len(chunks) == 1)]
+            chunks = [part for chunk in chunks for part in _split_and_by_reading(chunk, aliases=False, forced=len(chunks) == 1)]
         elif len(chunks) >= 2 and not any(_LEADING_JOINER.match(c) for c in chunks) and number != SINGULAR:
-            chunks = chunks[:-1] + _split_and(chunks[-1], aliases=False)
+            chunks = chunks[:-1] + _split_and_by_reading(chunks[-1], aliases=False)
     return [m for m in (read_mention(c) for c in chunks) if m]
 
 
@@ -434,7 +437,7 @@ def split_alias_list(segment: str, number: str | None = None) -> list[str]:
         outside, groups = _slotted(item)
         for piece in ph.ALIAS_SPLIT.split(_SLOT.sub(" ", outside)):
             forced = number == PLURAL and len(items) == 1
-            parts = _split_and(piece, aliases=True, forced=forced) if index == len(items) - 1 else [piece]
+            parts = _split_and_by_reading(piece, aliases=True, forced=forced) if index == len(items) - 1 else [piece]
             aliases.extend(a for a in (clean_name(p) for p in parts) if a)
         for group in groups:  # "Lashkar-e-Jhangvi al-Alami (LeJ-A)", "Hay'at Tahrir al-Sham (also known as HTS)"
             aliases.extend(split_alias_list(ph.ALIAS_PREFIX.sub("", strip_alias_boilerplate(group))))
@@ -846,8 +849,8 @@ def _agree(title: list[Mention], body: list[Mention], others: set[str] = frozens
         return None
     keys = set().union(*(b.keys() for b in body)) | set(others)
     unmatched_title = [t.name for t in title if not t.keys() & keys
-                       and not all(name_key(part) in keys for part in _split_and(t.name, aliases=False)[1:] and
-                                   _split_and(t.name, aliases=False))]
+                       and not all(name_key(part) in keys for part in _split_and_by_reading(t.name, aliases=False)[1:] and
+                                   _split_and_by_reading(t.name, aliases=False))]
     if unmatched_title:
         body_names = "; ".join(b.name for b in body)
         return f"the title names {'; '.join(unmatched_title)!s} but the body names {body_names}"

@@ -416,12 +416,16 @@ def _list_parts(segment: str) -> list[str]:
     parts = []
     for raw in split_outside(segment, ",;"):
         raw = re.sub(r"^(?:and|or)\s+", "", raw.strip())
-        parts.extend(p if pp.APPOSITIVE_THE.match(p) else re.sub(r"^the\s+", "", p) for p in _split_and(raw))
+        parts.extend(p if pp.APPOSITIVE_THE.match(p) else re.sub(r"^the\s+", "", p) for p in _split_and_by_shape(raw))
     return parts
 
 
-def _split_and(part: str) -> list[str]:
-    """Split 'A and B' when both sides are names of two words or more ('Iraq and Syria' stays whole)."""
+def _split_and_by_shape(part: str) -> list[str]:
+    """Split 'A and B' when both sides are names of two words or more ('Iraq and Syria' stays whole).
+
+    By the shape of each side (words, compounds, acronyms, ideals), not by reading it as fr_text's
+    `_split_and_by_reading` does: prose names come bare, with no formula to say how many, and 'Syria' passes as a name.
+    """
     pieces = re.split(r"\s+and\s+(?![^()]*\))", part)
     if len(pieces) > 2:
         pieces = _join_ideals(pieces)
