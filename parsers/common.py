@@ -210,6 +210,21 @@ def folded_case(text: str) -> str:
     return text.lower()
 
 
+def case_folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """An IGNORECASE pattern made case-sensitive for folded_case text: the same matches at the same offsets, found faster.
+
+    Only for patterns of ASCII whose escapes keep their meaning lower-cased (no \\S, \\W, \\B, \\D, \\A, \\Z, \\x, \\u,
+    (?-i:…)); folded_case keeps every character's length, class and word boundary.
+    """
+    source = pattern.pattern
+    if not pattern.flags & re.IGNORECASE or not source.isascii() or re.search(r"\\[A-Zxu]|\(\?-i", source):
+        raise ValueError(f"cannot fold {source[:60]!r}")
+    folded = re.compile("(?P".join(part.lower() for part in source.split("(?P")), pattern.flags & ~re.IGNORECASE)
+    if folded.groupindex != pattern.groupindex:
+        raise ValueError(f"cannot fold the group names of {source[:60]!r}")
+    return folded
+
+
 def fold_accents(text: str) -> str:
     """Diacritics stripped: 'Cártel' -> 'Cartel'."""
     if text.isascii():
