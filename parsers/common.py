@@ -241,6 +241,7 @@ def slug(label: str) -> str:
 # --- one document's repeated steps ----------------------------------------------------------------------------------
 
 _MEMOS: list[dict] = []
+_MEMO_LIMIT = 20_000
 
 
 def per_document(function):
@@ -253,6 +254,8 @@ def per_document(function):
         try:
             return memo[args]
         except KeyError:
+            if len(memo) >= _MEMO_LIMIT:  # a caller outside any reader that forgets: bounded all the same
+                memo.clear()
             value = memo[args] = function(*args)
             return value
     return remembered

@@ -29,7 +29,8 @@ REQUEST_BLOCKED = re.compile(r"request blocked", _I)
 ABBREVIATIONS = {"e.o", "u.s", "u.n", "a.k.a", "f.k.a", "n.k.a", "no", "nos", "mr", "mrs", "ms", "dr",
                  "st", "jr", "sr", "gen", "lt", "col", "inc", "ltd", "co", "corp", "s.a", "c.v", "d.c",
                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs"}
-# the period of these is part of the name: 'Alsaa Trading Co.', 'Intercam Banco, S.A.' (treasury/sb0179)
+# the period of these is part of the name: 'Hesco Engineering & Construction Co.' (treasury/sb0183), 'Intercam Banco,
+# S.A.' (treasury/sb0179)
 NAME_ABBREVIATIONS = frozenset({"co", "inc", "ltd", "corp", "s.a", "c.v", "jr", "sr", "l.l.c", "llc"}) - {"llc"}
 
 # --- effect: when an action takes effect, and which actions a stated effect covers ---------------------------------
@@ -63,8 +64,9 @@ ALIAS_MARKERS = (
     (r"alias(?:es)?", "State amendments: 'to include the following aliases: …'"),
 )
 ALIAS_MARKER = re.compile("^(?:" + "|".join(pattern for pattern, _ in ALIAS_MARKERS) + r")[\s:]+", _I)
-# what a parenthetical or appositive holds that is not an alias: '(Entity)', '(Individual)' after each annex entry
-# (treasury/sb0183), '(SDGT)', '(FTO)' after a program, 'DOB …', '(the Alien Enemies Act)' (state/mention_fto_in_passing)
+# what a parenthetical or appositive holds that is not an alias: 'Hesco Engineering & Construction Co. (Entity)' in each
+# annex entry (treasury/sb0183), '(SDGT)', '(FTO)' after a program, 'DOB …', and the statute an alias chain runs into:
+# 'also known as Hay’at Tahrir al-Sham (HTS), under the Immigration and Nationality Act' (state/fto_revocation_…)
 NOT_ALIAS = re.compile(r"^(?:entity|individual|sdgt|fto|ftos|sdgts|dob\b.*|the\s+.*\bact\b.*)$", _I)
 # 'The Balochistan Liberation Army (BLA) and its alias, The Majeed Brigade, as an FTO' (state/fto_designation_and_
 # sdgt_alias_amendment): a marker, read as 'also known as'
@@ -178,7 +180,8 @@ PREDICATE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|
 NAME_PARTICLES = frozenset("al el ad de del la las los y e of the and bin ibn bint wal fi min".split())
 
 # --- acronyms a release defines ------------------------------------------------------------------------------------
-# 'Today, OFAC designated Al-Inmaa Group for Tourism Works (Al-Inmaa)': the opening word is not part of the name
+# a sentence's opening word before a capitalised name is not part of the name an acronym defines ('In Lashkar-e-
+# Tayyiba (LeT) …'); no release on file shows it, kept from the first press reader
 SENTENCE_OPENER = re.compile(r"^(?:Today|On|In|While|Since)\s+(?=[A-Z])")
 
 # --- headlines ---------------------------------------------------------------------------------------------------------
