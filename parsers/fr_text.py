@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
-from parsers import fr_phrases as ph
-from parsers.common import (SLOT as _SLOT, case_folded, cut, folded_case, forget_document, mask, per_document, outside_and_groups, read_date, slotted as _slotted, split_outside,
-                            squash)
+from parsers import fr_phrases as ph, name_check
+from parsers.common import (SLOT as _SLOT, case_folded, cut, folded_case, forget_document, mask, outside_and_groups,
+                            per_document, read_date, slotted as _slotted, split_outside, squash)
 from parsers.model import EntityType, Program
-from parsers import name_check
 from parsers.name_check import name_problem
 from parsers.names import name_key
 from parsers.programs import programs_in
@@ -23,9 +22,6 @@ SINGULAR, PLURAL = "singular", "plural"
 
 _CHEAP_HINTS = ("terrorist", "13224", "FTO", "SDGT", "219", "1189")
 _ACRONYMS = re.compile(r"\bFTOs?\b|\bSDGTs?\b")
-# RELEVANT without IGNORECASE, searched in folded_case text: one scan of a long document instead of a case-blind one
-assert not re.search(r"\\[A-Z]", ph.RELEVANT.pattern) and ph.RELEVANT.flags & re.IGNORECASE
-_RELEVANT_FOLDED = re.compile(ph.RELEVANT.pattern.lower())
 _ABBREVIATIONS = frozenset(
     "u.s u.s.c e.o no nos inc co ltd corp st mr mrs ms dr gen lt col sec pub stat al jr sr vol pp art para cf i.e e.g "
     "etc approx v vs jan feb mar apr jun jul aug sep sept oct nov dec sheikh alt".split())
@@ -71,12 +67,14 @@ _TRAILING_JOINERS = re.compile(r"(?:\s*[;,]|\s+and)+\s*$")
 class _Folded:
     """The families searched in every sentence, made case-sensitive for folded_case text (same matches, faster)."""
 
+    RELEVANT = case_folded(ph.RELEVANT)  # over a whole document: one scan instead of a case-blind one
     MAINTAIN, AMEND, FINDING = case_folded(ph.MAINTAIN), case_folded(ph.AMEND), case_folded(ph.FINDING)
     DESIGNATE, DESIGNATE_STRONG = case_folded(ph.DESIGNATE), case_folded(ph.DESIGNATE_STRONG)
     REVOKE, NOT_REVOKED = case_folded(ph.REVOKE), case_folded(ph.NOT_REVOKED)
     SDGT_FINDING, SDGT_CRITERIA = case_folded(ph.SDGT_FINDING), case_folded(ph.SDGT_CRITERIA)
     STATED_EFFECTIVE, UPON_SIGNATURE = case_folded(ph.STATED_EFFECTIVE), case_folded(ph.UPON_SIGNATURE)
     SINGULAR_CUES, PLURAL_CUES = case_folded(_SINGULAR_CUES), case_folded(_PLURAL_CUES)
+
 
 # one notice reads the same items many times (body, title, aliases said apart): name_check's steps, remembered
 strip_alias_boilerplate = per_document(name_check.strip_alias_boilerplate)
@@ -143,7 +141,7 @@ def looks_relevant(text: str) -> bool:
         return False
     if ("FTO" in text or "SDGT" in text) and _ACRONYMS.search(text):
         return True
-    return bool(_RELEVANT_FOLDED.search(folded_case(text)))
+    return bool(_Folded.RELEVANT.search(folded_case(text)))
 
 
 def stated_effective_date(text: str, signed_on: date | None) -> date | None:
