@@ -80,6 +80,7 @@ class _Folded:
 strip_alias_boilerplate = per_document(name_check.strip_alias_boilerplate)
 is_date_only = per_document(name_check.is_date_only)
 _detail_tuple = per_document(lambda item: tuple(name_check.detail_pairs(item)))
+_authorities_in = per_document(lambda text: programs_in(text, authorities=True))  # sentences, paragraphs, titles
 
 
 def detail_pairs(item: str) -> list[tuple[str, str]]:
@@ -164,6 +165,12 @@ def _last_token(text: str) -> str:
 
 def sentences(paragraph: str) -> list[str]:
     """A paragraph cut into sentences, never after 'U.S.C.', 'a.k.a.', 'No.' or an initial."""
+    return list(_sentences(paragraph))
+
+
+@per_document
+def _sentences(paragraph: str) -> tuple[str, ...]:
+    """sentences(), remembered for the notice (decisions, aliases said apart and findings each cut the paragraphs)."""
     found, start = [], 0
     for match in _SENTENCE_END.finditer(paragraph):
         word = _last_token(paragraph[start:match.start()]).lower()
@@ -172,7 +179,7 @@ def sentences(paragraph: str) -> list[str]:
         found.append(paragraph[start:match.end()].strip())
         start = match.end()
     found.append(paragraph[start:].strip())
-    return [s for s in found if s]
+    return tuple(s for s in found if s)
 
 
 # a list of FR prose split outside parentheses, square brackets, double quotes (fr_xml.clean straightened them)
@@ -552,6 +559,7 @@ def _revokes(sentence: str) -> bool:
     return False
 
 
+@per_document
 def _sdgt_region(sentence: str) -> str | None:
     """The entities of an E.O. 13224 finding: between 'determine that' and the criterion they meet."""
     folded = folded_case(sentence)
@@ -587,8 +595,8 @@ def actions_of(sentence: str) -> list[str]:
         found.append(AMENDMENT)
     if found or not any(w in lowered for w in _DESIGNATE_WORDS):
         return found
-    if (_Folded.FINDING.search(folded) and programs_in(sentence, authorities=True) or _Folded.DESIGNATE_STRONG.search(folded)
-            or (_sdgt_region(sentence) is not None and Program.SDGT in programs_in(sentence, authorities=True))):
+    if (_Folded.FINDING.search(folded) and _authorities_in(sentence) or _Folded.DESIGNATE_STRONG.search(folded)
+            or (_sdgt_region(sentence) is not None and Program.SDGT in _authorities_in(sentence))):
         found.append(DESIGNATION)
     return found
 
@@ -599,7 +607,7 @@ def decisions_in(paragraphs: tuple[str, ...]) -> list[Decision]:
     for index, paragraph in enumerate(paragraphs):
         for sentence in sentences(paragraph):
             for action in actions_of(sentence):
-                found.append(Decision(action, sentence, index, frozenset(programs_in(sentence, authorities=True))))
+                found.append(Decision(action, sentence, index, frozenset(_authorities_in(sentence))))
     return found
 
 
@@ -616,7 +624,7 @@ def _designation_mentions(decision: Decision, paragraphs: tuple[str, ...], numbe
     sentence = decision.sentence
     folded = folded_case(sentence)
     finding = _Folded.FINDING.search(folded)
-    if finding and programs_in(sentence, authorities=True):
+    if finding and _authorities_in(sentence):
         return read_list(sentence[finding.end():], paragraphs, decision.paragraph, number)
     region = _sdgt_region(sentence)
     if region is not None:
@@ -812,9 +820,9 @@ def _programs_for(decisions: list[Decision], paragraphs: tuple[str, ...], title:
         return found
     paragraph_programs = set()
     for decision in decisions:
-        paragraph_programs |= set(programs_in(paragraphs[decision.paragraph], authorities=True))
-    return frozenset(paragraph_programs or programs_in(title, authorities=True)
-                     or programs_in(" ".join(paragraphs), authorities=True))
+        paragraph_programs |= set(_authorities_in(paragraphs[decision.paragraph]))
+    return frozenset(paragraph_programs or _authorities_in(title)
+                     or _authorities_in(" ".join(paragraphs)))
 
 
 def _dedupe_mentions(lists: list[list[Mention]]) -> list[Mention]:
