@@ -104,7 +104,7 @@ GROUP_ROLE_PREFIX = re.compile(
     r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:(?:financier|commander|leader|official|operative|facilitator|"
     r"spokesman|emir|member)s?|businessm[ae]n)\s+(?=[A-Z]|(?:al|el|ad)-)")
 # A place of several words before '-based': 'South Africa-based Farhad Hoomer and Sierra Leone-based Golden Star
-# Trading Limited' (test_a_place_of_several_words_before_based_is_dropped); one-word places go word by word below
+# Trading Limited' (test_a_place_of_several_words_before_based_is_dropped); a one-word place is DESCRIPTOR_SUFFIX's
 PLACE_BASED_PREFIX = re.compile(
     r"^(?:[A-Z][\w’'.]*\s+){1,3}[A-Z][\w’'.]*-(?:based|registered|headquartered|flagged)\s+(?=\S)")
 # a one-word descriptor dropped before a name: 'designating German-based Antifa Ost' (state/sdgt_now_fto_later_…)
