@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 # --- months and dates -------------------------------------------------------------------------------------------
 
@@ -186,18 +186,43 @@ def outside_and_groups(text: str) -> tuple[str, list[str]]:
 
 # --- folding text for comparison ------------------------------------------------------------------------------------
 
-_SPACE = re.compile(r"\s+")
 _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def squash(text: str) -> str:
     """Whitespace (no-break spaces included) collapsed to single spaces, zero-width spaces dropped, ends stripped."""
-    return _SPACE.sub(" ", text.replace("\u200b", "")).strip()
+    return " ".join(text.replace("\u200b", "").split())  # str.split() takes exactly the whitespace of \s
 
 
 def straight_quotes(text: str) -> str:
     """Curly quotes as straight ones: '‘’' -> "'", '“”' -> '"'."""
     return text.translate(_CURLY)
+
+
+# the letters re.IGNORECASE also takes for an ASCII one: dotless 'ı', long 'ſ', and 'İ' (which lower() makes two)
+_CASE_EXTRA = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def folded_case(text: str) -> str:
+    """text lower-cased so that a lowercase pattern finds in it whatever the same pattern with IGNORECASE finds in text."""
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        text = text.translate(_CASE_EXTRA)
+    return text.lower()
+
+
+def case_folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """An IGNORECASE pattern made case-sensitive for folded_case text: the same matches at the same offsets, found faster.
+
+    Only for patterns of ASCII whose escapes keep their meaning lower-cased (no \\S, \\W, \\B, \\D, \\A, \\Z, \\x, \\u,
+    (?-i:…)); folded_case keeps every character's length, class and word boundary.
+    """
+    source = pattern.pattern
+    if not pattern.flags & re.IGNORECASE or not source.isascii() or re.search(r"\\[A-Zxu]|\(\?-i", source):
+        raise ValueError(f"cannot fold {source[:60]!r}")
+    folded = re.compile("(?P".join(part.lower() for part in source.split("(?P")), pattern.flags & ~re.IGNORECASE)
+    if folded.groupindex != pattern.groupindex:
+        raise ValueError(f"cannot fold the group names of {source[:60]!r}")
+    return folded
 
 
 def fold_accents(text: str) -> str:
@@ -211,3 +236,32 @@ def fold_accents(text: str) -> str:
 def slug(label: str) -> str:
     """A label as a lowercase identifier: 'Nationality of Registration' -> 'nationality_of_registration'."""
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
+
+
+# --- one document's repeated steps ----------------------------------------------------------------------------------
+
+_MEMOS: list[dict] = []
+_MEMO_LIMIT = 20_000
+
+
+def per_document(function):
+    """A pure step on hashable arguments, remembered until forget_document(): readers repeat steps on the same text."""
+    memo: dict = {}
+    _MEMOS.append(memo)
+
+    @wraps(function)
+    def remembered(*args):
+        try:
+            return memo[args]
+        except KeyError:
+            if len(memo) >= _MEMO_LIMIT:  # a caller outside any reader that forgets: bounded all the same
+                memo.clear()
+            value = memo[args] = function(*args)
+            return value
+    return remembered
+
+
+def forget_document() -> None:
+    """Clear what per_document steps remember (a reader calls this as it starts a document)."""
+    for memo in _MEMOS:
+        memo.clear()

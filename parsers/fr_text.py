@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
-from parsers import fr_phrases as ph
-from parsers.common import (SLOT as _SLOT, cut, mask, outside_and_groups, read_date, slotted as _slotted, split_outside,
-                            squash)
+from parsers import fr_phrases as ph, name_check
+from parsers.common import (SLOT as _SLOT, case_folded, cut, folded_case, forget_document, mask, outside_and_groups,
+                            per_document, read_date, slotted as _slotted, split_outside, squash)
 from parsers.model import EntityType, Program
-from parsers.name_check import detail_pairs, is_date_only, name_problem, strip_alias_boilerplate
+from parsers.name_check import name_problem
 from parsers.names import name_key
 from parsers.programs import programs_in
 
@@ -26,7 +26,6 @@ _ABBREVIATIONS = frozenset(
     "u.s u.s.c e.o no nos inc co ltd corp st mr mrs ms dr gen lt col sec pub stat al jr sr vol pp art para cf i.e e.g "
     "etc approx v vs jan feb mar apr jun jul aug sep sept oct nov dec sheikh alt".split())
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_LAST_TOKEN = re.compile(r"([\w.'-]+)$")
 _LEADING_JOINER = re.compile(r"^(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^the\s+")
 _TRUNCATION = re.compile(r"\s*(?:\.\.\.|…)\s*$")
@@ -60,6 +59,33 @@ _AND = re.compile(r"\s+and\s+")
 _OR = re.compile(r"\s+or\s+")
 _HEREINAFTER = re.compile(r'^\s*hereinafter(?:\s+(?:referred\s+to\s+as|called))?\s*,?\s*"([^"]+)"\s*$', re.IGNORECASE)
 _GROUP_SKIP = re.compile(r"^\s*(?:hereinafter|the\s+\"|\"INA|INA\b|8 U\.S\.C)", re.IGNORECASE)
+_DOTTED = re.compile(r"(?:\b\w\.){2,}$")
+_END_QUOTE = re.compile(r"^'|(?<![A-Za-z])'$")
+_TRAILING_JOINERS = re.compile(r"(?:\s*[;,]|\s+and)+\s*$")
+
+
+class _Folded:
+    """The families searched in every sentence, made case-sensitive for folded_case text (same matches, faster)."""
+
+    RELEVANT = case_folded(ph.RELEVANT)  # over a whole document: one scan instead of a case-blind one
+    MAINTAIN, AMEND, FINDING = case_folded(ph.MAINTAIN), case_folded(ph.AMEND), case_folded(ph.FINDING)
+    DESIGNATE, DESIGNATE_STRONG = case_folded(ph.DESIGNATE), case_folded(ph.DESIGNATE_STRONG)
+    REVOKE, NOT_REVOKED = case_folded(ph.REVOKE), case_folded(ph.NOT_REVOKED)
+    SDGT_FINDING, SDGT_CRITERIA = case_folded(ph.SDGT_FINDING), case_folded(ph.SDGT_CRITERIA)
+    STATED_EFFECTIVE, UPON_SIGNATURE = case_folded(ph.STATED_EFFECTIVE), case_folded(ph.UPON_SIGNATURE)
+    SINGULAR_CUES, PLURAL_CUES = case_folded(_SINGULAR_CUES), case_folded(_PLURAL_CUES)
+
+
+# one notice reads the same items many times (body, title, aliases said apart): name_check's steps, remembered
+strip_alias_boilerplate = per_document(name_check.strip_alias_boilerplate)
+is_date_only = per_document(name_check.is_date_only)
+_detail_tuple = per_document(lambda item: tuple(name_check.detail_pairs(item)))
+_authorities_in = per_document(lambda text: programs_in(text, authorities=True))  # sentences, paragraphs, titles
+
+
+def detail_pairs(item: str) -> list[tuple[str, str]]:
+    """name_check.detail_pairs, remembered for the notice being read."""
+    return list(_detail_tuple(item))
 
 
 @dataclass
@@ -114,29 +140,46 @@ def looks_relevant(text: str) -> bool:
     lowered = text.lower()
     if not any(hint.lower() in lowered for hint in _CHEAP_HINTS):
         return False
-    return bool(_ACRONYMS.search(text) or ph.RELEVANT.search(text))
+    if ("FTO" in text or "SDGT" in text) and _ACRONYMS.search(text):
+        return True
+    return bool(_Folded.RELEVANT.search(folded_case(text)))
 
 
 def stated_effective_date(text: str, signed_on: date | None) -> date | None:
     """A date the notice itself gives for taking effect, if any."""
-    if ph.UPON_SIGNATURE.search(text):
+    folded = folded_case(text)
+    if _Folded.UPON_SIGNATURE.search(folded):
         return signed_on
-    match = ph.STATED_EFFECTIVE.search(text)
-    return read_date(match.group("date"), anywhere=True) if match else None
+    match = _Folded.STATED_EFFECTIVE.search(folded)
+    return read_date(text[match.start("date"):match.end("date")], anywhere=True) if match else None
+
+
+def _last_token(text: str) -> str:
+    """The run of word characters, dots, apostrophes and hyphens that ends text (before one final newline), or ''."""
+    text = text[:-1] if text.endswith("\n") else text
+    start = len(text)
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_.'-"):
+        start -= 1
+    return text[start:]
 
 
 def sentences(paragraph: str) -> list[str]:
     """A paragraph cut into sentences, never after 'U.S.C.', 'a.k.a.', 'No.' or an initial."""
+    return list(_sentences(paragraph))
+
+
+@per_document
+def _sentences(paragraph: str) -> tuple[str, ...]:
+    """sentences(), remembered for the notice (decisions, aliases said apart and findings each cut the paragraphs)."""
     found, start = [], 0
     for match in _SENTENCE_END.finditer(paragraph):
-        token = _LAST_TOKEN.search(paragraph[start:match.start()])
-        word = token.group(1).lower() if token else ""
+        word = _last_token(paragraph[start:match.start()]).lower()
         if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]?", word):
             continue
         found.append(paragraph[start:match.end()].strip())
         start = match.end()
     found.append(paragraph[start:].strip())
-    return [s for s in found if s]
+    return tuple(s for s in found if s)
 
 
 # a list of FR prose split outside parentheses, square brackets, double quotes (fr_xml.clean straightened them)
@@ -144,6 +187,7 @@ def sentences(paragraph: str) -> list[str]:
 top_split = partial(split_outside, brackets="()[]", quotes='"', dates=True)
 
 
+@per_document
 def clean_name(text: str) -> str:
     """A name without list joiners, alias markers, numbering, wrapping quotes or trailing punctuation."""
     text = squash(strip_alias_boilerplate(text))
@@ -151,10 +195,12 @@ def clean_name(text: str) -> str:
         text = ph.LIST_NUMBERING.sub("", text)
         text = _LEADING_JOINER.sub("", text)
         text = ph.ALIAS_PREFIX.sub("", text)
-        text = _TRUNCATION.sub("", text)
-        dotted = re.search(r"(?:\b\w\.){2,}$", text)  # "J.e.M." keeps its last period
+        if "..." in text or "\u2026" in text:
+            text = _TRUNCATION.sub("", text)
+        dotted = text.count(".") >= 2 and _DOTTED.search(text)  # "J.e.M." keeps its last period
         text = text.strip().strip("\"").strip().rstrip(".,;: " if not dotted else ",;: ").lstrip(",;: ").strip()
-        text = re.sub(r"^'|(?<![A-Za-z])'$", "", text).strip()  # quotes, not the ’ that ends "al-Shara’"
+        if "'" in text:
+            text = _END_QUOTE.sub("", text).strip()  # quotes, not the ’ that ends "al-Shara’"
     return "" if text.lower() in {"and", "or", "the"} else text
 
 
@@ -177,8 +223,8 @@ def dedupe_aliases(aliases: list[str], name: str) -> tuple[str, ...]:
 
 def grammatical_number(*texts: str) -> str | None:
     """'singular' or 'plural' when the formula says how many entities it acts on ('the aforementioned organization')."""
-    joined = " ".join(texts)
-    singular, plural = bool(_SINGULAR_CUES.search(joined)), bool(_PLURAL_CUES.search(joined))
+    joined = folded_case(" ".join(texts))
+    singular, plural = bool(_Folded.SINGULAR_CUES.search(joined)), bool(_Folded.PLURAL_CUES.search(joined))
     if singular == plural:
         return None
     return SINGULAR if singular else PLURAL
@@ -212,8 +258,11 @@ _PLACES = frozenset(
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|an|at|ash|ar|az|ul)-", re.IGNORECASE)
 
 
-def _split_and(item: str, aliases: bool, forced: bool = False) -> list[str]:
+def _split_and_by_reading(item: str, aliases: bool, forced: bool = False) -> list[str]:
     """'Viv Ansanm and Gran Grif' -> two names; 'Islamic State of Iraq and the Levant' stays one.
+
+    Each side must read as a mention that passes name_problem, since a formula's list items carry aliases and
+    details and the formula may say there are several (unlike press.py's `_split_and_by_shape`).
 
     `forced`: the formula says there are several ('the following aliases', 'the aforementioned organizations').
     """
@@ -286,7 +335,7 @@ def _classify(items: list[tuple[str, bool]], mention: Mention, several: bool = F
         else:
             in_details = False
             last = index == len(items) - 1
-            pieces = _split_and(item, aliases=True, forced=several) if last else [item]
+            pieces = _split_and_by_reading(item, aliases=True, forced=several) if last else [item]
             pieces = [p for piece in pieces for p in (_split_or(piece) if last else [piece])]
             for piece in pieces:
                 if "(" in piece or re.fullmatch(r"\s*[A-Z0-9][A-Z0-9.-]+\s+or\s+[A-Z0-9][A-Z0-9.-]+\s*", piece):
@@ -320,11 +369,19 @@ _KIND_LABEL = re.compile(r"^\s*(Organi[sz]ation|Entity|Group|Individual|Person)\
 
 def read_mention(chunk: str) -> Mention | None:
     """One entity from 'X (also known as A; B)', 'X, also known as A, also known as B' or 'X, a.k.a. A; born …'."""
+    mention = _read_mention(chunk)
+    return Mention(mention.name, list(mention.aliases), list(mention.details), mention.entity_type) if mention else None
+
+
+@per_document
+def _read_mention(chunk: str) -> Mention | None:
+    """read_mention's reading, remembered for the notice (read_mention hands out copies)."""
     chunk = ph.LIST_NUMBERING.sub("", _LEADING_JOINER.sub("", strip_alias_boilerplate(chunk.strip())))
     chunk = ph.INLINE_NUMBER.sub("", chunk)
     label = _KIND_LABEL.match(chunk)  # list items headed "Organization: …" / "Individual: …"
     chunk = chunk[label.end():] if label else chunk
-    chunk = re.sub(r"(?:\s*[;,]|\s+and)+\s*$", "", chunk)
+    if chunk.rstrip().endswith((";", ",", "and")):
+        chunk = _TRAILING_JOINERS.sub("", chunk)
     outside, groups = _slotted(chunk)
     chains = ph.ALIAS_SPLIT.split(outside)
     head = chains[0]
@@ -382,9 +439,9 @@ def split_mentions(segment: str, number: str | None = None) -> list[Mention]:
             joins = bool(ph.ALIAS_PREFIX.match(piece) or _is_detail(bare) or continues_chain or continues_detail)
             _merge(chunks, piece, separator, joins)
         if number == PLURAL and len(chunks) <= 2 and not any(c.lower().startswith("and ") for c in chunks):
-            chunks = [part for chunk in chunks for part in _split_and(chunk, aliases=False, forced=len(chunks) == 1)]
+            chunks = [part for chunk in chunks for part in _split_and_by_reading(chunk, aliases=False, forced=len(chunks) == 1)]
         elif len(chunks) >= 2 and not any(_LEADING_JOINER.match(c) for c in chunks) and number != SINGULAR:
-            chunks = chunks[:-1] + _split_and(chunks[-1], aliases=False)
+            chunks = chunks[:-1] + _split_and_by_reading(chunks[-1], aliases=False)
     return [m for m in (read_mention(c) for c in chunks) if m]
 
 
@@ -397,7 +454,7 @@ def split_alias_list(segment: str, number: str | None = None) -> list[str]:
         outside, groups = _slotted(item)
         for piece in ph.ALIAS_SPLIT.split(_SLOT.sub(" ", outside)):
             forced = number == PLURAL and len(items) == 1
-            parts = _split_and(piece, aliases=True, forced=forced) if index == len(items) - 1 else [piece]
+            parts = _split_and_by_reading(piece, aliases=True, forced=forced) if index == len(items) - 1 else [piece]
             aliases.extend(a for a in (clean_name(p) for p in parts) if a)
         for group in groups:  # "Lashkar-e-Jhangvi al-Alami (LeJ-A)", "Hay'at Tahrir al-Sham (also known as HTS)"
             aliases.extend(split_alias_list(ph.ALIAS_PREFIX.sub("", strip_alias_boilerplate(group))))
@@ -494,17 +551,20 @@ def _read_list(region: str, paragraphs: tuple[str, ...], index: int, number: str
 
 def _revokes(sentence: str) -> bool:
     """Whether a sentence revokes (not 'have not changed … to warrant revocation', not 'may revoke')."""
-    for match in ph.REVOKE.finditer(sentence):
-        window = sentence[max(0, match.start() - 60):match.end()]
-        if not ph.NOT_REVOKED.search(window):
+    folded = folded_case(sentence)
+    for match in _Folded.REVOKE.finditer(folded):
+        window = folded[max(0, match.start() - 60):match.end()]
+        if not _Folded.NOT_REVOKED.search(window):
             return True
     return False
 
 
+@per_document
 def _sdgt_region(sentence: str) -> str | None:
     """The entities of an E.O. 13224 finding: between 'determine that' and the criterion they meet."""
-    for match in ph.SDGT_FINDING.finditer(sentence):
-        criteria = ph.SDGT_CRITERIA.search(sentence, match.end())
+    folded = folded_case(sentence)
+    for match in _Folded.SDGT_FINDING.finditer(folded):
+        criteria = _Folded.SDGT_CRITERIA.search(folded, match.end())
         if criteria:
             region = sentence[match.end():criteria.start()]
             noun = r"(?:persons?|individuals?|organi[sz]ations?|entit(?:y|ies)|groups?)"
@@ -525,18 +585,18 @@ _DESIGNATE_WORDS = ("circumstances", "designat", "determin", "find", "found", "c
 
 def actions_of(sentence: str) -> list[str]:
     """What one sentence decides: revocation wins; a review may also amend; otherwise a designation."""
-    lowered = sentence.lower()
+    lowered, folded = sentence.lower(), folded_case(sentence)
     if ("revo" in lowered or "no longer" in lowered) and _revokes(sentence):
         return [REVOCATION]
     found = []
-    if any(w in lowered for w in _MAINTAIN_WORDS) and ph.MAINTAIN.search(sentence):
+    if any(w in lowered for w in _MAINTAIN_WORDS) and _Folded.MAINTAIN.search(folded):
         found.append(REVIEW)
-    if any(w in lowered for w in _AMEND_WORDS) and ph.AMEND.search(sentence):
+    if any(w in lowered for w in _AMEND_WORDS) and _Folded.AMEND.search(folded):
         found.append(AMENDMENT)
     if found or not any(w in lowered for w in _DESIGNATE_WORDS):
         return found
-    if (ph.FINDING.search(sentence) and programs_in(sentence, authorities=True) or ph.DESIGNATE_STRONG.search(sentence)
-            or (_sdgt_region(sentence) is not None and Program.SDGT in programs_in(sentence, authorities=True))):
+    if (_Folded.FINDING.search(folded) and _authorities_in(sentence) or _Folded.DESIGNATE_STRONG.search(folded)
+            or (_sdgt_region(sentence) is not None and Program.SDGT in _authorities_in(sentence))):
         found.append(DESIGNATION)
     return found
 
@@ -547,7 +607,7 @@ def decisions_in(paragraphs: tuple[str, ...]) -> list[Decision]:
     for index, paragraph in enumerate(paragraphs):
         for sentence in sentences(paragraph):
             for action in actions_of(sentence):
-                found.append(Decision(action, sentence, index, frozenset(programs_in(sentence, authorities=True))))
+                found.append(Decision(action, sentence, index, frozenset(_authorities_in(sentence))))
     return found
 
 
@@ -562,8 +622,9 @@ def starts_review_only(text: str) -> bool:
 def _designation_mentions(decision: Decision, paragraphs: tuple[str, ...], number: str | None) -> list[Mention]:
     """Entities a designating sentence names: after its finding verb, as its object, or in a list that follows."""
     sentence = decision.sentence
-    finding = ph.FINDING.search(sentence)
-    if finding and programs_in(sentence, authorities=True):
+    folded = folded_case(sentence)
+    finding = _Folded.FINDING.search(folded)
+    if finding and _authorities_in(sentence):
         return read_list(sentence[finding.end():], paragraphs, decision.paragraph, number)
     region = _sdgt_region(sentence)
     if region is not None:
@@ -571,7 +632,7 @@ def _designation_mentions(decision: Decision, paragraphs: tuple[str, ...], numbe
     subject = ph.PASSIVE_SUBJECT.search(sentence)
     if subject:  # "… that X meets the statutory criteria, and it is hereby designated a …"
         return read_list(subject.group("x"), paragraphs, decision.paragraph, number)
-    verb = ph.DESIGNATE_STRONG.search(sentence) or ph.DESIGNATE.search(sentence)
+    verb = _Folded.DESIGNATE_STRONG.search(folded) or _Folded.DESIGNATE.search(folded)
     if verb:
         return read_list(sentence[verb.end():], paragraphs, decision.paragraph, number)
     return []
@@ -601,6 +662,7 @@ def _target_mentions(decision: Decision, paragraphs: tuple[str, ...], number: st
     return []
 
 
+@per_document
 def _kind_word(sentence: str) -> str | None:
     """'individual' or 'organization' from 'the person known as' / 'the entity known as'."""
     match = _KIND_WORDS.search(sentence)
@@ -758,9 +820,9 @@ def _programs_for(decisions: list[Decision], paragraphs: tuple[str, ...], title:
         return found
     paragraph_programs = set()
     for decision in decisions:
-        paragraph_programs |= set(programs_in(paragraphs[decision.paragraph], authorities=True))
-    return frozenset(paragraph_programs or programs_in(title, authorities=True)
-                     or programs_in(" ".join(paragraphs), authorities=True))
+        paragraph_programs |= set(_authorities_in(paragraphs[decision.paragraph]))
+    return frozenset(paragraph_programs or _authorities_in(title)
+                     or _authorities_in(" ".join(paragraphs)))
 
 
 def _dedupe_mentions(lists: list[list[Mention]]) -> list[Mention]:
@@ -808,8 +870,8 @@ def _agree(title: list[Mention], body: list[Mention], others: set[str] = frozens
         return None
     keys = set().union(*(b.keys() for b in body)) | set(others)
     unmatched_title = [t.name for t in title if not t.keys() & keys
-                       and not all(name_key(part) in keys for part in _split_and(t.name, aliases=False)[1:] and
-                                   _split_and(t.name, aliases=False))]
+                       and not all(name_key(part) in keys for part in _split_and_by_reading(t.name, aliases=False)[1:] and
+                                   _split_and_by_reading(t.name, aliases=False))]
     if unmatched_title:
         body_names = "; ".join(b.name for b in body)
         return f"the title names {'; '.join(unmatched_title)!s} but the body names {body_names}"
@@ -829,6 +891,7 @@ def _junk(findings: list[Finding]) -> str | None:
 
 def read_notice(paragraphs: tuple[str, ...], title: str) -> Reading:
     """The findings of a State notice, read from its operative sentences, with the title as a second witness."""
+    forget_document()
     decisions = decisions_in(paragraphs)
     actions = {d.action for d in decisions}
     if not actions:

@@ -13,6 +13,7 @@ Parties are read from the structure of the prose: enumerations ('A, B, and C', '
 descriptions set off by commas (dropped), aliases behind any marker (a.k.a., also known as, aka, f.k.a.,
 formerly known as, parentheses), alias boilerplate (stripped), an individual's details (born, DOB, nationality,
 passport: into `details`), and list items after 'the following …:'.
+The wording these readers rely on lives in parsers/press_phrases.py, each entry naming the release that needs it.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from parsers import press_phrases as pp
 from parsers.model import Action, DocumentRef, EntityType, Event, Notice, NoticeKind, Program
 from parsers.name_check import detail_pairs, name_problem, strip_alias_boilerplate
 from parsers.names import name_key
@@ -72,23 +74,18 @@ class Draft:
 
 # ---------------------------------------------------------------- bot blocks
 
-_ACCESS_DENIED = re.compile(r"<title>\s*Access Denied\s*</title>|<h1>\s*Access Denied\s*</h1>", re.IGNORECASE)
-_AKAMAI_REF = re.compile(r"Reference(?:&#32;|\s)*(?:&#35;|#)([0-9a-f&#;.]+)", re.IGNORECASE)
-_DIFFICULTIES = re.compile(r"experiencing technical difficulties", re.IGNORECASE)
-_REQUEST_BLOCKED = re.compile(r"request blocked", re.IGNORECASE)
-
 
 def detect_bot_block(status: int, html: bytes) -> str | None:
     """Why a response is a bot-protection page rather than the page asked for, or None."""
     text = html[:20000].decode("utf-8", errors="replace")
-    if _ACCESS_DENIED.search(text):
-        ref = _AKAMAI_REF.search(text)
+    if pp.ACCESS_DENIED.search(text):
+        ref = pp.AKAMAI_REF.search(text)
         detail = f", Akamai reference #{_unescape_ref(ref.group(1))}" if ref else ""
         return f"access denied (HTTP {status}{detail})"
     if status == 403:
         return "HTTP 403 forbidden"
-    if _DIFFICULTIES.search(text) and len(text) < 5000:
-        blocked = "; request blocked" if _REQUEST_BLOCKED.search(text) else ""
+    if pp.DIFFICULTIES.search(text) and len(text) < 5000:
+        blocked = "; request blocked" if pp.REQUEST_BLOCKED.search(text) else ""
         return f"'technical difficulties' page served with HTTP {status}{blocked}"
     return None
 
@@ -118,10 +115,6 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-_ABBREVIATIONS = {"e.o", "u.s", "u.n", "a.k.a", "f.k.a", "n.k.a", "no", "nos", "mr", "mrs", "ms", "dr",
-                  "st", "jr", "sr", "gen", "lt", "col", "inc", "ltd", "co", "corp", "s.a", "c.v", "d.c",
-                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs"}
-_NAME_ABBREVIATIONS = frozenset({"co", "inc", "ltd", "corp", "s.a", "c.v", "jr", "sr", "l.l.c", "llc"}) - {"llc"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 
 
@@ -130,7 +123,7 @@ def split_sentences(text: str) -> list[str]:
     sentences, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         before = text[start:m.start()].rsplit(" ", 1)[-1].lower().lstrip("(“\"")
-        if before in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", before):
+        if before in pp.ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", before):
             continue
         sentences.append(text[start:m.start() + 1].strip())
         start = m.end()
@@ -141,33 +134,24 @@ def split_sentences(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- effective dates
 
-_EFFECT = re.compile(
-    r"\b(?:effective|(?:take|takes|taking|go|goes|come|comes|went|took|going) (?:into )?effect|"
-    r"becomes? effective)\b(?P<tail>[^.;]{0,90})", re.IGNORECASE)
-
 
 def stated_effect(text: str, announced_on: date | None) -> Effect | None:
     """The effective date or condition a clause states ('effective November 24', 'effective tomorrow')."""
-    m = _EFFECT.search(text)
+    m = pp.EFFECT.search(text)
     if not m:
         return None
     tail = m.group("tail")
     if d := MONTH_DAY.search(tail):
         return Effect(on=resolve_month_day(d.group(1), d.group(2), d.group(3), announced_on))
-    if re.search(r"\btomorrow\b", tail, re.IGNORECASE):
+    if pp.TOMORROW.search(tail):
         return Effect(on=announced_on + timedelta(days=1) if announced_on else None)
-    if re.search(r"\btoday\s+(?:upon|on|with) (?:their |its )?publication\b", tail, re.IGNORECASE):
+    if pp.TODAY_UPON_PUBLICATION.search(tail):
         return Effect(on=announced_on)  # 'take effect today upon publication in the Federal Register'
-    if re.search(r"\b(?:upon|on|after) (?:their |its )?publication\b", tail, re.IGNORECASE):
+    if pp.ON_PUBLICATION.search(tail):
         return Effect(condition=UPON_PUBLICATION)
-    if re.search(r"\b(?:today|immediately)\b", tail, re.IGNORECASE):
+    if pp.TODAY.search(tail):
         return Effect(on=announced_on)
     return None
-
-
-_SCOPE_ACTIONS = [(re.compile(r"\brevocations?\b|\bdelistings?\b", re.I), Action.REVOCATION),
-                  (re.compile(r"\bamendments?\b", re.I), Action.AMENDMENT),
-                  (re.compile(r"\bdesignations?\b", re.I), None)]
 
 
 def apply_general_effects(drafts: list[Draft], sentences: list[str], announced_on: date | None) -> None:
@@ -176,7 +160,7 @@ def apply_general_effects(drafts: list[Draft], sentences: list[str], announced_o
         effect = stated_effect(sentence, announced_on)
         if effect is None:
             continue
-        action = next((a for rx, a in _SCOPE_ACTIONS if rx.search(sentence)), "any")
+        action = next((a for rx, a in pp.SCOPE_ACTIONS if rx.search(sentence)), "any")
         programs = set(programs_in(sentence)) or set(Program)
         for draft in drafts:
             if draft.effect is not None or draft.program not in programs:
@@ -188,57 +172,14 @@ def apply_general_effects(drafts: list[Draft], sentences: list[str], announced_o
 
 # ---------------------------------------------------------------- entities in prose
 
-# alias markers of press releases, one row a marker: (pattern, the wording that needs it)
-ALIAS_MARKERS = (
-    (r"a\.k\.a\.?|a/k/a|aka", "Treasury sb0207: 'Cartel de los Soles (a.k.a. Cartel of the Suns)'"),
-    (r"f\.k\.a\.?|f/k/a|fka|n\.k\.a\.?|formerly", "OFAC-style renames; no release on file shows them"),
-    (r"(?:(?:also|commonly|sometimes|often|widely|better|otherwise|previously|formerly|now|locally)\s+)?"
-     r"(?:known as|referred to as|called|spelled)", "State 2021 Ansarallah: 'sometimes referred to as the Houthis'"),
-    (r"alias(?:es)?", "State amendments: 'to include the following aliases: …'"),
-)
-_ALIAS_MARKER = re.compile("^(?:" + "|".join(pattern for pattern, _ in ALIAS_MARKERS) + r")[\s:]+", re.IGNORECASE)
-_NOT_ALIAS = re.compile(r"^(?:entity|individual|sdgt|fto|ftos|sdgts|dob\b.*|the\s+.*\bact\b.*)$", re.IGNORECASE)
 _QUOTES = "\"“”‘’'"
-_PARTICLE_START = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-", re.IGNORECASE)
-_DESCRIPTOR_SUFFIX = re.compile(r"-(?:based|aligned|linked|backed|affiliated|born)[,:]?$", re.IGNORECASE)
-PERSON_NOUNS = re.compile(
-    r"\b(?:leaders?|individuals?|members?|commanders?|officials?|financiers?|facilitators?|president|"
-    r"minister|head|lieutenants?|co-founders?|founders?|wife|husband|son|daughter|brother|national|"
-    r"persons?|spokesman|spokesperson|emir|chief|representatives?|operatives?|envoys?|deputy|associates?|"
-    r"businessm[ae]n|sons|daughters|brothers|captains?|owners?|secretary|agents?|experts?|supporters?)\b",
-    re.IGNORECASE)
-_GROUP_HEAD = re.compile(
-    r"^[^(),]*\b(?:leaders|members|individuals|officials|commanders|groups|organizations|entities|militias)$",
-    re.IGNORECASE)
-_TITLE_PREFIX = re.compile(
-    r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish)\s+)?(?:(?:Vice|Prime|Deputy|Foreign|Interior|Defense|Defence)\s+)*"
-    r"(?:President|Minister|Secretary|Commander|Leader|Emir|Sheikh)\s+(?=\S)")
-# 'Hizballah financier Adham Tabaja'; plural roles head a list: 'Hizballah officials Amin Sherri and …',
-# 'AAH leaders Qays al-Khazali and his brother Laith al-Khazali'
-_GROUP_ROLE_PREFIX = re.compile(
-    r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:(?:financier|commander|leader|official|operative|facilitator|"
-    r"spokesman|emir|member)s?|businessm[ae]n)\s+(?=[A-Z]|(?:al|el|ad)-)")
-# A place of several words before '-based': 'Hong Kong-based Great Ocean Shipping Limited',
-# 'Marshall Islands-based Sunrise Maritime Inc.' (one-word places are dropped word by word below)
-_PLACE_BASED_PREFIX = re.compile(
-    r"^(?:[A-Z][\w’'.]*\s+){1,3}[A-Z][\w’'.]*-(?:based|registered|headquartered|flagged)\s+(?=\S)")
-_GENERIC = re.compile(
-    r"^(?:all|both|these|those|this|their|its|his|her|them|they|it|each|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|several|other|\d+)\b", re.IGNORECASE)
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_UNNAMED = re.compile(r",?\s*(?:along with|and|plus)\s+(\w+)\s+(?:other|additional)\b[^,—]*,?", re.IGNORECASE)
-_ITS_ALIAS = re.compile(r",?\s+and its alias(?:es)?,?\s+", re.IGNORECASE)
-_OTHER_ALIASES = re.compile(r",?\s+and (?:other|its|their) (?:associated |related )?aliases\b", re.IGNORECASE)
-_LISTED_UNDER = re.compile(
-    r"—\s*who (?:is|was) (?:listed|designated) under the name\s+(?P<name>[^—]+?)\s*(?:—|$)")
 
 
 def strip_quotes(text: str) -> str:
     """A name without surrounding quotation marks or stray punctuation ('Alsaa Trading Co.' keeps its period)."""
     name = text.strip().strip(_QUOTES + " ,;:.").strip()
     last = name.rsplit(" ", 1)[-1].lower()
-    if " " in name and last in _NAME_ABBREVIATIONS and text.strip().strip(_QUOTES + " ,;:").endswith(name + "."):
+    if " " in name and last in pp.NAME_ABBREVIATIONS and text.strip().strip(_QUOTES + " ,;:").endswith(name + "."):
         return name + "."
     return name
 
@@ -266,11 +207,11 @@ def alias_list(group: str, name: str, drop_short: bool = True) -> list[str]:
     aliases = []
     for piece in split_outside(group, ",;"):
         for sub in re.split(r"\s+[–-]\s+", piece):
-            marked = _ALIAS_MARKER.match(sub.strip()) is not None
-            sub = _ALIAS_MARKER.sub("", sub.strip())
+            marked = pp.ALIAS_MARKER.match(sub.strip()) is not None
+            sub = pp.ALIAS_MARKER.sub("", sub.strip())
             sub = re.sub(r"^the\s+", "", sub)
-            sub = strip_quotes(_ALIAS_MARKER.sub("", sub))
-            if sub and not _NOT_ALIAS.match(sub) and not (drop_short and not marked
+            sub = strip_quotes(pp.ALIAS_MARKER.sub("", sub))
+            if sub and not pp.NOT_ALIAS.match(sub) and not (drop_short and not marked
                                                           and is_short_reference(sub, name)):
                 aliases.append(sub)
     return aliases
@@ -278,10 +219,10 @@ def alias_list(group: str, name: str, drop_short: bool = True) -> list[str]:
 
 def looks_like_name(text: str) -> bool:
     """Whether a phrase can be a proper name rather than a description ('all four groups')."""
-    if not text or _GENERIC.match(text):
+    if not text or pp.GENERIC.match(text):
         return False
     first = text.split()[0]
-    return first[0].isupper() or bool(_PARTICLE_START.match(first))
+    return first[0].isupper() or bool(pp.PARTICLE_START.match(first))
 
 
 def strip_descriptors(segment: str) -> tuple[str, bool]:
@@ -291,44 +232,44 @@ def strip_descriptors(segment: str) -> tuple[str, bool]:
     """
     person = False
     while True:
-        if m := _TITLE_PREFIX.match(segment):
+        if m := pp.TITLE_PREFIX.match(segment):
             segment, person = segment[m.end():], True
             continue
-        if m := _GROUP_ROLE_PREFIX.match(segment):
+        if m := pp.GROUP_ROLE_PREFIX.match(segment):
             segment, person = segment[m.end():], True  # 'Hizballah financier Adham Tabaja'
             continue
-        if m := _PLACE_BASED_PREFIX.match(segment):
+        if m := pp.PLACE_BASED_PREFIX.match(segment):
             segment = segment[m.end():]
             continue
         word, _, rest = segment.partition(" ")
         bare = word.strip(",:;“\"")
-        lower_word = bare[:1].islower() and not _PARTICLE_START.match(bare)
-        if not rest or not (lower_word or _DESCRIPTOR_SUFFIX.search(bare)):
+        lower_word = bare[:1].islower() and not pp.PARTICLE_START.match(bare)
+        if not rest or not (lower_word or pp.DESCRIPTOR_SUFFIX.search(bare)):
             break
-        person = person or bool(PERSON_NOUNS.search(bare))
+        person = person or bool(pp.PERSON_NOUNS.search(bare))
         segment = rest.lstrip()
     head, _, tail = segment.partition(",")
-    if tail and _GROUP_HEAD.match(head.strip()):
-        return tail.strip(), person or bool(PERSON_NOUNS.search(head))
+    if tail and pp.GROUP_HEAD.match(head.strip()):
+        return tail.strip(), person or bool(pp.PERSON_NOUNS.search(head))
     return segment.strip(), person
 
 
 def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) -> tuple[list[Entity], int]:
     """The entities a prose phrase names ('A (also known as B), C, and D'), and how many it leaves unnamed."""
     unnamed = 0
-    for m in _UNNAMED.finditer(segment):
-        unnamed += _NUMBER_WORDS.get(m.group(1).lower(), 0)
-    segment = _UNNAMED.sub(" ", segment)
-    segment = _OTHER_ALIASES.sub("", segment)
-    segment = _AS_WELL_AS.sub(", ", strip_alias_boilerplate(segment))
-    segment = _ITS_ALIAS.sub(", also known as ", segment)
-    listed_under = _LISTED_UNDER.search(segment)
-    segment = _LISTED_UNDER.sub(" ", segment)
-    segment = _KIN_RELATIVE.sub(_relative_mark, _RELATIVE.sub(_relative_mark, segment))
+    for m in pp.UNNAMED.finditer(segment):
+        unnamed += pp.NUMBER_WORDS.get(m.group(1).lower(), 0)
+    segment = pp.UNNAMED.sub(" ", segment)
+    segment = pp.OTHER_ALIASES.sub("", segment)
+    segment = pp.AS_WELL_AS.sub(", ", strip_alias_boilerplate(segment))
+    segment = pp.ITS_ALIAS.sub(", also known as ", segment)
+    listed_under = pp.LISTED_UNDER.search(segment)
+    segment = pp.LISTED_UNDER.sub(" ", segment)
+    segment = pp.KIN_RELATIVE.sub(_relative_mark, pp.RELATIVE.sub(_relative_mark, segment))
     dashed = _dash_list(segment)
-    people = dashed != segment and bool(PERSON_NOUNS.search(segment.split("—", 1)[0]))
+    people = dashed != segment and bool(pp.PERSON_NOUNS.search(segment.split("—", 1)[0]))
     dashed = squash(dashed)
-    vessel_lead = _VESSEL_LEAD.match(dashed)
+    vessel_lead = pp.VESSEL_LEAD.match(dashed)
     segment, person = strip_descriptors(dashed[vessel_lead.end():] if vessel_lead else dashed)
     person = person or people
     kind = EntityType.INDIVIDUAL if person else EntityType.ORGANIZATION
@@ -337,7 +278,7 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     for index, part in enumerate(_list_parts(segment)):
         if part[:1] in (_RELATIVE_MARK, _HOLDING_MARK):
             part, kind = part[1:].lstrip(), EntityType.INDIVIDUAL if part[0] == _RELATIVE_MARK else EntityType.ORGANIZATION
-        vessel = _VESSEL_LEAD.match(part)
+        vessel = pp.VESSEL_LEAD.match(part)
         part = part[vessel.end():] if vessel else part
         vessel = bool(vessel) or (index == 0 and bool(vessel_lead))
         if entities and (pairs := detail_pairs(part)):
@@ -349,20 +290,20 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
             place_open = False  # one country after the town; what follows is the next party
             continue
         place_open = False
-        if _ALIAS_MARKER.match(part) and entities:
+        if pp.ALIAS_MARKER.match(part) and entities:
             previous = entities[-1]
-            extra = _part_aliases(_ALIAS_MARKER.sub("", part), previous.name)
+            extra = _part_aliases(pp.ALIAS_MARKER.sub("", part), previous.name)
             entities[-1] = replace(previous, aliases=unique_names(previous.aliases + tuple(extra)))
             continue
-        if entities and _APPOSITIVE.match(part):
-            if PERSON_NOUNS.search(part.split(" of ")[0]):
-                count = _NUMBER_WORDS.get(part.split()[0].lower(), 2 if part.lower().startswith("both") else
-                                          len(entities) if _PLURAL_ROLE.match(part) else 1)
+        if entities and pp.APPOSITIVE.match(part):
+            if pp.PERSON_NOUNS.search(part.split(" of ")[0]):
+                count = pp.NUMBER_WORDS.get(part.split()[0].lower(), 2 if part.lower().startswith("both") else
+                                          len(entities) if pp.PLURAL_ROLE.match(part) else 1)
                 entities[-count:] = [replace(e, entity_type=EntityType.INDIVIDUAL) for e in entities[-count:]]
             continue
         name, groups = parentheticals(part)
         name, title_person = strip_descriptors(name)
-        name = strip_quotes(_TRAILING_TODAY.sub("", name))
+        name = strip_quotes(pp.TRAILING_TODAY.sub("", name))
         if not looks_like_name(name):
             continue
         aliases, details = group_contents(groups, name)
@@ -378,37 +319,14 @@ def parse_entities(segment: str, abbreviations: dict[str, str] | None = None) ->
     return entities, unnamed
 
 
-# 'X and its secretary general, Y', 'X and his two sons, A and B': the relative is a party of its own.
-_RELATIVE = re.compile(
-    r",?\s+and\s+(?:its|his|her|their)\s+(?:(?:one|two|three|four|five|six|\d+)\s+)?"
-    r"(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}),\s+(?=[A-Z]|(?:al|el|ad)-)")
 _RELATIVE_MARK, _HOLDING_MARK = "\ue000", "\ue001"
-_VESSEL_LEAD = re.compile(r"^(?:the\s+)?(?:(?:oil|crude|cargo|product)\s+)?(?:vessel|tanker|ship)\s+(?=[A-Z0-9])",
-                          re.IGNORECASE)
-
-
-# 'Qays al-Khazali and his brother Laith al-Khazali': a kinship word names the relative with no comma
-_KIN_RELATIVE = re.compile(
-    r",?\s+and\s+(?:his|her|their)\s+(?P<role>(?:brother|sister|son|daughter|wife|husband|father|mother|"
-    r"cousin|nephew|uncle)s?)\s+(?=[A-Z]|(?:al|el|ad)-)")
 
 
 def _relative_mark(m: re.Match[str]) -> str:
     """', <mark>' before a relative: a person ('its captain, Y') or a holding ('his company, Z')."""
-    return f", {_RELATIVE_MARK if PERSON_NOUNS.search(m.group('role')) else _HOLDING_MARK}"
+    return f", {_RELATIVE_MARK if pp.PERSON_NOUNS.search(m.group('role')) else _HOLDING_MARK}"
 
 
-_AS_WELL_AS = re.compile(r",?\s+as well as\s+", re.IGNORECASE)
-# A description set off by commas after a name: ', a Venezuela-based group headed by …,' ', which …'.
-_APPOSITIVE = re.compile(
-    r"^(?:a|an|which|who|whose|that|based|headed|led|located|operating|including|one|two|three|four|five|six|"
-    r"both|each|all)\s|^(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ul)-)[\w’'-]*[’']s\s+[a-z]"
-    r"|^the\s+(?!(?:al|el|ad|an|ar|as|ash|at|az|ul)-)[a-z]"
-    # 'OFAC designated A and B, members of Hizballah’s Jihad Council, pursuant to …': a plural role of all before it
-    r"|^(?:[a-z][\w-]*\s+){0,2}(?:members|leaders|officials|commanders|financiers|operatives|founders)\s+of\b")
-_PLURAL_ROLE = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}(?:members|leaders|officials|commanders|financiers|operatives|"
-                          r"founders)\s+of\b")
-_TRAILING_TODAY = re.compile(r",?\s+today$", re.IGNORECASE)
 # The country that ends a place of birth split off by a comma: 'born in Bent Jbeil, Lebanon'.
 _PLACE_TAIL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
 
@@ -448,17 +366,13 @@ def group_contents(groups: list[str], name: str) -> tuple[list[str], list[tuple[
     return aliases, details
 
 
-_ITEM_END = re.compile(r"(?:[;,.]|;\s*and|,\s*and)\s*$")
-_ITEM_DESCRIPTION = re.compile(r"\s+[—–]\s+.*$|:\s+.*$")
-
-
 def parse_item(text: str) -> list[Entity]:
     """The party one list item or annex paragraph names: 'Name (a.k.a. X; DOB …); and' -> [Entity]."""
-    text = _ITEM_DESCRIPTION.sub("", _ITEM_END.sub("", squash(text)))
+    text = pp.ITEM_DESCRIPTION.sub("", pp.ITEM_END.sub("", squash(text)))
     text = re.sub(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·\-–])\s+", "", text)
-    single = _OTHER_ALIASES.sub("", strip_alias_boilerplate(text))
+    single = pp.OTHER_ALIASES.sub("", strip_alias_boilerplate(text))
     if len(split_outside(single, ",;")) == 1 and " and " in parentheticals(single)[0] \
-            and not re.search(r"\band\s+(?:its|his|her|their)\b", single):
+            and not pp.OWN_RELATIVE.search(single):
         text = single
         # one item is one party: 'Basque Fatherland and Liberty (ETA)' is not split on its 'and'
         name, groups = parentheticals(text)
@@ -472,16 +386,12 @@ def parse_item(text: str) -> list[Entity]:
     return entities
 
 
-_PREDICATE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|remains?|continues?)\b")
-_NAME_PARTICLES = frozenset("al el ad de del la las los y e of the and bin ibn bint wal fi min".split())
-
-
 def looks_like_list_item(paragraph: str) -> bool:
     """Whether a paragraph names one listed party rather than being prose: no verb, few lowercase words."""
     head = re.split(r"\s+[—–]\s+|:\s", strip_alias_boilerplate(paragraph))[0]
     outside, _ = parentheticals(head)
-    lower = [w for w in outside.split() if w[:1].islower() and w.split("-")[0] not in _NAME_PARTICLES]
-    return not _PREDICATE.search(outside) and len(lower) <= 2 and len(outside.split()) <= 15
+    lower = [w for w in outside.split() if w[:1].islower() and w.split("-")[0] not in pp.NAME_PARTICLES]
+    return not pp.PREDICATE.search(outside) and len(lower) <= 2 and len(outside.split()) <= 15
 
 
 def _part_aliases(text: str, name: str) -> list[str]:
@@ -496,12 +406,9 @@ def _dash_list(segment: str) -> str:
     if not m:
         return segment
     before = segment[:m.start()]
-    if re.search(r"\b(?:groups|organizations|entities|individuals|leaders|militias|cartels)\b", before, re.I):
+    if pp.DASH_LIST_HEAD.search(before):
         return m.group(1)
     return segment[:m.start()] + " " + segment[m.end():]
-
-
-_APPOSITIVE_THE = re.compile(r"^the\s+(?!(?:al|el|ad|an|ar|as|ash|at|az|ul)-)[a-z]")
 
 
 def _list_parts(segment: str) -> list[str]:
@@ -509,12 +416,16 @@ def _list_parts(segment: str) -> list[str]:
     parts = []
     for raw in split_outside(segment, ",;"):
         raw = re.sub(r"^(?:and|or)\s+", "", raw.strip())
-        parts.extend(p if _APPOSITIVE_THE.match(p) else re.sub(r"^the\s+", "", p) for p in _split_and(raw))
+        parts.extend(p if pp.APPOSITIVE_THE.match(p) else re.sub(r"^the\s+", "", p) for p in _split_and_by_shape(raw))
     return parts
 
 
-def _split_and(part: str) -> list[str]:
-    """Split 'A and B' when both sides are names of two words or more ('Iraq and Syria' stays whole)."""
+def _split_and_by_shape(part: str) -> list[str]:
+    """Split 'A and B' when both sides are names of two words or more ('Iraq and Syria' stays whole).
+
+    By the shape of each side (words, compounds, acronyms, ideals), not by reading it as fr_text's
+    `_split_and_by_reading` does: prose names come bare, with no formula to say how many, and 'Syria' passes as a name.
+    """
     pieces = re.split(r"\s+and\s+(?![^()]*\))", part)
     if len(pieces) > 2:
         pieces = _join_ideals(pieces)
@@ -531,37 +442,29 @@ def _split_and(part: str) -> list[str]:
     words = left.split()
     if len(words) == 1 and left[:1].isupper() and len(right.split()) >= 2 and looks_like_name(right):
         return pieces  # 'Hamas and Cártel de Jalisco Nueva Generación'
-    if one_word_right and right.lower() in _NAME_IDEALS:
+    if one_word_right and right.lower() in pp.NAME_IDEALS:
         return [part]  # 'Basque Fatherland and Liberty': an ideal the name pairs with its left side
     if one_word_right and right[:1].isupper() and left[:1].isupper() \
-            and (len(words) == 1 or words[-2].lower() not in _JOINING_PREPOSITIONS):
+            and (len(words) == 1 or words[-2].lower() not in pp.JOINING_PREPOSITIONS):
         # 'Hamas and Hizballah', 'Hay’at Tahrir al-Sham and Hamas'; 'State of Iraq and Syria' stays one name
         return pieces
     return [part]
 
 
-# Ideals that end a group's name after 'and', never a party by themselves (real name beside each):
-_NAME_IDEALS = frozenset({
-    "liberty",  # Basque Fatherland and Liberty (ETA), revoked as an FTO in 2022
-})
-
 def _join_ideals(pieces: list[str]) -> list[str]:
     """'Basque Fatherland', 'Liberty (ETA)', 'Kahane Chai' -> 'Basque Fatherland and Liberty (ETA)', 'Kahane Chai'."""
     joined: list[str] = []
     for piece in pieces:
-        if joined and parentheticals(piece)[0].lower() in _NAME_IDEALS:
+        if joined and parentheticals(piece)[0].lower() in pp.NAME_IDEALS:
             joined[-1] = f"{joined[-1]} and {piece}"
         else:
             joined.append(piece)
     return joined
 
 
-_INITIAL_SKIP = frozenset("of the and in for de del la los wal e y".split())
-
-
 def initials(name: str) -> str:
     """'HTS' for 'Hay’at Tahrir al-Sham': first letters of the words, particles and 'al-' prefixes skipped."""
-    words = [_PARTICLE_START.sub("", w) for w in re.split(r"[\s]+", name) if w.lower() not in _INITIAL_SKIP]
+    words = [pp.PARTICLE_START.sub("", w) for w in re.split(r"[\s]+", name) if w.lower() not in pp.INITIAL_SKIP]
     return "".join(w[0] for w in words if w[:1].isalpha()).upper()
 
 
@@ -575,9 +478,6 @@ def _acronyms_as_aliases(entities: list[Entity]) -> list[Entity]:
             continue
         out.append(entity)
     return out
-
-
-_JOINING_PREPOSITIONS = frozenset("of in for from on at de del la los las".split())
 
 
 def _long_or_compound(side: str) -> bool:
@@ -607,7 +507,7 @@ def abbreviations_in(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for m in _ABBREVIATED.finditer(text):
         abbr, name = m.group("abbr"), m.group("name")
-        name = re.sub(r"^(?:Today|On|In|While|Since)\s+(?=[A-Z])", "", name) if len(name.split()) > 1 else name
+        name = pp.SENTENCE_OPENER.sub("", name) if len(name.split()) > 1 else name
         if sum(c.isupper() for c in abbr) >= 2 and abbr not in found and name_key(name) != name_key(abbr):
             found[abbr] = name
     return found
@@ -667,18 +567,14 @@ def _event(draft: Draft, document: DocumentRef, announced_on: date | None) -> Ev
                  previous_name=draft.previous_name, details=details)
 
 
-_ORG_NOUNS = re.compile(r"\b(?:group|organi[sz]ation|network|cartel|company|militia|front|movement|party|bank|"
-                        r"gang|faction|wing|branch|firm|charity|foundation)\b", re.IGNORECASE)
-
-
 def described_as_person(name: str, text: str) -> bool:
     """Whether the text calls the party a person: '<Surname> is a Hizballah commander'."""
     last = name.split()[-1]
     # 'Sinwar, also known as Abu Ibrahim, is a senior member of …': an alias aside before the description
     for m in re.finditer(rf"\b{re.escape(last)}(?:,\s+(?:also known as|a\.k\.a\.)\s+[^,.]+,)?(?:\s+(?:is|was)|,)\s+"
                          rf"(?:a|an|the)\s+((?:[\w’'-]+\s+){{0,3}}?)"
-                         rf"(?:{PERSON_NOUNS.pattern})", text, re.IGNORECASE):
-        if not _ORG_NOUNS.search(m.group(1)):
+                         rf"(?:{pp.PERSON_NOUNS.pattern})", text, re.IGNORECASE):
+        if not pp.ORG_NOUNS.search(m.group(1)):
             return True
     return False
 
@@ -724,11 +620,6 @@ def checked_drafts(drafts: list[Draft]) -> tuple[list[Draft], list[str]]:
     return kept, problems
 
 
-_DESIGNATION_TITLE = re.compile(
-    r"\b(?:Terrorist Designations?|Designations? of|Revocations? of|Delisting|Amendments? (?:to|of) the "
-    r"(?:Terrorist )?Designation)\b", re.IGNORECASE)
-
-
 def looks_like_designation_title(title: str) -> bool:
     """Whether a headline announces a designation-type action ('Terrorist Designation of …')."""
-    return _DESIGNATION_TITLE.search(title) is not None
+    return pp.DESIGNATION_TITLE.search(title) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from parsers import fr_phrases as ph
+from parsers.common import folded_case
 from parsers.model import Program
 
 # the programs by name, as press releases and FR prose write them
@@ -13,6 +14,11 @@ PROGRAM_WORDS = re.compile(rf"\b(?P<fto>{FTO_WORDS})\b|\b(?P<sdgt>{SDGT_WORDS})\
                            r"|(?P<eo>E\.O\.\s*13224|Executive Order(?: \(E\.O\.\))? 13224)")
 
 
+# each anchor with the words (case-folded) one of which every match of it holds: a cheap test before the search
+_ANCHORS = ((Program.FTO, ph.FTO_ANCHOR, ("219", "1189", "foreign", "fto")),
+            (Program.SDGT, ph.SDGT_ANCHOR, ("13224", "specially", "sdgt")))
+
+
 def programs_in(text: str, *, authorities: bool = False) -> tuple[Program, ...]:
     """The programs text names, in the order first named (E.O. 13224 counts as SDGT).
 
@@ -20,9 +26,11 @@ def programs_in(text: str, *, authorities: bool = False) -> tuple[Program, ...]:
     13224), and someone else's designation set in apposition ('a leader of ISIS, a designated FTO') does not.
     """
     if authorities:
-        text = ph.APPOSITIVE_PROGRAM.sub(" ", text)
-        hits = [(m.start(), program) for program, anchor in ((Program.FTO, ph.FTO_ANCHOR), (Program.SDGT, ph.SDGT_ANCHOR))
-                if (m := anchor.search(text))]
+        folded = folded_case(text)
+        if "designated" in folded or "blocked" in folded:
+            text = ph.APPOSITIVE_PROGRAM.sub(" ", text)
+        hits = [(m.start(), program) for program, anchor, words in _ANCHORS
+                if any(w in folded for w in words) and (m := anchor.search(text))]
         return tuple(program for _, program in sorted(hits))
     found: list[Program] = []
     for m in PROGRAM_WORDS.finditer(text):

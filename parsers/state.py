@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from parsers import press
+from parsers import press_phrases as pp
 from parsers.common import FULL_MONTH, read_date, squash
 from parsers.model import Action, DocumentRef, EntityType, Notice, ParseError, Program, Source
 from parsers.names import name_key
@@ -285,7 +286,7 @@ class _Reading:
             if counted and ":" in rest and not rest.rstrip().endswith(":"):
                 # 'designating three leaders of the Russian Imperial Movement as SDGTs: A, B, and C'
                 tail = rest.split(":", 1)[1]
-                people = press.PERSON_NOUNS.search(segment) is not None
+                people = pp.PERSON_NOUNS.search(segment) is not None
                 entities, unnamed = press.parse_entities(tail, self.abbreviations)
                 entities = [replace(e, entity_type=EntityType.INDIVIDUAL) if people else e for e in entities]
                 effect = press.stated_effect(clause, self.announced_on)
@@ -294,7 +295,7 @@ class _Reading:
                 continue
             if _FOLLOWING.match(segment.strip()) and sentence.rstrip().endswith(":"):
                 mixed = re.search(r"\b(?:entit(?:y|ies)|organi[sz]ations?|groups?|companies|company)\b", segment)
-                kind = EntityType.INDIVIDUAL if press.PERSON_NOUNS.search(segment) and not mixed else EntityType.ORGANIZATION
+                kind = EntityType.INDIVIDUAL if pp.PERSON_NOUNS.search(segment) and not mixed else EntityType.ORGANIZATION
                 self.listing = (action, programs, press.stated_effect(clause, self.announced_on), kind)
                 continue
             entities, unnamed = press.parse_entities(segment, self.abbreviations)

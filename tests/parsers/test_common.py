@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from parsers.common import (FILL, balanced, cut, fold_accents, mask, outside_and_groups, partner, read_date, slotted,
-                            slug, split_outside, squash, straight_quotes)
+from parsers.common import (FILL, balanced, case_folded, cut, fold_accents, folded_case, forget_document, mask,
+                            outside_and_groups, partner, per_document, read_date, slotted, slug, split_outside, squash,
+                            straight_quotes)
 from parsers.model import Action, DocumentRef, Event, NoticeKind, Program, Source
 from parsers.programs import mentions_programs, programs_in
 
@@ -166,3 +167,31 @@ def _event(program: Program, action: Action) -> Event:
 def test_notice_kind_of_events(pairs, expected):
     kind = NoticeKind.of(_event(*pair) for pair in pairs)
     assert kind is NoticeKind(expected) and kind == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Secretary of State hereby revokes the designation of the Armed Islamic Group.",
+    "THE SECRETARY HEREBY REVOKES THE DESIGNATION",
+    "hereby revokes the des\u0130gnation",  # 'İ' lowers to two characters; IGNORECASE takes it for 'i'
+    "hereby revokes the de\u017fignation",  # long s
+    "hereby revokes the des\u0131gnation",  # dotless i
+])
+def test_a_case_folded_family_finds_what_the_case_blind_one_finds_at_the_same_offsets(text):
+    family = re.compile(r"\brevok(?:e|es|ing)\b(?=.{0,40}?\bdesignat)|(?P<d>designations?)\b", re.IGNORECASE)
+    folded = case_folded(family)
+    found = [m.regs for m in family.finditer(text)]
+    assert len(found) == 2 and [m.regs for m in folded.finditer(folded_case(text))] == found
+
+
+@pytest.mark.parametrize("pattern", [r"\bFTOs?\b", r"(?-i:[A-Z])\w+", r"\S+ designat", r"\x41"])
+def test_case_folded_refuses_a_pattern_it_would_change(pattern):
+    with pytest.raises(ValueError):
+        case_folded(re.compile(pattern) if pattern == r"\bFTOs?\b" else re.compile(pattern, re.IGNORECASE))
+
+
+def test_a_per_document_step_is_computed_once_per_document():
+    calls = []
+    step = per_document(lambda text: calls.append(text) or text.upper())
+    assert (step("kach"), step("kach"), calls) == ("KACH", "KACH", ["kach"])
+    forget_document()
+    assert (step("kach"), calls) == ("KACH", ["kach", "kach"])

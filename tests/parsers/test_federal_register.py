@@ -17,7 +17,7 @@ from parsers.federal_register import (
     parse_fr_metadata,
     parse_public_inspection,
 )
-from parsers.fr_text import title_mentions
+from parsers.fr_text import read_mention, title_mentions
 from parsers.model import Action, ParseError, Program, Source
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "federal_register"
@@ -454,3 +454,11 @@ def test_parse_throughput_printout():
 ])
 def test_review_titles_of_other_real_forms(title, expected):
     assert [(m.name, m.aliases) for m in title_mentions(title)] == expected
+
+
+def test_a_mention_read_again_in_the_same_notice_is_a_fresh_copy():
+    first = read_mention("Kahane Chai (a.k.a. Kach)")
+    first.aliases.append("changed by a caller")
+    first.entity_type = "individual"
+    again = read_mention("Kahane Chai (a.k.a. Kach)")
+    assert (again.name, again.aliases, again.entity_type) == ("Kahane Chai", ["Kach"], None)
