@@ -52,7 +52,7 @@ class Run:
         if is_object_store(self.settings.data_dir):  # each read is a round trip: start them side by side
             pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="run-start")
             self._early = {"snapshot": pool.submit(LedgerSnapshot.read, self.ledger),
-                           "latest": pool.submit(self.versions.latest_name),
+                           "latest": pool.submit(self.versions.pointed),
                            "curations": pool.submit(read_curations, self.settings.curations_dir)}
             pool.submit(self.archive.preload_log)
             pool.shutdown(wait=False)
@@ -86,7 +86,7 @@ class Run:
     @cached_property
     def latest_at_start(self) -> str | None:
         """The newest version when the run began (enough to see that a run with nothing new has nothing to add)."""
-        return self._early_result("latest", self.versions.latest_name)
+        return self._early_result("latest", self.versions.pointed)
 
     def curations(self) -> dict[str, Curation]:
         """The analysts' curations as read when the run began (CurationError for a bad file)."""
@@ -324,7 +324,7 @@ def _overdue(run: Run, designations: list[dict]) -> list[dict]:
 def finish(run: Run) -> RunReport:
     """Close the report with request counts and the end time."""
     run.report.requests = dict(run.client.sent.counts)
-    run.archive.flush()
+    run.archive.close()
     run.report.warnings += run.client.warnings + run.archive.warnings + run.versions.warnings
     run.report.finished_at = datetime.now(timezone.utc)
     return run.report

@@ -33,6 +33,9 @@ class RawArchive:
         self._repaired = False
         self._writes: list = []  # on object storage: segment rewrites sent in the background, in order
         self._writer = None
+        self._sealed: dict[str, str] | None = None  # segments (name: ETag) whose records _validators holds
+        self._seals: list[str] = []
+        self._unsealed = False  # _validators holds records no seal covers yet
         self.warnings: list[str] = []  # torn log lines repaired, altered payloads set aside
 
     def object_path(self, sha256: str) -> Path:
@@ -107,7 +110,8 @@ class RawArchive:
 
     def _append_segment(self, line: bytes) -> None:
         """Rewrite this process's current segment with one more line (a new segment every SEGMENT_RECORDS), in
-        the background and in order (`flush` waits; at exit Python finishes them), so no fetch waits for a PUT."""
+        the background and in order (`flush` waits; at exit Python finishes them), so no fetch waits for a PUT;
+        a rewrite still queued when the next line comes is left to the next one, which holds it too."""
         from concurrent.futures import ThreadPoolExecutor
 
         if self._segment is None or len(self._segment[1]) >= SEGMENT_RECORDS:
@@ -117,7 +121,13 @@ class RawArchive:
         lines.append(line)
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fetch-log")
-        self._writes.append(self._writer.submit(key.write_bytes, b"".join(lines)))
+        self._writes.append(self._writer.submit(self._write_segment, key, lines, len(lines)))
+
+    def _write_segment(self, key: ObjectPath, lines: list[bytes], count: int) -> None:
+        if len(lines) == count:  # else a rewrite of this segment with more lines is queued behind this one
+            etag = key.write_bytes(b"".join(lines))
+            if self._sealed is not None:
+                self._sealed[key.name], self._unsealed = etag, True
 
     def flush(self) -> None:
         """Wait for the fetch log's background writes; one that failed becomes a warning (a refetch costs more
@@ -130,6 +140,20 @@ class RawArchive:
                 note = f"raw/fetch_log: a segment could not be written ({str(error).splitlines()[0][:200]})"
                 if note not in self.warnings:
                     self.warnings.append(note)
+
+    def close(self) -> None:
+        """The run's end: its fetch records written, and on object storage a seal over what this archive knows
+        (so the next run reads the validators from it, not from every segment)."""
+        self.flush()
+        if self._sealed is None or not self._unsealed:
+            return
+        from storage import fetch_seals
+
+        try:
+            fetch_seals.write(self.root / "fetch_log", self._validators, self._sealed, self._seals)
+            self._unsealed = False
+        except Exception as error:  # noqa: BLE001 - the next run reads the segments instead
+            self.warnings.append(f"raw/fetch_log: no seal written ({str(error).splitlines()[0][:200]})")
 
     def preload_log(self) -> None:
         """Read the fetch log now (in a background thread while the run starts); a failure is left to the fetch
@@ -156,8 +180,10 @@ class RawArchive:
     def _segment_lines(self) -> list[bytes]:
         """Every line of the log's segments in name order; listed again if a compaction removed one meanwhile."""
         segments, bodies, whole = [], [], False
+        from storage.fetch_seals import is_seal
+
         for _ in range(3):
-            segments = (self.root / "fetch_log").keys()
+            segments = [key for key in (self.root / "fetch_log").keys() if not is_seal(key.name)]
             if not segments:
                 segments = self._take_in_local_log()
             try:
@@ -210,12 +236,28 @@ class RawArchive:
         with self._log_lock:
             if self._validators is None:
                 self._repair_log()
-                validators = {}
-                for record in self.read_log():
-                    if record.get("status") == 200 and record.get("sha256"):
-                        validators[record["url"]] = record
-                self._validators = validators
+                sealed = self._sealed_validators()
+                self._validators = self._validators_from_log() if sealed is None else sealed
             return self._validators.get(url)
+
+    def _validators_from_log(self) -> dict[str, dict[str, Any]]:
+        validators = {}
+        for record in self.read_log():
+            if record.get("status") == 200 and record.get("sha256"):
+                validators[record["url"]] = record
+        return validators
+
+    def _sealed_validators(self) -> dict[str, dict[str, Any]] | None:
+        """On object storage: the validators from the newest seal and the segments it does not cover."""
+        if not isinstance(self.root, ObjectPath):
+            return None
+        from storage import fetch_seals
+
+        found = fetch_seals.load(self.root / "fetch_log")
+        if found is None:
+            return None
+        validators, self._sealed, self._seals, self._unsealed = found
+        return validators
 
 
 def _segment_age(name: str) -> float:

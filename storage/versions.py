@@ -274,6 +274,20 @@ class VersionStore:
             self._repair_latest(pointer, newest)
         return newest
 
+    def pointed(self) -> str | None:
+        """The version LATEST names if it is complete, else the newest complete one (on object storage: LATEST and
+        its manifest, without the listing that `latest_name` adds to see whether a newer one was left behind)."""
+        if not isinstance(self.root, ObjectPath):
+            return self.latest_name()
+        try:
+            pointer = (self.root / "LATEST").read_text().strip() or None
+            if pointer:
+                self.read_manifest(pointer)
+                return pointer
+        except FileNotFoundError:
+            pass
+        return self.latest_name()
+
     def _repair_latest(self, pointer: str | None, newest: str | None) -> None:
         """LATEST missing, rolled back or pointing at nothing (a kill between rename and LATEST, or a hand)."""
         said = f"LATEST said {pointer}" if pointer else "LATEST was missing"

@@ -177,12 +177,17 @@ def test_a_run_with_nothing_new_takes_no_lease_and_writes_only_its_fetch_log(s3_
                 return _send(store, *args, **options)
             monkeypatch.setattr(obstore, verb, counted)
         report = run_nightly(settings, now=at("2025-11-25"))
+        during = list(sent)
     assert report.published is None and report.requests == {"fr_api": 2}
-    fetch_log_puts = [key for verb, key in sent if verb == "put"]
-    assert len(fetch_log_puts) == 2 and all(key.startswith("raw/fetch_log/") for key in fetch_log_puts)
-    assert [verb for verb, _ in sent].count("delete") == 0 and not any(".lock" in key for _, key in sent)
-    reads = sorted(key for verb, key in sent if verb == "get" and not key.startswith("raw/"))
+    written = sorted({key for verb, key in during if verb == "put"}, key=lambda key: key.endswith(".seal.jsonl"))
+    assert len(written) == 2 and all(key.startswith("raw/fetch_log/") for key in written)
+    assert written[1].endswith(".seal.jsonl") and [key for verb, key in during if verb == "put"][-1] == written[1]
+    assert [r["status"] for r in RawArchive(data_dir).read_log()][-2:] == [304, 304]  # this run's two fetches
+    assert [verb for verb, _ in during].count("delete") == 0 and not any(".lock" in key for _, key in during)
+    [log_read] = [key for verb, key in during if verb == "get" and key.startswith("raw/fetch_log/")]
+    assert log_read.endswith(".seal.jsonl")  # the previous run's seal: no segment read
+    reads = sorted(key for verb, key in during if verb == "get" and not key.startswith("raw/"))
     assert reads == ["ledger/counts.json", "ledger/documents.parquet", "ledger/events.parquet", "versions/LATEST",
                      "versions/v000001/manifest.json"]  # each once
-    assert [verb for verb, _ in sent].count("head") == 0  # the 304s' bodies are read, never asked after first
-    assert sorted(verb for verb, key in sent if key.startswith("raw/objects/")) == ["get", "get"]
+    assert [verb for verb, _ in during].count("head") == 0  # the 304s' bodies are read, never asked after first
+    assert sorted(verb for verb, key in during if key.startswith("raw/objects/")) == ["get", "get"]

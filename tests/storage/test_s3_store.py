@@ -186,3 +186,33 @@ def test_the_fetch_log_is_segments_that_readers_compact_once_old(s3_data_dir):
     assert len(names) == 2 and names[0] == f"{two_hours_ago + 19:020d}-1-aaaa.z.jsonl"  # this process's segment
     assert [r["url"] for r in RawArchive(s3_data_dir).read_log()] == expected
     assert RawArchive(s3_data_dir).last_fetch(expected[3])["sha256"] == f"{3:064d}"
+
+
+def test_a_seal_holds_the_validators_and_a_segment_written_after_it_is_read_too(s3_data_dir, monkeypatch):
+    import obstore
+
+    from storage.raw import RawArchive
+
+    def record(number: int, etag: str, when: str) -> dict:
+        return {"url": f"https://www.federalregister.gov/d/{number}", "status": 200, "sha256": f"{number:064d}",
+                "etag": etag, "fetched_at": when}
+
+    first = RawArchive(s3_data_dir)
+    first.append_log(record(1, "a", "2025-11-24T01:00:00"))
+    first.close()  # it read no validators: nothing to seal
+    second = RawArchive(s3_data_dir)
+    assert second.last_fetch(record(1, "", "")["url"])["etag"] == "a"
+    second.append_log(record(2, "b", "2025-11-24T02:00:00"))
+    second.close()  # a seal over both segments
+    late = RawArchive(s3_data_dir)  # a run that never read validators, writing after the seal
+    late.append_log(record(1, "c", "2025-11-24T03:00:00"))
+    late.flush()
+    names = sorted(key.name for key in (data_path(s3_data_dir) / "raw" / "fetch_log").keys())
+    assert [name.endswith(".seal.jsonl") for name in names] == [False, False, True, False]  # by time
+    fetched = []
+    get = obstore.get
+    monkeypatch.setattr(obstore, "get", lambda store, key, **options: (fetched.append(key), get(store, key))[1])
+    reader = RawArchive(s3_data_dir)
+    assert [reader.last_fetch(record(n, "", "")["url"])["etag"] for n in (1, 2)] == ["c", "b"]
+    assert sorted(key.rsplit("/", 1)[1] in names[2:] for key in fetched) == [True, True]  # the seal, late's segment
+    assert [r["etag"] for r in RawArchive(s3_data_dir).read_log()] == ["a", "b", "c"]  # the log itself: segments
