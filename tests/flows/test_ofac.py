@@ -52,6 +52,17 @@ def site():
         yield mirror
 
 
+@pytest.fixture(scope="module")
+def csv_bootstrap(tmp_path_factory):
+    """A fresh data directory given the full 2021-07 CSV files through run_nightly: (data dir, report, seconds)."""
+    fresh = tmp_path_factory.mktemp("csv") / "data"
+    with SiteMirror(require_user_agent=LIST_HOST_USER_AGENT) as lists:
+        serve(lists, vintage("2021-07"))
+        started = time.perf_counter()
+        report = run_nightly(list_settings(fresh, lists), now=at("2021-07-07"))
+        return fresh, report, time.perf_counter() - started
+
+
 def list_settings(data_dir, lists, **overrides):
     return mirror_settings(data_dir, ofac_list_base=lists.base_url, sources="ofac_lists", **overrides)
 
@@ -111,7 +122,7 @@ def sha(data: bytes) -> str:
 
 
 @needs_vintages
-def test_two_real_vintages_then_nothing_new_then_a_timed_bootstrap(lists, data_dir, tmp_path):
+def test_two_real_vintages_then_nothing_new_then_a_timed_bootstrap(lists, data_dir, csv_bootstrap):
     settings = list_settings(data_dir, lists)
     serve(lists, vintage("2019-01"))
     first = run_nightly(settings, now=at("2019-01-15"))
@@ -151,10 +162,7 @@ def test_two_real_vintages_then_nothing_new_then_a_timed_bootstrap(lists, data_d
     assert [(r.path.rsplit("/", 1)[1], r.status, "if-none-match" in r.headers) for r in lists.requests] == [
         (file, 304, True) for file in LIST_FILES]
 
-    fresh = tmp_path / "fresh"
-    started = time.perf_counter()
-    bootstrap = run_nightly(list_settings(fresh, lists), now=at("2021-07-07"))
-    elapsed = time.perf_counter() - started
+    fresh, bootstrap, elapsed = csv_bootstrap
     assert bootstrap.published.name == "v000001"
     assert sorted(n for row in designations(fresh) for n in held(row)) == sorted(after)
     print(f"SDGT/FTO list from the full 2021-07 files through run_nightly (fetch, parse, derive, publish): "
@@ -313,7 +321,7 @@ def test_an_unreadable_state_file_degrades_and_applies_nothing(lists, data_dir):
 
 
 @needs_vintages
-def test_sdn_xml_bootstraps_the_same_sdgt_list_as_the_csv_files(lists, data_dir, tmp_path):
+def test_sdn_xml_bootstraps_the_same_sdgt_list_as_the_csv_files(lists, data_dir, csv_bootstrap):
     sdn_xml = write_sdn_xml(parse_sdn_csv_set(*vintage("2021-07").values()))
     lists.add(EXPORTS + "SDN.XML", sdn_xml, content_type="text/xml")
     settings = list_settings(data_dir, lists, ofac_list_format="xml")
@@ -325,9 +333,7 @@ def test_sdn_xml_bootstraps_the_same_sdgt_list_as_the_csv_files(lists, data_dir,
     assert json.loads((data_dir / "ledger" / "ofac_list_state.json").read_text()) == {"vintages": [
         {"document_id": "sdn-list/2021-07-07", "date": "2021-07-07", "sha256": {"SDN.XML": sha(sdn_xml)}}]}
 
-    serve(lists, vintage("2021-07"))
-    run_nightly(list_settings(tmp_path / "csv", lists), now=at("2021-07-07"))
-    from_csv = designations(tmp_path / "csv")
+    from_csv = designations(csv_bootstrap[0])  # the same files as CSV, through run_nightly into a fresh directory
     assert len(from_xml) == len(from_csv) == 1709
     same = ("designation_id", "name", "aliases", "entity_type", "status", "designated_on")
     assert sorted(tuple(row[k] for k in same) for row in from_xml) == sorted(

@@ -46,10 +46,15 @@ class Corpus:
     documents: list[MirrorDocument]
     expected: list[ExpectedEvent]
     near_misses: list[str] = field(default_factory=list)
+    _by_number: dict[str, MirrorDocument] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def document(self, number: str) -> MirrorDocument:
-        """The document with this number."""
-        return next(d for d in self.documents if d.document_number == number)
+        """The document with this number (the first, if two share it)."""
+        if len(self._by_number) != len(self.documents):  # built on first use, again if documents changed
+            self._by_number = {}
+            for document in self.documents:
+                self._by_number.setdefault(document.document_number, document)
+        return self._by_number[number]
 
 
 def business_days(start: date, end: date) -> list[date]:
