@@ -5,10 +5,10 @@ on s3://, and ROUNDS (50) rounds of two concurrent writers on one parent (winner
 """
 from __future__ import annotations
 
-import contextlib
-import logging
 import os
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -24,15 +24,24 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 NOW = datetime(2026, 11, 27, 12, tzinfo=timezone.utc)
 
 
-def start_server() -> tuple[object, str]:
-    """moto's standalone S3 server on 127.0.0.1, with the AWS variables pointed at it."""
-    from moto.server import ThreadedMotoServer
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
+def start_server() -> tuple[subprocess.Popen, str]:
+    """moto's standalone S3 server on 127.0.0.1 in a process of its own (as a real store is: its work is not
+    done on this process's interpreter), with the AWS variables pointed at it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([str(Path(sys.executable).with_name("moto_server")), "-H", "127.0.0.1", "-p", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    endpoint = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError("moto_server did not start") from None
+            time.sleep(0.1)
     os.environ.update(AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench", AWS_REGION="us-east-1",
                       AWS_ENDPOINT_URL=endpoint)
     return server, endpoint
@@ -159,8 +168,8 @@ def main(rounds: int) -> None:
         print(f"{rounds} rounds of two concurrent writers on one parent ({time.perf_counter() - started:.1f} s): "
               + ", ".join(f"{k} {v}" for k, v in result.items()))
     finally:
-        with contextlib.suppress(Exception):
-            server.stop()
+        server.terminate()
+        server.wait(10)
 
 
 if __name__ == "__main__":
