@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterator
 
+from storage import fetch_seals
 from storage.atomic import sweep_stale_temporaries, write_bytes_atomic
 from storage.journal import read_jsonl, repair_torn_tail
 from storage.store import ObjectPath, data_path, delete_keys, read_all
@@ -137,7 +138,7 @@ class RawArchive:
             try:
                 write.result()
             except Exception as error:  # noqa: BLE001 - any store failure
-                note = f"raw/fetch_log: a segment could not be written ({str(error).splitlines()[0][:200]})"
+                note = f"raw/fetch_log: a segment could not be written ({_first_line(error)})"
                 if note not in self.warnings:
                     self.warnings.append(note)
 
@@ -147,13 +148,11 @@ class RawArchive:
         self.flush()
         if self._sealed is None or not self._unsealed:
             return
-        from storage import fetch_seals
-
         try:
             fetch_seals.write(self.root / "fetch_log", self._validators, self._sealed, self._seals)
             self._unsealed = False
         except Exception as error:  # noqa: BLE001 - the next run reads the segments instead
-            self.warnings.append(f"raw/fetch_log: no seal written ({str(error).splitlines()[0][:200]})")
+            self.warnings.append(f"raw/fetch_log: no seal written ({_first_line(error)})")
 
     def preload_log(self) -> None:
         """Read the fetch log now (in a background thread while the run starts); a failure is left to the fetch
@@ -180,10 +179,8 @@ class RawArchive:
     def _segment_lines(self) -> list[bytes]:
         """Every line of the log's segments in name order; listed again if a compaction removed one meanwhile."""
         segments, bodies, whole = [], [], False
-        from storage.fetch_seals import is_seal
-
         for _ in range(3):
-            segments = [key for key in (self.root / "fetch_log").keys() if not is_seal(key.name)]
+            segments = [key for key in (self.root / "fetch_log").keys() if not fetch_seals.is_seal(key.name)]
             if not segments:
                 segments = self._take_in_local_log()
             try:
@@ -251,13 +248,15 @@ class RawArchive:
         """On object storage: the validators from the newest seal and the segments it does not cover."""
         if not isinstance(self.root, ObjectPath):
             return None
-        from storage import fetch_seals
-
         found = fetch_seals.load(self.root / "fetch_log")
         if found is None:
             return None
         validators, self._sealed, self._seals, self._unsealed = found
         return validators
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error) or type(error).__name__).splitlines()[0][:200]
 
 
 def _segment_age(name: str) -> float:
