@@ -229,7 +229,7 @@ class Derived:
     def writes_nothing(self, run: Run) -> bool:
         """The ledger would not change and the newest version already says this: no lock, no write needed."""
         plan = self.plan
-        return not (plan.result.changed or plan.documents_changed or run.ledger.counts_missing()) \
+        return not (plan.result.changed or plan.documents_changed) \
             and run.versions.holds(self.designations, self.events, run.latest_at_start)
 
 

@@ -10,7 +10,7 @@ import pyarrow as pa
 from parsers.model import Action, DocumentRef, Event, Notice, Program, Source
 from storage.atomic import sweep_stale_temporaries, write_bytes_atomic, write_if_unchanged
 from storage.schema import DOCUMENTS, LEDGER_EVENTS, table_from_rows
-from storage.store import ObjectPath, data_path, parquet_bytes, read_parquet
+from storage.store import Conflict, ObjectPath, data_path, parquet_bytes, read_parquet
 
 # Notes by which a curated notice (storage/curations.py) names its curation.
 NOTE_CURATION = "curation="
@@ -113,6 +113,7 @@ class LedgerPlan:
     documents: list[dict]
     result: MergeResult
     documents_changed: bool
+    events_read: int | None = None  # how many events the plan found (checked against counts.json as it is written)
 
     def events_table(self) -> pa.Table:
         """The planned events as an Arrow table."""
@@ -140,9 +141,6 @@ def merge_rows(existing: list[dict], incoming: list[dict], key: str) -> tuple[li
     return sorted(by_key.values(), key=lambda r: r[key]), result
 
 
-_UNREAD = object()
-
-
 class LedgerShrunk(RuntimeError):
     """The ledger holds fewer rows than it last knew: a file was lost or rolled back; nothing is written."""
 
@@ -155,7 +153,6 @@ class Ledger:
         self.events_path = self.root / "events.parquet"
         self.documents_path = self.root / "documents.parquet"
         self.counts_path = self.root / "counts.json"  # the row counts last written, to notice a lost file
-        self._counts: dict | None | object = _UNREAD  # counts.json as last read or written by this process
 
     def read_events(self) -> list[dict]:
         """Every event row."""
@@ -171,22 +168,12 @@ class Ledger:
         return [{name: row.get(name) for name in DOCUMENTS.names} for row in _read_rows(self.documents_path)]
 
     def read_all(self) -> tuple[list[dict], list[dict]]:
-        """(events, documents) and counts.json, the three files read side by side."""
+        """(events, documents), the two files read side by side."""
         from concurrent.futures import ThreadPoolExecutor
 
-        with ThreadPoolExecutor(max_workers=3) as pool:
+        with ThreadPoolExecutor(max_workers=2) as pool:
             events, documents = pool.submit(self.read_events), pool.submit(self.read_documents)
-            pool.submit(self.read_counts).result()
             return events.result(), documents.result()
-
-    def read_counts(self) -> dict | None:
-        """counts.json (None if absent or unreadable), kept for the plan's check and the write."""
-        try:
-            known = json.loads(self.counts_path.read_text())
-        except (FileNotFoundError, ValueError):
-            known = None
-        self._counts = known if isinstance(known, dict) else None
-        return self._counts
 
     def merge(self, notices: list[Notice], replacing: list[Notice] = (),
               replaced_documents: set[tuple[str, str, str]] = frozenset()) -> MergeResult:
@@ -206,8 +193,6 @@ class Ledger:
         """
         gone = set(replaced_documents) | {document_key_of(document_row(n)) for n in replacing}
         old_events = list(current[0]) if current is not None else self.read_events()
-        if not rebuild:  # a reparse rebuilds the events from the raw archive: the count it checks is what it restores
-            self.check_counts(len(old_events), reread=current is None)
         incoming = [event_row(e) for n in (*replacing, *notices) for e in n.events]
         events, _ = merge_rows([row for row in old_events if document_key_of(row) not in gone], incoming, "event_id")
         before, after = {r["event_id"]: r for r in old_events}, {r["event_id"]: r for r in events}
@@ -218,34 +203,36 @@ class Ledger:
         gone_ids = {document_id for _, document_id, _ in gone}
         documents, _ = merge_rows([row for row in old_documents if row["document_id"] not in gone_ids],
                                   [document_row(n) for n in (*replacing, *notices)], "document_id")
-        return LedgerPlan(events, documents, result, documents != old_documents)
+        # a reparse rebuilds the events from the raw archive: the count it checks is what it restores
+        return LedgerPlan(events, documents, result, documents != old_documents,
+                          None if rebuild else len(old_events))
 
     def write(self, plan: LedgerPlan) -> None:
         """Write a plan's files (only those that change); on object storage each only if no other writer changed
         it since the plan read it (Conflict otherwise: plan again)."""
         sweep_stale_temporaries(self.root)  # under the data lock: no other writer has a temporary in flight
+        if plan.events_read is not None:
+            self.check_counts(plan.events_read)
         if plan.result.changed:
             write_if_unchanged(self.events_path, parquet_bytes(plan.events_table()))
         if plan.documents_changed:
             write_if_unchanged(self.documents_path, parquet_bytes(table_from_rows(plan.documents, DOCUMENTS)))
-        if plan.result.changed or plan.documents_changed or self.counts_missing():
+        if plan.result.changed or plan.documents_changed or not self.counts_path.exists():
             counts = {"events": len(plan.events), "documents": len(plan.documents)}
             write_bytes_atomic(self.counts_path, json.dumps(counts, sort_keys=True).encode())
-            self._counts = counts
 
-    def counts_missing(self) -> bool:
-        """Whether counts.json is absent (as last read by this process, else asked now)."""
-        if self._counts is _UNREAD:
-            return not self.counts_path.exists()
-        return self._counts is None
-
-    def check_counts(self, events: int, reread: bool = True) -> None:
-        """Raise LedgerShrunk if events.parquet (the truth) holds fewer rows than the ledger last wrote.
-
-        `reread=False`: the events came from `read_all`, which read counts.json with them."""
-        known = self.read_counts() if reread or self._counts is _UNREAD else self._counts
+    def check_counts(self, events: int) -> None:
+        """Raise LedgerShrunk if events.parquet (the truth) held fewer rows than the ledger last wrote."""
+        try:
+            known = json.loads(self.counts_path.read_text())
+        except (FileNotFoundError, ValueError):
+            return
         before = known.get("events") if isinstance(known, dict) else None
         if isinstance(before, int) and events < before:
+            path = self.events_path
+            seen = path.bucket.seen.get(path.key, False) if isinstance(path, ObjectPath) else False
+            if seen is not False and path.etag() != seen:  # what the plan read is stale, not shrunk
+                raise Conflict(f"{path} was written by another writer since this one read it")
             raise LedgerShrunk(f"ledger/events.parquet holds {events} events but the ledger last held {before}: "
                                "restore it from a backup; nothing was written")
 
