@@ -71,10 +71,11 @@ def sweep_stale_temporaries(directory: Path, older_than: float = 0.0) -> list[Pa
     return removed
 
 
-def write_if_unchanged(path: Path | ObjectPath, data: bytes) -> None:
+def write_if_unchanged(path: Path | ObjectPath, data: bytes, attributes: dict[str, str] | None = None) -> None:
     """Replace a file the caller read under the data lock; on object storage only if no other writer changed it
-    since (If-Match on the ETag read, If-None-Match if it was absent), else Conflict."""
+    since (If-Match on the ETag read, If-None-Match if it was absent), else Conflict (with `attributes`, S3
+    user metadata; on disk there are none)."""
     if isinstance(path, ObjectPath):
-        path.replace_if_unchanged(data)
+        path.replace_if_unchanged(data, attributes)
     else:
         write_bytes_atomic(path, data)

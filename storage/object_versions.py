@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from storage.versions import VersionStore
 
 VERSION_KEY = re.compile(r"^(v\d{6})/(.+)$")
+CONTENT_HASH = "content-hash"  # S3 user metadata on LATEST: its version's content hash, so no manifest GET is needed
 
 
 def version_files(root: ObjectPath) -> dict[str, list[ObjectPath]]:
@@ -100,7 +101,7 @@ def commit(store: "VersionStore", claim: ObjectPath, name: str, files: dict[str,
         raise
     latest = store.root / "LATEST"
     try:
-        write_if_unchanged(latest, (name + "\n").encode())
+        write_if_unchanged(latest, (name + "\n").encode(), {CONTENT_HASH: json.loads(manifest)["content_hash"]})
     except Conflict:
         try:
             now = latest.read_text().strip()

@@ -44,6 +44,7 @@ class _Bucket:
         region = os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"
         self.store = _client(bucket, self.prefix, endpoint, region, os.environ.get("AWS_ACCESS_KEY_ID"))
         self.seen: dict[str, str | None] = {}  # key -> ETag last read (None: read as absent)
+        self.attributes: dict[str, dict[str, str]] = {}  # key -> the object's attributes as last read
         self.lock = threading.Lock()
 
     def url(self, key: str) -> str:
@@ -126,6 +127,7 @@ class ObjectPath:
             self.bucket.seen[self.key] = None
             raise FileNotFoundError(str(self)) from None
         self.bucket.seen[self.key] = result.meta["e_tag"]
+        self.bucket.attributes[self.key] = dict(result.attributes)
         return body
 
     def read_text(self) -> str:
@@ -182,46 +184,46 @@ class ObjectPath:
         return iter(ObjectPath(self.bucket, name) for name in sorted(names))
 
     # ---- writing (one PUT is atomic: readers see the old object or the new, never half)
-    def write_bytes(self, data: bytes) -> str:
+    def write_bytes(self, data: bytes, attributes: dict[str, str] | None = None) -> str:
         """Put the object whatever it holds; its new ETag."""
         import obstore
 
-        etag = obstore.put(self.bucket.store, self.key, data)["e_tag"]
+        etag = obstore.put(self.bucket.store, self.key, data, attributes=attributes)["e_tag"]
         self.bucket.seen[self.key] = etag
         return etag
 
     def write_text(self, text: str) -> str:
         return self.write_bytes(text.encode("utf-8"))
 
-    def create(self, data: bytes) -> str:
+    def create(self, data: bytes, attributes: dict[str, str] | None = None) -> str:
         """Put the object only if it does not exist (If-None-Match: *); Conflict if it does."""
         import obstore
 
         try:
-            etag = obstore.put(self.bucket.store, self.key, data, mode="create")["e_tag"]
+            etag = obstore.put(self.bucket.store, self.key, data, mode="create", attributes=attributes)["e_tag"]
         except (_errors().AlreadyExistsError, _errors().PreconditionError, FileExistsError):
             raise Conflict(f"{self} already exists") from None
         self.bucket.seen[self.key] = etag
         return etag
 
-    def replace(self, data: bytes, etag: str) -> str:
+    def replace(self, data: bytes, etag: str, attributes: dict[str, str] | None = None) -> str:
         """Put the object only if it still has this ETag (If-Match); Conflict (412) if another writer changed it."""
         import obstore
 
         try:
-            new = obstore.put(self.bucket.store, self.key, data, mode={"e_tag": etag})["e_tag"]
+            new = obstore.put(self.bucket.store, self.key, data, mode={"e_tag": etag}, attributes=attributes)["e_tag"]
         except (_errors().PreconditionError, _errors().NotFoundError, FileNotFoundError):
             raise Conflict(f"{self} was changed by another writer") from None
         self.bucket.seen[self.key] = new
         return new
 
-    def replace_if_unchanged(self, data: bytes) -> str:
+    def replace_if_unchanged(self, data: bytes, attributes: dict[str, str] | None = None) -> str:
         """Put the object if it is as this process last read it (absent, or that ETag); never read: put."""
         if self.key not in self.bucket.seen:
-            return self.write_bytes(data)
+            return self.write_bytes(data, attributes)
         etag = self.bucket.seen[self.key]
         try:
-            return self.create(data) if etag is None else self.replace(data, etag)
+            return self.create(data, attributes) if etag is None else self.replace(data, etag, attributes)
         except Conflict:
             raise Conflict(f"{self} was written by another writer since this one read it") from None
 

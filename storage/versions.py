@@ -256,6 +256,7 @@ class VersionStore:
         self.warnings: list[str] = []
         self._manifests: dict[str, str] = {}
         self._last_digest: tuple[pa.Table, pa.Table, str] | None = None
+        self._said: dict[str, str] = {}  # version -> content hash as LATEST's metadata gave it
 
     def latest_name(self) -> str | None:
         """The newest complete version on disk, or None before the first publish; a wrong LATEST is repaired."""
@@ -279,8 +280,15 @@ class VersionStore:
         its manifest, without the listing that `latest_name` adds to see whether a newer one was left behind)."""
         if not isinstance(self.root, ObjectPath):
             return self.latest_name()
+        from storage.object_versions import CONTENT_HASH
+
+        latest = self.root / "LATEST"
         try:
-            pointer = (self.root / "LATEST").read_text().strip() or None
+            pointer = latest.read_text().strip() or None
+            said = latest.bucket.attributes.get(latest.key, {}).get(CONTENT_HASH)
+            if pointer and said:  # written with the version by its publish
+                self._said[pointer] = said
+                return pointer
             if pointer:
                 self.read_manifest(pointer)
                 return pointer
@@ -339,7 +347,7 @@ class VersionStore:
         parent = latest
         if parent is None:
             return False
-        said = self.read_manifest(parent)["content_hash"]
+        said = self._said.get(parent) or self.read_manifest(parent)["content_hash"]
         return said == self._digest(designations, events) or said == legacy_content_hash(designations, events)
 
     def _digest(self, designations: pa.Table, events: pa.Table) -> str:
