@@ -51,8 +51,9 @@ STATE_RECALLED = re.compile(rf"\bpreviously\b|\bago\b|\bin \d{{4}}\b|\b(?:{FULL_
 # 2009' (the generated releases of tests/parsers/test_press_generated.py)
 PERFECT = re.compile(r"(?:has|have)\b")
 RECALLED_IN_CLAUSE = re.compile(rf"\bsince\b|\bpreviously\b|\b(?:in|from) (?:\d{{4}}|(?:{FULL_MONTH}))\b")
-# 'HAMAS, a designated Foreign Terrorist Organization, …' describes; it does not act ('al-Shabaab, a designated
-# Foreign Terrorist Organization, attacked the Westgate mall', test_a_designated_fto_as_a_description_is_a_mention)
+# 'HAMAS, a designated Foreign Terrorist Organization, …' describes; it does not act. 'Ten years ago today, al-Shabaab,
+# a designated Foreign Terrorist Organization, attacked …' (test_a_designated_fto_as_a_description_is_a_mention) is
+# already recalled by its 'ago': no test on file turns on this rule alone
 PROGRAM_ADJECTIVE = re.compile(rf"\s+(?:{PROGRAM_NAME})\b")
 # 'is designating The BLA …, and adding the Majeed Brigade as an alias to BLA’s existing SDGT designation'
 # (state/fto_designation_and_sdgt_alias_amendment): 'adding' ends the clause before it
@@ -71,7 +72,7 @@ STATE_AS_PROGRAM = re.compile(rf"(?:\s+|—)as\s+(?:(?:a|an)\s+)?(?:designated\s
 PROGRAM_DESIGNATION_OF = re.compile(
     rf"^(?:the\s+)?(?P<programs>{PROGRAM_NAME}(?:\s*\([A-Z]+s?\))?(?:\s+and\s+{PROGRAM_NAME}(?:\s*\([A-Z]+s?\))?)?)"
     rf"\s+designations?\s+of\s+(?P<segment>.+?)(?:,?\s+(?:under|pursuant to)\b.*)?$")
-# 'three SDGT designations …: A, B and C': a counted program head before a colon; no release on file shows it
+# a counted program head before a colon ('<word> SDGT designations …: A, B'); no release or test on file reaches it
 COUNTED_DESIGNATIONS = re.compile(
     rf"^(?:\w+\s+)?(?P<programs>{PROGRAM_NAME}(?:\s*\([A-Z]+s?\))?)\s+designations?\b[^:]*:\s*(?P<segment>.+)$")
 # 'is revoking the designations of the Revolutionary Armed Forces of Colombia (FARC) as a Foreign Terrorist
@@ -83,16 +84,17 @@ ITS_DESIGNATION_AS = re.compile(
     rf",?\s+(?:as well as|and)\s+its\s+designations?\s+as\s+(?:an?\s+)?(?P<programs>{PROGRAM_NAME}.*)$")
 # 'designated Hasm and Liwa al-Thawra as SDGTs, as well as Yahya Musa, a leader of Hasm' (test_as_well_as_a_person_…)
 AS_WELL_AS_AFTER = re.compile(r",?\s+as well as\s+(?P<more>(?:[A-Z]|(?:al|el|ad)-).*)$")
-# the parties end at the authority when no 'as an FTO' names the program: '… pursuant to section 219 of the
-# Immigration and Nationality Act'; no test on file needs it (every release on file names the program first)
+# the parties end at the authority when no 'as an FTO' names the program ('… pursuant to section 219 of the
+# Immigration and Nationality Act'); no release or test on file reaches it
 AUTHORITY = re.compile(r",?\s+(?:pursuant to|under)\s+(?:section|E\.O\.|Executive Order|the Immigration|the INA)")
 
 # --- lists and references a sentence points to ---------------------------------------------------------------------
 # 'is designating the following eight organizations as FTOs and SDGTs:' (state/cartels_designating_the_following_
 # list); an empty segment before the colon is read the same way (no release on file shows it)
 STATE_FOLLOWING = re.compile(r"^(?:the\s+)?following\b|^$", re.IGNORECASE)
-# a head that makes a 'following individuals …' list mixed, not people: 'the following individuals and entities';
-# no release on file shows it
+# a head that makes a 'following …' list groups, not people: 'the following eight organizations' (state/cartels_
+# designating_the_following_list); a head naming people and groups together ('individuals and entities') is read as
+# groups, and no State release on file shows one
 MIXED_HEAD = re.compile(r"\b(?:entit(?:y|ies)|organi[sz]ations?|groups?|companies|company)\b")
 # A counted or generic head that a colon list names: 'four senior Hizballah commanders' (test_counted_head_before_a_
 # colon_list_…), 'four individuals—Noor Wali Mehsud, Marwan Issa, …' (test_individuals_counted_before_a_dashed_list_…)
@@ -154,13 +156,15 @@ SEGMENT = r"(?:[^()]|\((?:[^()]|\([^()]*\))*\))+?"
 # --- operative sentences: OFAC acts today under an authority ------------------------------------------------------
 # 'Today, OFAC is sanctioning Cartel de los Soles pursuant to E.O. 13224, as amended, for having …' (treasury/sb0207_
 # sdgt_entity_designation), 'Today, OFAC is sanctioning Mosquera Serrano pursuant to E.O. 13581, as amended, and
-# pursuant to E.O. 13224' (treasury/sb0178_sdgt_individual_short_reference)
+# pursuant to E.O. 13224' (treasury/sb0178_sdgt_individual_short_reference), 'Today’s action designates one individual
+# and two entities pursuant to E.O. 13224, as amended.' (treasury/sb0183_annex_entries_under_several_orders)
 SANCTIONING = re.compile(
     r"\b(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)\s+(?P<segment>"
     rf"{SEGMENT})\s+(?:pursuant to|under)\s+"
     rf"(?P<authority>.+)$|\bdesignates\s+(?P<segment2>{SEGMENT})\s+pursuant to\s+(?P<authority2>.+)$")
 # 'Cham Wings Airlines (Entity) is being designated pursuant to section 1(a)(iii)(A) of E.O. 13224' (treasury/sb0183_
-# annex_entries_under_several_orders), '… were designated today' (treasury/sm1162_two_officials_were_designated_today)
+# annex_entries_under_several_orders), 'Nabil Qaouk and Hassan al-Baghdadi, two members of Hizballah’s Central
+# Council, were designated today by the Department of the Treasury’s …' (treasury/sm1162_two_officials_were_designated_…)
 BEING_DESIGNATED = re.compile(
     r"^(?P<subject>.+?)\s+(?:(?:is|are)\s+(?:also\s+)?being\s+|(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?"
     r"(?=designated\s+today\b))designated\s+(?:today\s+)?(?:by\s+[^,]+?\s+)?(?:as\s+[^.]*?\s+)?(?:pursuant to|under)\s+"
@@ -185,15 +189,19 @@ AGENT_DESIGNATED = re.compile(r"^(?:OFAC|Treasury)\s+(?:also\s+)?designated\s+(?
 # is_being_designated_for_after_an_e_o_13224_opening)
 BEING_DESIGNATED_FOR = re.compile(r"^(?P<subject>.+?)\s+(?:is|are)\s+(?:also\s+)?being\s+designated\s+for\b")
 # 'OFAC today designated X (a.k.a. Y), a …-based group, as an SDGT pursuant to E.O. 13224': any past-tense
-# designation the release dates 'today' (a date or 'previously' makes it a recalled, earlier action): 'Today, OFAC
-# designated Mohammad Ibrahim Bazzi (born 10 August 1964 …), a key Hizballah financier' (treasury/sm0388_…)
+# designation the release dates 'today' (a date or 'previously' makes it a recalled, earlier action): '(OFAC) today
+# designated Cartel de los Soles (a.k.a. Cartel of the Suns), a Venezuela-based criminal group …' (treasury/sb0207_
+# variant_today_designated_pursuant_to_eo); 'Tren de Aragua was sanctioned today pursuant to Executive Order (E.O.)
+# 13581' (treasury/jy2459_designation_under_other_program) names another order and gives nothing
 DESIGNATED_TODAY = re.compile(
     rf"\b(?:designated|sanctioned)\s+(?P<segment>{SEGMENT})(?<!\bknown)(?<!\bto)(?:,?\s+today)?,?\s+(?P<authority>(?:as|pursuant to|under)\b.+"
     r"|for\s+(?:acting|having|being|providing|assisting|materially|its|his|her|their)\b.+)$")
-# 'designated today by …', 'designated by …': what follows is no party; no release on file shows it
+# what follows the verb is no party: 'were designated today by the Department of the Treasury’s Office of Foreign
+# Assets Control' (treasury/sm1162_two_officials_were_designated_today; its subject is read by BEING_DESIGNATED)
 NOT_A_SEGMENT = re.compile(r"(?:today|by)\b")
 # 'Today, the Department of the Treasury’s Office of Foreign Assets Control (OFAC) sanctioned the Cartel de los Soles
-# (a.k.a. Cartel of the Suns) as a Specially Designated Global Terrorist' (treasury/sb0207_sdgt_entity_designation)
+# (a.k.a. Cartel of the Suns) as a Specially Designated Global Terrorist' (treasury/sb0207_sdgt_entity_designation), 'Today, OFAC designated
+# Mohammad Ibrahim Bazzi (born 10 August 1964 …), a key Hizballah financier, …' (treasury/sm0388_financier_and_…)
 SANCTIONED_AS = re.compile(
     rf"^Today,?\s.*?\b(?:sanctioned|designated)\s+(?P<segment>{SEGMENT})(?<!\bknown)(?<!\bto)\s+as\s+(?:an?\s+)?(?:{SDGT_WORDS})\b")
 # 'OFAC also designated Adham Tabaja, a Lebanon-based Hizballah financier, pursuant to E.O. 13224' (test_treasury_also_
@@ -288,8 +296,8 @@ NOT_A_PARTY = re.compile(r"^(?:WASHINGTON|Secretary|Under Secretary|Deputy Secre
 # where the words about one of several bold names end: '(CIBanco), Intercam Banco S.A., …, and Vector Casa de Bolsa'
 # (treasury/sb0179_mention_fincen_orders)
 NEXT_PARTY = re.compile(r",?\s+and\s+(?=[A-Z])|,\s+(?=[A-Z])|;")
-# a sentence naming more than one party: 'adding illegal mining, kidnapping, extortion and drug trafficking'
-# (treasury/jy2459_designation_under_other_program)
+# a sentence naming more than one party, so only the words right after a bold name describe it: '… extortion and
+# drug trafficking to its human smuggling, and it has formed ties …' (treasury/jy2459_designation_under_other_program)
 LISTS_OTHERS = re.compile(r",\s+and\s+|\s+and\s+[A-Z]")
 # 'WASHINGTON — Today, the Department of the Treasury’s …' (treasury/sb0207_…), 'WASHINGTON – Today, President …'
 # (treasury/sb0182_statement_without_designations): the dateline before a paragraph
