@@ -25,82 +25,14 @@ from bs4 import BeautifulSoup, Tag
 
 from parsers import press
 from parsers import press_phrases as pp
-from parsers.common import FULL_MONTH, read_date, squash
+from parsers import site_phrases as sp
+from parsers.common import read_date, squash
 from parsers.model import Action, DocumentRef, EntityType, Notice, ParseError, Program, Source
 from parsers.names import name_key
 from parsers.press import Draft, Entity, ListingItem
-from parsers.programs import FTO_WORDS, SDGT_WORDS, programs_in
+from parsers.programs import programs_in
 
 STATE_SITE = "https://www.state.gov"
-
-_PROGRAM_NAME = rf"(?:{FTO_WORDS}|{SDGT_WORDS})"
-_DESIGNATE = re.compile(
-    r"\b(?:is|are|am)\s+(?:also\s+)?(?:designating|adding)\b|\b(?:intends?|intent|plans?)\s+to\s+designate\b"
-    r"|\bwill\s+(?:also\s+)?designate\b|\bhereby\s+designates?\b|\bdesignates\b"
-    r"|\btoday\s+(?:also\s+)?designated\b|\b(?:has|have)\s+(?:today\s+)?(?:also\s+)?designated\b"
-    r"|\b(?:decided|decides|determined)\s+to\s+designate\b"
-    r"|\bannounc(?:e|es|ing|ed)\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+|of\s+|the\s+){0,4}\w+[’']s\s+)?designations?\s+of\b")
-_REVOKE = re.compile(
-    r"\b(?:is|are|am)\s+(?:also\s+)?(?:revoking|delisting)\b|\b(?:intends?|intent)\s+to\s+revoke\b"
-    r"|\bwill\s+(?:also\s+)?revoke\b|\bhereby\s+revokes?\b|\brevokes\b"
-    r"|\btoday\s+(?:also\s+)?revoked\b|\b(?:has|have)\s+(?:today\s+)?(?:also\s+)?revoked\b"
-    r"|\b(?:decided|decides)(?:,[^,]{1,60},)?\s+to\s+revoke\b|\band\s+to\s+(?:delist|revoke)\b"
-    r"|\bannounc(?:e|es|ing)\s+(?:the\s+)?revocations?\s+of\b")
-# A plain past tense acts only in a sentence dated 'today' ('Today, the Department designated X as an SDGT').
-_DESIGNATED = re.compile(r"\bdesignated\b")
-_REVOKED = re.compile(r"\brevoked\b")
-_TODAY = re.compile(r"\btoday\b(?![’']s)", re.IGNORECASE)
-_RECALLED = re.compile(rf"\bpreviously\b|\bago\b|\bin \d{{4}}\b|\b(?:{FULL_MONTH})\s+\d|\bon\s+(?:{FULL_MONTH})\b")
-_RECALLED_IN_CLAUSE = re.compile(rf"\bsince\b|\bpreviously\b|\b(?:in|from) (?:\d{{4}}|(?:{FULL_MONTH}))\b")
-# 'HAMAS, a designated Foreign Terrorist Organization, …' describes; it does not act.
-_PROGRAM_ADJECTIVE = re.compile(rf"\s+(?:{_PROGRAM_NAME})\b")
-_ADDING = re.compile(r"(?:\band\s+)?\badding\b")
-_AS_PROGRAM = re.compile(rf"(?:\s+|—)as\s+(?:(?:a|an)\s+)?(?:designated\s+)?(?={_PROGRAM_NAME}\b)")
-_PROGRAM_DESIGNATION_OF = re.compile(
-    rf"^(?:the\s+)?(?P<programs>{_PROGRAM_NAME}(?:\s*\([A-Z]+s?\))?(?:\s+and\s+{_PROGRAM_NAME}(?:\s*\([A-Z]+s?\))?)?)"
-    rf"\s+designations?\s+of\s+(?P<segment>.+?)(?:,?\s+(?:under|pursuant to)\b.*)?$")
-_COUNTED_DESIGNATIONS = re.compile(
-    rf"^(?:\w+\s+)?(?P<programs>{_PROGRAM_NAME}(?:\s*\([A-Z]+s?\))?)\s+designations?\b[^:]*:\s*(?P<segment>.+)$")
-_LEADING_DESIGNATION_OF = re.compile(r"^(?:the\s+)?(?:terrorist\s+)?designations?\s+of\s+", re.IGNORECASE)
-_ADDED_TO = re.compile(
-    r"(?P<aliases>[^.]+?)\s+(?:has|have)\s+been\s+added\s+(?:as\s+(?:an?\s+)?alias(?:es)?\s+)?to\s+"
-    r"(?P<target>[^.]+?)[’']s\s+(?:(?:previous|existing|current)\s+)?designations?\b(?P<rest>.*)$")
-# 'The Department has added TRF and other associated aliases to LeT’s FTO and SDGT designations'
-_ADDED_ACTIVE = re.compile(
-    r"\b(?:has|have)\s+(?:also\s+)?(?:today\s+)?added\s+(?P<aliases>[^.]+?)\s+to\s+"
-    r"(?P<target>[^.]+?)[’']s\s+(?P<rest>(?:(?:previous|existing|current)\s+)?[^.]*?)\s*designations?\b")
-_NEW_PRIMARY = re.compile(r"\s+as\s+(?:its|the)\s+(?:new\s+)?primary\s+name\b.*$")
-# 'These aliases have been added to ISIS’s designation as an FTO …': the aliases of the sentence before
-_BACK_ALIASES = re.compile(r"^(?:these|those|the|both)\s+(?:\w+\s+)?(?:aliases|names)$|^(?:they|both)$", re.I)
-_ADDING_ALIAS = re.compile(
-    r"\badding\s+(?P<aliases>.+?)\s+as\s+(?:an?\s+)?(?:new\s+)?alias(?:es)?\s+to\s+(?P<target>.+?)[’']s\s+"
-    r"(?:(?:previous|existing|current)\s+)?(?P<rest>.*?)\s*designations?\b")
-_AMENDING = re.compile(
-    r"\b(?:is|are|am|has|have)\s+(?:also\s+)?(?:today\s+)?(?:amending|amended)\s+(?:the\s+)?(?:[\w.()]+\s+){0,10}?"
-    r"designations?\s+of\s+(?P<target>.+?)(?P<middle>\s+(?:as|under|pursuant to)\b.*?)?,?\s+to\s+(?:add|include)\s+"
-    r"(?:(?:(?:the|its|new|additional|following)\s+)*(?:aliases|alias|names?|a\.k\.a\.s?)\b[:,]?\s*(?:including\s+)?"
-    r"(?P<aliases>.+)|(?P<aliases2>.+?)\s+(?:and\s+(?:other|additional|related)\s+|as\s+(?:an?\s+)?(?:new\s+)?)"
-    r"alias(?:es)?\b.*)$")
-_FOLLOWING = re.compile(r"^(?:the\s+)?following\b|^$", re.IGNORECASE)
-_REVIEWED = re.compile(
-    rf"\breviewed\s+and\s+maintained\s+(?:the\s+)?(?P<target>.+?)[’']s\s+(?P<programs>{_PROGRAM_NAME}"
-    rf"(?:\s+and\s+{_PROGRAM_NAME})?)\s+designations?"
-    rf"|\b(?:has|have)\s+(?:also\s+)?(?:(?:reviewed\s+and\s+)?maintained|decided\s+to\s+maintain)\s+(?:the\s+)?"
-    rf"designations?\s+of\s+(?P<target2>.+?)\s+as\s+(?:an?\s+)?"
-    rf"(?P<programs2>{_PROGRAM_NAME}(?:\s+and\s+(?:an?\s+)?{_PROGRAM_NAME})?)"
-    # 'has also reviewed and maintained the FTO designation of ISIS'
-    rf"|\b(?:has|have)\s+(?:also\s+)?(?:reviewed\s+and\s+)?maintained\s+(?:the\s+)?(?P<programs3>{_PROGRAM_NAME}"
-    rf"(?:\s+and\s+{_PROGRAM_NAME})?)\s+designations?\s+of\s+(?P<target3>[^,;]+?)\.?$")
-# 'the FTO designation of the FARC, as well as its designation as an SDGT': one more program for the party
-_ITS_DESIGNATION_AS = re.compile(
-    rf",?\s+(?:as well as|and)\s+its\s+designations?\s+as\s+(?:an?\s+)?(?P<programs>{_PROGRAM_NAME}.*)$")
-_AS_WELL_AS_AFTER = re.compile(r",?\s+as well as\s+(?P<more>(?:[A-Z]|(?:al|el|ad)-).*)$")
-_AUTHORITY = re.compile(r",?\s+(?:pursuant to|under)\s+(?:section|E\.O\.|Executive Order|the Immigration|the INA)")
-# A counted or generic head that a colon list names: 'three leaders of X', 'the following individuals'.
-_COUNTED_HEAD = re.compile(
-    r"^(?:the\s+following|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)(?:\s+(?:more|other|"
-    r"additional|senior|key))?)\s+[\w’'-]+", re.IGNORECASE)
-_BACK_REFERENCE = re.compile(r"^(?:all|both|these|those|the)\b|^(?:them|it)$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- listings
@@ -255,14 +187,14 @@ class _Reading:
 
     def _clauses(self, sentence: str) -> bool:
         """Designations and revocations, one clause per operative verb; whether the sentence had any."""
-        found = [(m.start(), m.end(), Action.ANNOUNCEMENT) for m in _DESIGNATE.finditer(sentence)] \
-            + [(m.start(), m.end(), Action.REVOCATION) for m in _REVOKE.finditer(sentence)]
-        if not found and _TODAY.search(sentence):
-            found = [(m.start(), m.end(), action) for rx, action in ((_DESIGNATED, Action.ANNOUNCEMENT),
-                                                                      (_REVOKED, Action.REVOCATION))
-                     for m in rx.finditer(sentence) if not _RECALLED.search(sentence[:m.start()])
-                     and not _PROGRAM_ADJECTIVE.match(sentence[m.end():])][:1]
-        markers = sorted(found + [(m.start(), m.end(), None) for m in _ADDING.finditer(sentence)])
+        found = [(m.start(), m.end(), Action.ANNOUNCEMENT) for m in sp.DESIGNATE.finditer(sentence)] \
+            + [(m.start(), m.end(), Action.REVOCATION) for m in sp.REVOKE.finditer(sentence)]
+        if not found and sp.STATE_TODAY.search(sentence):
+            found = [(m.start(), m.end(), action) for rx, action in ((sp.DESIGNATED, Action.ANNOUNCEMENT),
+                                                                      (sp.REVOKED, Action.REVOCATION))
+                     for m in rx.finditer(sentence) if not sp.STATE_RECALLED.search(sentence[:m.start()])
+                     and not sp.PROGRAM_ADJECTIVE.match(sentence[m.end():])][:1]
+        markers = sorted(found + [(m.start(), m.end(), None) for m in sp.ADDING.finditer(sentence)])
         markers = [m for i, m in enumerate(markers) if not any(o[0] <= m[0] < o[1] for o in markers[:i])]
         previous: list[Entity] = []
         operative = False
@@ -271,18 +203,18 @@ class _Reading:
             if action is None:
                 continue
             clause, rest = sentence[start:stop], sentence[end:stop]
-            if re.match(r"(?:has|have)\b", clause) and _RECALLED_IN_CLAUSE.search(rest):
+            if sp.PERFECT.match(clause) and sp.RECALLED_IN_CLAUSE.search(rest):
                 continue  # 'has designated Hizballah as an FTO since 1997' recalls an earlier action
-            if action == Action.ANNOUNCEMENT and re.match(r"\s+(?:the\s+)?.+?\s+as\s+(?:an?\s+)?alias", rest):
+            if action == Action.ANNOUNCEMENT and sp.AS_ALIAS.match(rest):
                 continue
-            if clause.startswith("announced") and (not _TODAY.search(sentence)
-                                                   or _RECALLED.search(sentence[:start])):
+            if clause.startswith("announced") and (not sp.STATE_TODAY.search(sentence)
+                                                   or sp.STATE_RECALLED.search(sentence[:start])):
                 continue  # 'In 2019 the Secretary announced the designation of …' recalls
             segment, programs = _segment_and_programs(rest)
             if not programs:
                 continue
             operative = True
-            counted = _COUNTED_HEAD.match(segment.strip())
+            counted = sp.COUNTED_HEAD.match(segment.strip())
             if counted and ":" in rest and not rest.rstrip().endswith(":"):
                 # 'designating three leaders of the Russian Imperial Movement as SDGTs: A, B, and C'
                 tail = rest.split(":", 1)[1]
@@ -293,13 +225,13 @@ class _Reading:
                 self.drafts += [Draft(p, action, e, effect) for p in programs for e in entities]
                 previous = entities or previous
                 continue
-            if _FOLLOWING.match(segment.strip()) and sentence.rstrip().endswith(":"):
-                mixed = re.search(r"\b(?:entit(?:y|ies)|organi[sz]ations?|groups?|companies|company)\b", segment)
+            if sp.STATE_FOLLOWING.match(segment.strip()) and sentence.rstrip().endswith(":"):
+                mixed = sp.MIXED_HEAD.search(segment)
                 kind = EntityType.INDIVIDUAL if pp.PERSON_NOUNS.search(segment) and not mixed else EntityType.ORGANIZATION
                 self.listing = (action, programs, press.stated_effect(clause, self.announced_on), kind)
                 continue
             entities, unnamed = press.parse_entities(segment, self.abbreviations)
-            if not entities and previous and _BACK_REFERENCE.match(segment.strip()):
+            if not entities and previous and sp.BACK_REFERENCE.match(segment.strip()):
                 entities = previous
             self.unnamed += unnamed
             effect = press.stated_effect(clause, self.announced_on)
@@ -310,12 +242,12 @@ class _Reading:
     def _amendments(self, sentence: str) -> list[Draft]:
         """Aliases added to an existing designation ('adding X as an alias to Y’s SDGT designation')."""
         drafts = []
-        for rx in (_ADDING_ALIAS, _ADDED_TO, _ADDED_ACTIVE):
+        for rx in (sp.ADDING_ALIAS, sp.ADDED_TO, sp.ADDED_ACTIVE):
             for m in rx.finditer(sentence):
                 target = press.resolve_reference(m.group("target").strip(), self.abbreviations)
                 aliases, _ = press.parse_entities(m.group("aliases"), self.abbreviations)
                 names = tuple(n for a in aliases for n in (a.name, *a.aliases))
-                if not names and self.pending_aliases and _BACK_ALIASES.match(m.group("aliases").strip()):
+                if not names and self.pending_aliases and sp.BACK_ALIASES.match(m.group("aliases").strip()):
                     names = self.pending_aliases[1]
                 programs = programs_in(m.group("rest")) or programs_in(sentence)
                 if not names or not press.looks_like_name(target):
@@ -327,12 +259,12 @@ class _Reading:
 
     def _alias_amendments(self, sentence: str) -> list[Draft]:
         """'has amended the designation of X as an SDGT … to add the aliases A, B, and C'."""
-        m = _AMENDING.search(sentence)
+        m = sp.AMENDING.search(sentence)
         if not m:
             return []
         target = press.resolve_reference(press.parentheticals(m.group("target").strip(" ,"))[0], self.abbreviations)
         added = m.group("aliases") or m.group("aliases2")
-        renamed = _NEW_PRIMARY.search(added)
+        renamed = sp.NEW_PRIMARY.search(added)
         aliases, _ = press.parse_entities(added[:renamed.start()] if renamed else added)
         names = tuple(n for a in aliases for n in (a.name, *a.aliases))
         programs = programs_in(m.group("middle") or "") or programs_in(sentence)
@@ -354,7 +286,7 @@ class _Reading:
     def _reviews(self, sentence: str) -> list[Draft]:
         """'has reviewed and maintained LeT’s FTO designation' (no change, but a dated review)."""
         drafts = []
-        for m in _REVIEWED.finditer(sentence):
+        for m in sp.REVIEWED.finditer(sentence):
             if m.group("target3"):
                 entities = [Entity(press.resolve_reference(m.group("target3"), self.abbreviations))]
                 programs = m.group("programs3")
@@ -373,17 +305,17 @@ class _Reading:
 def _segment_and_programs(rest: str) -> tuple[str, tuple[Program, ...]]:
     """Split what follows an operative verb into the named parties and the programs they go under."""
     rest = rest.strip()
-    for rx in (_PROGRAM_DESIGNATION_OF, _COUNTED_DESIGNATIONS):
+    for rx in (sp.PROGRAM_DESIGNATION_OF, sp.COUNTED_DESIGNATIONS):
         if m := rx.match(rest):
             segment, programs = m.group("segment"), programs_in(m.group("programs"))
-            if more := _ITS_DESIGNATION_AS.search(segment):
+            if more := sp.ITS_DESIGNATION_AS.search(segment):
                 segment = segment[:more.start()]
                 programs += tuple(p for p in programs_in(more.group("programs")) if p not in programs)
             return segment, programs
-    rest = _LEADING_DESIGNATION_OF.sub("", rest)
-    if m := _AS_PROGRAM.search(rest) or _AUTHORITY.search(rest):
+    rest = sp.LEADING_DESIGNATION_OF.sub("", rest)
+    if m := sp.STATE_AS_PROGRAM.search(rest) or sp.AUTHORITY.search(rest):
         segment, tail = rest[:m.start()], rest[m.start():]
-        if more := _AS_WELL_AS_AFTER.search(tail):
+        if more := sp.AS_WELL_AS_AFTER.search(tail):
             # 'designated A, B, and C as SDGTs, as well as D, a leader of A': D goes under the same programs
             return f"{segment}, {more.group('more')}", programs_in(tail[:more.start()])
         return segment, programs_in(tail)

@@ -26,12 +26,12 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from parsers import press
-from parsers.common import FULL_MONTH, read_date, squash
+from parsers import site_phrases as sp
+from parsers.common import read_date, squash
 from parsers.model import Action, DocumentRef, EntityType, Notice, ParseError, Program, Source
 from parsers.name_check import name_problem
 from parsers.names import name_key
 from parsers.press import Draft, Effect, Entity, ListingItem
-from parsers.programs import FTO_WORDS, SDGT_WORDS
 
 TREASURY_SITE = "https://home.treasury.gov"
 OFAC_RECENT_ACTIONS = "https://ofac.treasury.gov/recent-actions/"
@@ -40,84 +40,7 @@ _RELEASE_PATH = re.compile(r"^/news/press-releases/(?P<id>[A-Za-z0-9][A-Za-z0-9\
 _RECENT_ACTION = re.compile(
     r"^https?://(?:ofac\.treasury\.gov|(?:home\.)?treasury\.gov/policy-issues/financial-sanctions)"
     r"/recent-actions/(?P<id>\d{8}(?:_\d+)?)/?$")
-# A run of text whose parentheses are read whole: '(also known as X)' never ends a segment at its 'as'.
-_SEG = r"(?:[^()]|\((?:[^()]|\([^()]*\))*\))+?"
-_SANCTIONING = re.compile(
-    r"\b(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)\s+(?P<segment>"
-    rf"{_SEG})\s+(?:pursuant to|under)\s+"
-    rf"(?P<authority>.+)$|\bdesignates\s+(?P<segment2>{_SEG})\s+pursuant to\s+(?P<authority2>.+)$")
-_BEING_DESIGNATED = re.compile(
-    r"^(?P<subject>.+?)\s+(?:(?:is|are)\s+(?:also\s+)?being\s+|(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?"
-    r"(?=designated\s+today\b))designated\s+(?:today\s+)?(?:by\s+[^,]+?\s+)?(?:as\s+[^.]*?\s+)?(?:pursuant to|under)\s+"
-    r"(?P<authority>.+)$")
-# 'X (Hamza) is a Sudan-based Hamas financial facilitator who is being designated pursuant to E.O. 13224'
-_WHO_IS_BEING = re.compile(
-    r"^(?P<subject>.+?)\s+(?:is|are)\s+(?P<what>(?:a|an|the|two|three)\s+[^.]*?)\bwho\s+(?:is|are)\s+(?:also\s+)?being\s+"
-    r"designated\s+(?:pursuant to|under)\s+(?P<authority>.+)$")
-# 'The State Department is concurrently designating X as an SDGT', 'Concurrently, the Department of State
-# designated Hurras al-Din and TTP leader Noor Wali': State's action the same day, announced in the release
-_STATE_CONCURRENT = re.compile(
-    rf"^(?P<when>Concurrently|Today|Separately|Also)?,?\s*(?:[Tt]he\s+)?(?:U\.S\.\s+)?(?:Department of State|State Department)"
-    rf"\s+(?P<verb>(?:(?:is|has)\s+)?(?:(?:also|concurrently|today)\s+)*(?:designating|designated))\s+(?P<segment>{_SEG})"
-    rf"(?:,?\s+as\s+(?:an?\s+)?(?P<program>.+?)|,?\s+(?P<authority>(?:pursuant to|under)\s+.*?))?\.?$")
-# a past 'OFAC designated X …' opening a paragraph under a release that acts today: the section's own action
-_AGENT_DESIGNATED = re.compile(r"^(?:OFAC|Treasury)\s+(?:also\s+)?designated\s+(?!the\s+following\b)")
-_BEING_DESIGNATED_FOR = re.compile(r"^(?P<subject>.+?)\s+(?:is|are)\s+(?:also\s+)?being\s+designated\s+for\b")
-# 'OFAC today designated X (a.k.a. Y), a …-based group, as an SDGT pursuant to E.O. 13224': any past-tense
-# designation the release dates 'today' (a date or 'previously' makes it a recalled, earlier action).
-_DESIGNATED_TODAY = re.compile(
-    rf"\b(?:designated|sanctioned)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)(?:,?\s+today)?,?\s+(?P<authority>(?:as|pursuant to|under)\b.+"
-    r"|for\s+(?:acting|having|being|providing|assisting|materially|its|his|her|their)\b.+)$")
-_AS_PROGRAM = re.compile(rf"\s+as\s+(?:an?\s+)?(?=(?:{SDGT_WORDS}|{FTO_WORDS})\b)")
-_TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
-_RECALLED = re.compile(rf"\bpreviously\b|\bin \d{{4}}\b|\bon\s+(?:{FULL_MONTH})\b|\b(?:{FULL_MONTH})\s+\d")
-_SANCTIONED_AS = re.compile(
-    rf"^Today,?\s.*?\b(?:sanctioned|designated)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)\s+as\s+(?:an?\s+)?(?:{SDGT_WORDS})\b")
-_FOLLOWING = re.compile(
-    r"\b(?:(?:(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)|today\s+(?:designated|sanctioned)"
-    r"|(?P<annex>designates))\s+the\s+following\b"
-    r"|^The following\b.*?\b(?:(?:is|are)\s+being|(?:were|have\s+been|was|has\s+been)\s+(?=designated\s+today))"
-    r"\s*designated\b|\b(?P<past>designated|sanctioned)\s+the\s+following\b)(?P<rest>.*)$")
-# 'the following individuals …:': each item is a person, whatever words describe it
-_FOLLOWING_PEOPLE = re.compile(
-    r"^\s*(?:\w+\s+)?(?:individuals|persons|people)(?:\s*[:,]|\s*$|\s+(?:pursuant|under|as|for|who|today)\b)",
-    re.IGNORECASE)
-# 'is sanctioning two individuals and three entities …': the parties are named further on, in bold
-_COUNTED_SANCTION = re.compile(
-    r"\b(?:(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating)|took\s+action\s+against)\s+"
-    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s")
-# 'Today, OFAC designated two individuals pursuant to E.O. 13224 …' with each party named only in the heading
-# over its paragraph ('<h3>Muhammad Qasir</h3><p>Qasir serves as …')
-_COUNTED_TODAY = re.compile(
-    r"\btoday,?\s+(?:[^,.]*?\s+)?(?:designated|sanctioned|is\s+designating|is\s+sanctioning)\s+"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<noun>individuals?|persons?|people|entities|"
-    r"entity|organizations?)\b", re.IGNORECASE)
-_REFERENCE_TITLE = re.compile(r"^(?P<ref>[^\s,]+),\s+[^,]+,?$")
-_NAME_PARTICLES = frozenset("al el ad bin ibn bint de del la the of and y e wal abu".split())
-_OTHER_ORDER = re.compile(r"(?:E\.O\.|Executive Order)\s*(?!13224)\d{5}")
-_EO_13224 = re.compile(r"(?:pursuant to|under)\s+(?:section\s+\S+\s+of\s+)?(?:E\.O\.|Executive Order)\s*13224")
-_ACTING = re.compile(r"\b(?:is|are)\s+(?:also\s+)?(?:sanctioning|designating|targeting)\b|\btook\s+action\b"
-                     r"|\btoday\s+(?:also\s+)?(?:designated|sanctioned)\b|\bdesignations?\s+(?:is|are)\s+made\b")
-_ACTING_TODAY = re.compile(r"\b(?:designated|sanctioned|designating|sanctioning)\b")
-_ALSO_PAST = re.compile(r"\balso\s+(?:designated|sanctioned)\b")
-_REMOVING = re.compile(
-    rf"\b(?:is|are)\s+(?:also\s+)?(?:removing|delisting)\s+(?P<segment>{_SEG})(?<!\bknown)(?<!\bto)"
-    r"(?:\s+from\s+the\s+SDN\s+List)?(?:\s+(?:as|pursuant to|under)\s+(?P<authority>.+))?$"
-    rf"|\b(?:OFAC|Treasury)\)?\s+(?:today\s+)?(?:also\s+)?(?:removed|delisted)\s+(?P<segment2>{_SEG})\s+from\s+the\s+"
-    r"(?:SDN List|(?:List of )?Specially Designated Nationals[^.]*?)(?P<authority2>.*)$")
-_WHY = re.compile(r",?\s+for\s+(?:having|being|acting|its|their|his|her|operating|its role)\b")
-_SDGT_AUTHORITY = re.compile(rf"13224|\b(?:{SDGT_WORDS})\b")
-_PERSON_CUE = re.compile(
-    r"\b(?:leader|member|head|lieutenant|co-founder|founder|wife|husband|son|daughter|brother|sister|"
-    r"national|official|commander|financier|facilitator|president|minister|fugitive|individual|agent|"
-    r"businessm[ae]n|associate|supporter|captain|owner|operative)\b", re.I)
-_TYPE_TAG = re.compile(r"^\((?P<tag>Individual|Entity|Vessel|Aircraft)\)$", re.IGNORECASE)
 _GROUP = re.compile(r"\s*(\((?:[^()]|\([^()]*\))*\))")
-_NEXT_PARTY = re.compile(r",?\s+and\s+(?=[A-Z])|,\s+(?=[A-Z])|;")
-_LISTS_OTHERS = re.compile(r",\s+and\s+|\s+and\s+[A-Z]")
-_DATELINE = re.compile(r"^(?:WASHINGTON|[A-Z][A-Z .]+)(?:,? D\.?C\.?)?\s*[—–-]+\s+")
-_VESSEL_BEFORE = re.compile(r"\b(?:the\s+)?(?:vessel|tanker|ship)$", re.IGNORECASE)
-_NOT_A_PARTY = re.compile(r"^(?:WASHINGTON|Secretary|Under Secretary|Deputy Secretary|Director)\b")
 
 
 # ---------------------------------------------------------------- listing
@@ -192,7 +115,7 @@ def read_treasury_release(url: str, html: bytes) -> tuple[Notice, tuple[str, ...
     reading.read()
     text = " ".join(b.text for b in blocks)
     # a release that plainly acts today under E.O. 13224 but names no readable party goes to a person
-    acting = any(_ACTING.search(s) and _EO_13224.search(s) and not _RECALLED.search(s)
+    acting = any(sp.ACTING.search(s) and sp.EO_13224.search(s) and not sp.TREASURY_RECALLED.search(s)
                  for b in blocks for s in press.split_sentences(b.text))
     notice = press.build_notice(document, reading.drafts, text, title, reading.operative_seen or acting, 0)
     return notice, recent_action_links(body)
@@ -244,7 +167,7 @@ def _blocks(body: Tag) -> list[_Block]:
     for tag in tags:
         if any(p in tags for p in tag.parents):
             continue
-        text = _DATELINE.sub("", squash(re.sub(r"(?<=\w)\(", " (", tag.get_text())))
+        text = sp.DATELINE.sub("", squash(re.sub(r"(?<=\w)\(", " (", tag.get_text())))
         if text:
             named = _bold_entities(tag, text)
             blocks.append(_Block(text, tag.name.startswith("h"), [e for e, _ in named],
@@ -257,19 +180,19 @@ def _bold_entities(tag: Tag, text: str) -> list[tuple[Entity, str | None]]:
     entities = []
     for bold in tag.find_all(["strong", "b"]):
         name = press.strip_quotes(squash(bold.get_text()))
-        if not name or _NOT_A_PARTY.match(name) or not press.looks_like_name(name):
+        if not name or sp.NOT_A_PARTY.match(name) or not press.looks_like_name(name):
             continue
         after = squash("".join(s.get_text() if isinstance(s, Tag) else str(s) for s in bold.next_siblings))
         aliases, details, kind = [], [], None
         for group in _leading_groups(after):
-            if m := _TYPE_TAG.match(group.strip()):
+            if m := sp.TYPE_TAG.match(group.strip()):
                 kind = EntityType.INDIVIDUAL if m.group("tag").lower() == "individual" else EntityType.ORGANIZATION
             else:
                 found, pairs = press.group_contents([group.strip()[1:-1]], name)
                 aliases, details = aliases + found, details + pairs
         before = squash("".join(s.get_text() if isinstance(s, Tag) else str(s)
                                 for s in reversed(list(bold.previous_siblings))))
-        if kind is None and _VESSEL_BEFORE.search(before):
+        if kind is None and sp.VESSEL_BEFORE.search(before):
             kind = EntityType.VESSEL  # 'is identifying the vessel <b>OCEAN STAR</b> as blocked property'
         if details and kind is None:
             kind = EntityType.INDIVIDUAL
@@ -280,9 +203,9 @@ def _bold_entities(tag: Tag, text: str) -> list[tuple[Entity, str | None]]:
             quoted = "a.k.a" in leading and any(not re.fullmatch(r"[A-Z0-9-]+", q) for q in
                                                 re.findall(r"[“\"]([^”\"]+)[”\"]", leading))
             # with several bold names in one paragraph, only the words right after this one describe it
-            parties = [b for b in tag.find_all(["strong", "b"]) if not _NOT_A_PARTY.match(squash(b.get_text()))]
-            window = sentence if len(parties) <= 1 and not _LISTS_OTHERS.search(sentence) else _NEXT_PARTY.split(after[:120], maxsplit=1)[0]
-            kind = EntityType.INDIVIDUAL if quoted or _PERSON_CUE.search(window) else EntityType.ORGANIZATION
+            parties = [b for b in tag.find_all(["strong", "b"]) if not sp.NOT_A_PARTY.match(squash(b.get_text()))]
+            window = sentence if len(parties) <= 1 and not sp.LISTS_OTHERS.search(sentence) else sp.NEXT_PARTY.split(after[:120], maxsplit=1)[0]
+            kind = EntityType.INDIVIDUAL if quoted or sp.PERSON_CUE.search(window) else EntityType.ORGANIZATION
         first = re.match(r"^\s*\((?P<short>[^()]+)\)", after)
         short = first.group("short") if first and press.is_short_reference(first.group("short"), name) else None
         entities.append((Entity(name, tuple(aliases), kind, tuple(details)), short))
@@ -319,12 +242,12 @@ class _Reading:
         """Collect SDGT designations and removals from every block."""
         release_sdgt = any(self._sentence_authority(s) for b in self.blocks for s in press.split_sentences(b.text))
         opening = next((b.text for b in self.blocks if not b.heading), "")
-        self.acts_today = bool(_TODAY.search(opening) and _ACTING_TODAY.search(opening))
+        self.acts_today = bool(sp.TREASURY_TODAY.search(opening) and sp.ACTING_TODAY.search(opening))
         following: bool | None = None
         people = False
         named_later = False
         counted = next((m for b in self.blocks for s in press.split_sentences(b.text)
-                        if (m := _COUNTED_TODAY.search(s)) and ("13224" in s or self.acts_under_13224_only)), None)
+                        if (m := sp.COUNTED_TODAY.search(s)) and ("13224" in s or self.acts_under_13224_only)), None)
         for index, block in enumerate(self.blocks):
             if block.heading:
                 following = None
@@ -333,19 +256,19 @@ class _Reading:
                     self._add(Action.DESIGNATION, entity)
                 continue
             for sentence in press.split_sentences(block.text):
-                m = _FOLLOWING.search(sentence)
-                if m and m.group("past") and (not _TODAY.search(sentence) or _RECALLED.search(sentence[:m.start()])):
+                m = sp.TREASURY_FOLLOWING.search(sentence)
+                if m and m.group("past") and (not sp.TREASURY_TODAY.search(sentence) or sp.TREASURY_RECALLED.search(sentence[:m.start()])):
                     m = None  # 'OFAC designated the following … in 2019' recalls
                 if m:
                     rest = m.group("rest")
-                    following = bool(_SDGT_AUTHORITY.search(rest)) if "pursuant to" in rest else release_sdgt or (
+                    following = bool(sp.SDGT_AUTHORITY.search(rest)) if "pursuant to" in rest else release_sdgt or (
                         # 'President Bush signed Executive Order 13224 … The Annex to the order designates the following:'
                         m.group("annex") is not None and "13224" in block.text)
-                    people = _FOLLOWING_PEOPLE.match(rest) is not None
+                    people = sp.FOLLOWING_PEOPLE.match(rest) is not None
                     self.operative_seen = self.operative_seen or following
                     continue
-                if _COUNTED_SANCTION.search(sentence) and self.acts_under_13224_only and not _EO_13224.search(
-                        sentence.split(" for ")[0]) and not _SANCTIONING.search(sentence):
+                if sp.COUNTED_SANCTION.search(sentence) and self.acts_under_13224_only and not sp.EO_13224.search(
+                        sentence.split(" for ")[0]) and not sp.SANCTIONING.search(sentence):
                     named_later = self.operative_seen = True
                 self._sentence(sentence, block)
             if following:
@@ -353,13 +276,13 @@ class _Reading:
                     for entity in press.parse_item(block.text):
                         self._add(Action.DESIGNATION, self._typed(self._resolve(entity), people))
                 for entity in block.bolds:
-                    if not _BEING_DESIGNATED.match(block.text):
+                    if not sp.BEING_DESIGNATED.match(block.text):
                         self._add(Action.DESIGNATION, self._typed(entity, people))
             elif following is not None and not block.item:
                 following = None
             elif named_later and following is None:
                 for entity in block.bolds:
-                    if not _BEING_DESIGNATED.match(block.text):
+                    if not sp.BEING_DESIGNATED.match(block.text):
                         self._add(Action.DESIGNATION, entity)
 
     def _heading_party(self, index: int, noun: str) -> Entity | None:
@@ -372,7 +295,7 @@ class _Reading:
         after = next((b.text for b in self.blocks[index + 1:] if not b.heading), "")
         words = heading.split()
         if len(words) < 2 or heading.isupper() or not press.looks_like_name(heading) or name_problem(heading) \
-                or any(w[:1].islower() and w not in _NAME_PARTICLES for w in words):
+                or any(w[:1].islower() and w not in sp.HEADING_NAME_PARTICLES for w in words):
             return None
         if not re.match(rf"(?:{re.escape(heading)}|{re.escape(words[-1])})\b(?![’'])", after):
             return None
@@ -386,7 +309,7 @@ class _Reading:
     def acts_under_13224_only(self) -> bool:
         """Whether the release cites E.O. 13224 as an authority and no other executive order."""
         text = " ".join(b.text for b in self.blocks)
-        return _EO_13224.search(text) is not None and _OTHER_ORDER.search(text) is None
+        return sp.EO_13224.search(text) is not None and sp.OTHER_ORDER.search(text) is None
 
     @staticmethod
     def _typed(entity: Entity, people: bool) -> Entity:
@@ -395,15 +318,15 @@ class _Reading:
 
     def _sentence_authority(self, sentence: str) -> bool:
         """Whether a 'sanctioning X pursuant to …' sentence cites E.O. 13224."""
-        m = _SANCTIONING.search(sentence)
-        return bool(m) and bool(_SDGT_AUTHORITY.search(_primary(m.group("authority") or m.group("authority2"))))
+        m = sp.SANCTIONING.search(sentence)
+        return bool(m) and bool(sp.SDGT_AUTHORITY.search(_primary(m.group("authority") or m.group("authority2"))))
 
     def _designate_subject(self, subject: str, block: _Block, person: bool = False) -> None:
         """Designate the parties a sentence's subject names, the bold name taken whole when it covers them."""
         self.operative_seen = True
         lead = next((b for b in block.bolds if subject.startswith(b.name)), None)
         parsed = self._entities(subject)
-        if (titled := _REFERENCE_TITLE.match(subject)) and name_key(titled.group("ref")) in self.known:
+        if (titled := sp.REFERENCE_TITLE.match(subject)) and name_key(titled.group("ref")) in self.known:
             parsed = [self._resolve(Entity(titled.group("ref")))]  # 'Seif, Governor of the Central Bank of Iran,'
         
         # the bold name is whole: 'Tadbir Kish Medical and Pharmaceutical Company' is one party
@@ -414,58 +337,58 @@ class _Reading:
 
     def _sentence(self, sentence: str, block: _Block) -> None:
         """The designations or removals one sentence makes under E.O. 13224."""
-        if m := _WHO_IS_BEING.match(sentence):
-            if _SDGT_AUTHORITY.search(_primary(m.group("authority"))):
-                self._designate_subject(m.group("subject"), block, person=bool(_PERSON_CUE.search(m.group("what"))))
+        if m := sp.WHO_IS_BEING.match(sentence):
+            if sp.SDGT_AUTHORITY.search(_primary(m.group("authority"))):
+                self._designate_subject(m.group("subject"), block, person=bool(sp.PERSON_CUE.search(m.group("what"))))
             return
-        if (m := _STATE_CONCURRENT.match(sentence)) \
-                and not _RECALLED.search(sentence[:m.start("segment")] + " " + sentence[m.end("segment"):]) \
+        if (m := sp.STATE_CONCURRENT.match(sentence)) \
+                and not sp.TREASURY_RECALLED.search(sentence[:m.start("segment")] + " " + sentence[m.end("segment"):]) \
                 and (m.group("when") or "ing" in m.group("verb") or "concurrently" in m.group("verb")
-                     or _TODAY.search(m.group("verb"))):
+                     or sp.TREASURY_TODAY.search(m.group("verb"))):
             cited = m.group("program") or m.group("authority")
-            if (_SDGT_AUTHORITY.search(_primary(cited)) if cited else self.acts_under_13224_only):
+            if (sp.SDGT_AUTHORITY.search(_primary(cited)) if cited else self.acts_under_13224_only):
                 self.operative_seen = True
                 for entity in self._entities(m.group("segment")):
                     self._add(Action.DESIGNATION, entity)
             return
-        if m := _BEING_DESIGNATED.match(sentence):
-            if _SDGT_AUTHORITY.search(_primary(m.group("authority"))):
+        if m := sp.BEING_DESIGNATED.match(sentence):
+            if sp.SDGT_AUTHORITY.search(_primary(m.group("authority"))):
                 self._designate_subject(m.group("subject"), block)
             return
-        if (m := _BEING_DESIGNATED_FOR.match(sentence)) and self.acts_under_13224_only:
+        if (m := sp.BEING_DESIGNATED_FOR.match(sentence)) and self.acts_under_13224_only:
             # '<b>X</b> is being designated for having assisted …' after an E.O. 13224 opening
             self._designate_subject(m.group("subject"), block)
             return
-        if m := _SANCTIONING.search(sentence):
-            if _SDGT_AUTHORITY.search(_primary(m.group("authority") or m.group("authority2"))):
+        if m := sp.SANCTIONING.search(sentence):
+            if sp.SDGT_AUTHORITY.search(_primary(m.group("authority") or m.group("authority2"))):
                 self.operative_seen = True
                 for entity in self._entities(m.group("segment") or m.group("segment2")):
                     self._add(Action.DESIGNATION, entity)
             return
-        if m := _SANCTIONED_AS.match(sentence):
+        if m := sp.SANCTIONED_AS.match(sentence):
             self.operative_seen = True
             for entity in self._entities(m.group("segment")):
                 self._add(Action.DESIGNATION, entity)
             return
         # the authority for a removal may be the next sentence: 'X was designated in 2001 pursuant to E.O. 13224'
-        if (m := _REMOVING.search(sentence)) and _SDGT_AUTHORITY.search(block.text):
+        if (m := sp.REMOVING.search(sentence)) and sp.SDGT_AUTHORITY.search(block.text):
             self.operative_seen = True
             for entity in self._entities(m.group("segment") or m.group("segment2")):
                 self._add(Action.REVOCATION, entity)
             return
-        if (m := _DESIGNATED_TODAY.search(sentence)) and (_TODAY.search(sentence) or _ALSO_PAST.search(sentence)
-                                                          or (self.acts_today and _AGENT_DESIGNATED.match(sentence))) \
-                and not re.match(r"(?:today|by)\b", m.group("segment")) \
-                and not _RECALLED.search(sentence[:m.start()]) and "previously" not in m.group("segment"):
+        if (m := sp.DESIGNATED_TODAY.search(sentence)) and (sp.TREASURY_TODAY.search(sentence) or sp.ALSO_PAST.search(sentence)
+                                                          or (self.acts_today and sp.AGENT_DESIGNATED.match(sentence))) \
+                and not sp.NOT_A_SEGMENT.match(m.group("segment")) \
+                and not sp.TREASURY_RECALLED.search(sentence[:m.start()]) and "previously" not in m.group("segment"):
             authority = m.group("authority")
-            if (self.acts_under_13224_only if authority.startswith("for") else _SDGT_AUTHORITY.search(_primary(authority))):
+            if (self.acts_under_13224_only if authority.startswith("for") else sp.SDGT_AUTHORITY.search(_primary(authority))):
                 self.operative_seen = True
                 for entity in self._entities(m.group("segment")):
                     self._add(Action.DESIGNATION, entity)
 
     def _entities(self, segment: str) -> list[Entity]:
         """The parties a segment names, completed from the bold names they refer to."""
-        segment = _AS_PROGRAM.split(segment, maxsplit=1)[0]
+        segment = sp.TREASURY_AS_PROGRAM.split(segment, maxsplit=1)[0]
         found, _ = press.parse_entities(segment)
         return [self._resolve(e) for e in found]
 
@@ -486,4 +409,4 @@ class _Reading:
 
 def _primary(authority: str) -> str:
     """The authorities cited for an action, without the reasons given after them ('for having …')."""
-    return _WHY.split(authority, maxsplit=1)[0]
+    return sp.WHY.split(authority, maxsplit=1)[0]
