@@ -16,6 +16,7 @@ from storage.store import ObjectPath, data_path, delete_keys, read_all
 
 STALE_TEMPORARY_SECONDS = 3600.0  # raw objects are written outside the data lock: only old leftovers are stale
 SEGMENT_RECORDS = 64  # on object storage the fetch log is objects of at most this many lines (no append there)
+GATHER_SECONDS = 0.05  # on object storage a fetch-log rewrite waits this long for the next fetch's line
 COMPACT_AT = 4  # segments before a reader merges those over an hour old into one (a poll every 15 min reads ~6)
 
 
@@ -34,9 +35,8 @@ class RawArchive:
         self._repaired = False
         self._writes: list = []  # on object storage: segment rewrites sent in the background, in order
         self._writer = None
-        self._sealed: dict[str, str] | None = None  # segments (name: ETag) whose records _validators holds
-        self._seals: list[str] = []
-        self._unsealed = False  # _validators holds records no seal covers yet
+        self._unsealed = False  # on object storage: this archive logged fetches its validators seal does not hold
+        self._hurry = threading.Event()  # set by flush: background rewrites stop waiting for more lines
         self.warnings: list[str] = []  # torn log lines repaired, altered payloads set aside
 
     def object_path(self, sha256: str) -> Path:
@@ -122,18 +122,19 @@ class RawArchive:
         lines.append(line)
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fetch-log")
+        self._unsealed = True
         self._writes.append(self._writer.submit(self._write_segment, key, lines, len(lines)))
 
     def _write_segment(self, key: ObjectPath, lines: list[bytes], count: int) -> None:
+        self._hurry.wait(GATHER_SECONDS)  # fetches close together share one PUT
         if len(lines) == count:  # else a rewrite of this segment with more lines is queued behind this one
-            etag = key.write_bytes(b"".join(lines))
-            if self._sealed is not None:
-                self._sealed[key.name], self._unsealed = etag, True
+            key.write_bytes(b"".join(lines))
 
     def flush(self) -> None:
         """Wait for the fetch log's background writes; one that failed becomes a warning (a refetch costs more
         requests next time, nothing else)."""
         writes, self._writes = self._writes, []
+        self._hurry.set()
         for write in writes:
             try:
                 write.result()
@@ -141,18 +142,19 @@ class RawArchive:
                 note = f"raw/fetch_log: a segment could not be written ({_first_line(error)})"
                 if note not in self.warnings:
                     self.warnings.append(note)
+        self._hurry.clear()
 
     def close(self) -> None:
-        """The run's end: its fetch records written, and on object storage a seal over what this archive knows
-        (so the next run reads the validators from it, not from every segment)."""
+        """The run's end: its fetch records written, and on object storage the validators seal rewritten with
+        what this archive knows (the next run reads that one object, not every segment), side by side."""
+        self._hurry.set()  # the last segment rewrite goes now, while the seal is written here
+        if self._unsealed and self._validators is not None:
+            try:
+                fetch_seals.write(self.root, self._validators)
+                self._unsealed = False
+            except Exception as error:  # noqa: BLE001 - the next run reads the segments instead
+                self.warnings.append(f"raw/fetch_log: no seal written ({_first_line(error)})")
         self.flush()
-        if self._sealed is None or not self._unsealed:
-            return
-        try:
-            fetch_seals.write(self.root / "fetch_log", self._validators, self._sealed, self._seals)
-            self._unsealed = False
-        except Exception as error:  # noqa: BLE001 - the next run reads the segments instead
-            self.warnings.append(f"raw/fetch_log: no seal written ({_first_line(error)})")
 
     def preload_log(self) -> None:
         """Read the fetch log now (in a background thread while the run starts); a failure is left to the fetch
@@ -180,7 +182,7 @@ class RawArchive:
         """Every line of the log's segments in name order; listed again if a compaction removed one meanwhile."""
         segments, bodies, whole = [], [], False
         for _ in range(3):
-            segments = [key for key in (self.root / "fetch_log").keys() if not fetch_seals.is_seal(key.name)]
+            segments = (self.root / "fetch_log").keys()
             if not segments:
                 segments = self._take_in_local_log()
             try:
@@ -245,13 +247,11 @@ class RawArchive:
         return validators
 
     def _sealed_validators(self) -> dict[str, dict[str, Any]] | None:
-        """On object storage: the validators from the newest seal and the segments it does not cover."""
+        """On object storage: the validators as the last run's seal holds them (None: no seal, read the log)."""
         if not isinstance(self.root, ObjectPath):
             return None
-        found = fetch_seals.load(self.root / "fetch_log")
-        if found is None:
-            return None
-        validators, self._sealed, self._seals, self._unsealed = found
+        validators = fetch_seals.load(self.root)
+        self._unsealed = validators is None  # read from the log: seal what was read at the end
         return validators
 
 

@@ -179,13 +179,13 @@ def test_a_run_with_nothing_new_takes_no_lease_and_writes_only_its_fetch_log(s3_
         report = run_nightly(settings, now=at("2025-11-25"))
         during = list(sent)
     assert report.published is None and report.requests == {"fr_api": 2}
-    written = sorted({key for verb, key in during if verb == "put"}, key=lambda key: key.endswith(".seal.jsonl"))
-    assert len(written) == 2 and all(key.startswith("raw/fetch_log/") for key in written)
-    assert written[1].endswith(".seal.jsonl") and [key for verb, key in during if verb == "put"][-1] == written[1]
+    puts = sorted(key for verb, key in during if verb == "put")
+    assert len(puts) == 2 and puts[0].startswith("raw/fetch_log/")  # both fetches' lines in one rewrite
+    assert puts[1] == "raw/fetch_validators.jsonl"  # the seal, rewritten at the run's end
     assert [r["status"] for r in RawArchive(data_dir).read_log()][-2:] == [304, 304]  # this run's two fetches
     assert [verb for verb, _ in during].count("delete") == 0 and not any(".lock" in key for _, key in during)
-    [log_read] = [key for verb, key in during if verb == "get" and key.startswith("raw/fetch_log/")]
-    assert log_read.endswith(".seal.jsonl")  # the previous run's seal: no segment read
+    assert [(verb, key) for verb, key in during if key.startswith("raw/fetch") and verb != "put"] == [
+        ("get", "raw/fetch_validators.jsonl")]  # the validators from the seal: no segment listed or read
     reads = sorted(key for verb, key in during if verb == "get" and not key.startswith("raw/"))
     # each once: counts.json is checked only before a write, the version's hash comes with LATEST (S3 metadata)
     assert reads == ["ledger/documents.parquet", "ledger/events.parquet", "versions/LATEST"]

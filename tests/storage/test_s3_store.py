@@ -188,31 +188,42 @@ def test_the_fetch_log_is_segments_that_readers_compact_once_old(s3_data_dir):
     assert RawArchive(s3_data_dir).last_fetch(expected[3])["sha256"] == f"{3:064d}"
 
 
-def test_a_seal_holds_the_validators_and_a_segment_written_after_it_is_read_too(s3_data_dir, monkeypatch):
+def test_the_validators_come_from_the_seal_and_the_log_stays_every_segment(s3_data_dir, monkeypatch):
     import obstore
 
     from storage.raw import RawArchive
 
-    def record(number: int, etag: str, when: str) -> dict:
-        return {"url": f"https://www.federalregister.gov/d/{number}", "status": 200, "sha256": f"{number:064d}",
-                "etag": etag, "fetched_at": when}
+    def record(number: int, etag: str, status: int = 200) -> dict:
+        return {"url": f"https://www.federalregister.gov/d/{number}", "status": status, "sha256": f"{number:064d}",
+                "etag": etag}
 
     first = RawArchive(s3_data_dir)
-    first.append_log(record(1, "a", "2025-11-24T01:00:00"))
-    first.close()  # it read no validators: nothing to seal
+    assert first.last_fetch(record(1, "")["url"]) is None  # no seal, no segment: an empty log
+    first.append_log(record(1, "a"))
+    first.close()  # the seal now holds d/1
     second = RawArchive(s3_data_dir)
-    assert second.last_fetch(record(1, "", "")["url"])["etag"] == "a"
-    second.append_log(record(2, "b", "2025-11-24T02:00:00"))
-    second.close()  # a seal over both segments
-    late = RawArchive(s3_data_dir)  # a run that never read validators, writing after the seal
-    late.append_log(record(1, "c", "2025-11-24T03:00:00"))
-    late.flush()
-    names = sorted(key.name for key in (data_path(s3_data_dir) / "raw" / "fetch_log").keys())
-    assert [name.endswith(".seal.jsonl") for name in names] == [False, False, True, False]  # by time
+    assert second.last_fetch(record(1, "")["url"])["etag"] == "a"
+    second.append_log(record(2, "b"))
+    second.append_log(record(1, "a", status=304))
+    second.close()
     fetched = []
     get = obstore.get
     monkeypatch.setattr(obstore, "get", lambda store, key, **options: (fetched.append(key), get(store, key))[1])
     reader = RawArchive(s3_data_dir)
-    assert [reader.last_fetch(record(n, "", "")["url"])["etag"] for n in (1, 2)] == ["c", "b"]
-    assert sorted(key.rsplit("/", 1)[1] in names[2:] for key in fetched) == [True, True]  # the seal, late's segment
-    assert [r["etag"] for r in RawArchive(s3_data_dir).read_log()] == ["a", "b", "c"]  # the log itself: segments
+    assert [reader.last_fetch(record(n, "")["url"])["etag"] for n in (1, 2)] == ["a", "b"]
+    assert fetched == ["raw/fetch_validators.jsonl"]  # one GET, however many segments
+    assert [(r["etag"], r["status"]) for r in RawArchive(s3_data_dir).read_log()] == [("a", 200), ("b", 200),
+                                                                                        ("a", 304)]
+
+
+def test_without_a_seal_the_validators_are_read_from_the_segments_and_sealed(s3_data_dir):
+    from storage.raw import RawArchive
+
+    segment = data_path(s3_data_dir) / "raw" / "fetch_log" / f"{time.time_ns():020d}-1-dead.jsonl"
+    segment.write_bytes(json.dumps({"url": "https://www.state.gov/x/", "status": 200, "sha256": "1" * 64,
+                                    "etag": "e1"}).encode() + b"\n")  # a run that died before its seal
+    archive = RawArchive(s3_data_dir)
+    assert archive.last_fetch("https://www.state.gov/x/")["etag"] == "e1"
+    archive.close()
+    seal = (data_path(s3_data_dir) / "raw" / "fetch_validators.jsonl").read_bytes()
+    assert [json.loads(line)["etag"] for line in seal.splitlines()] == ["e1"]
