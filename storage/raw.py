@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterator
 
-from storage import fetch_seals
+from storage import fetch_seals, payload_cache
 from storage.atomic import sweep_stale_temporaries, write_bytes_atomic
 from storage.journal import read_jsonl, repair_torn_tail
 from storage.store import ObjectPath, data_path, delete_keys, read_all
@@ -49,6 +49,8 @@ class RawArchive:
         path = self.object_path(sha)
         if not path.exists():
             write_bytes_atomic(path, body)
+        if isinstance(path, ObjectPath):
+            payload_cache.put(sha, body)
         return sha
 
     def may_hold(self, sha256: str) -> bool:
@@ -60,11 +62,15 @@ class RawArchive:
     def read_verified(self, sha256: str) -> bytes | None:
         """The payload with this hash, or None if it is missing or no longer hashes to its name (then set aside)."""
         path = self.object_path(sha256)
+        if isinstance(path, ObjectPath) and (copy := payload_cache.get(sha256)) is not None:
+            return copy  # verified against its name: the archived payload, without a GET
         try:
             body = path.read_bytes()
         except FileNotFoundError:
             return None
         if hashlib.sha256(body).hexdigest() == sha256:
+            if isinstance(path, ObjectPath):
+                payload_cache.put(sha256, body)
             return body
         quarantine = self.root / "quarantine"
         quarantine.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="designations-test-cache-")  # payload copies: not ~/.cache
 
 from flows import registry  # noqa: E402
 from flows.config import Settings  # noqa: E402

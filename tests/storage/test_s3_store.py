@@ -227,3 +227,17 @@ def test_without_a_seal_the_validators_are_read_from_the_segments_and_sealed(s3_
     archive.close()
     seal = (data_path(s3_data_dir) / "raw" / "fetch_validators.jsonl").read_bytes()
     assert [json.loads(line)["etag"] for line in seal.splitlines()] == ["e1"]
+
+
+def test_an_archived_payload_is_read_from_its_verified_local_copy_and_a_bad_copy_is_not_used(s3_data_dir):
+    from storage import payload_cache
+    from storage.raw import RawArchive
+
+    archive = RawArchive(s3_data_dir)
+    sha = archive.write_payload(b"<html>Cartel de los Soles</html>")
+    archive.object_path(sha).write_bytes(b"<html>gone from the store</html>")  # the store's copy altered
+    assert RawArchive(s3_data_dir).read_verified(sha) == b"<html>Cartel de los Soles</html>"  # the local copy
+    (payload_cache.root() / sha).write_bytes(b"<html>a fake FTO</html>")  # the local copy altered too
+    reader = RawArchive(s3_data_dir)
+    assert reader.read_verified(sha) is None and not (payload_cache.root() / sha).exists()
+    assert reader.warnings == [f"raw/objects/{sha[:2]}/{sha} did not match its sha256: set aside in raw/quarantine"]
