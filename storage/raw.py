@@ -37,6 +37,7 @@ class RawArchive:
         self._writer = None
         self._unsealed = False  # on object storage: this archive logged fetches its validators seal does not hold
         self._hurry = threading.Event()  # set by flush: background rewrites stop waiting for more lines
+        self._waiting_since: float | None = None  # when the oldest line not yet put was logged (monotonic)
         self.warnings: list[str] = []  # torn log lines repaired, altered payloads set aside
 
     def object_path(self, sha256: str) -> Path:
@@ -129,11 +130,18 @@ class RawArchive:
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fetch-log")
         self._unsealed = True
-        self._writes.append(self._writer.submit(self._write_segment, key, lines, len(lines)))
+        if self._waiting_since is None:
+            self._waiting_since = time.monotonic()
+        due = time.monotonic() + GATHER_SECONDS  # fetches close together share one PUT
+        self._writes.append(self._writer.submit(self._write_segment, key, lines, len(lines), due))
 
-    def _write_segment(self, key: ObjectPath, lines: list[bytes], count: int) -> None:
-        self._hurry.wait(GATHER_SECONDS)  # fetches close together share one PUT
-        if len(lines) == count:  # else a rewrite of this segment with more lines is queued behind this one
+    def _write_segment(self, key: ObjectPath, lines: list[bytes], count: int, due: float) -> None:
+        self._hurry.wait(max(0.0, due - time.monotonic()))
+        # a rewrite with more lines is queued behind this one: leave it to that one, unless lines have waited
+        # 4 × GATHER_SECONDS (a steady stream of fetches is still written as it goes)
+        waited = time.monotonic() - (self._waiting_since or time.monotonic())
+        if len(lines) == count or waited >= 4 * GATHER_SECONDS:
+            self._waiting_since = None
             key.write_bytes(b"".join(lines))
 
     def flush(self) -> None:

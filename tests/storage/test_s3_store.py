@@ -241,3 +241,16 @@ def test_an_archived_payload_is_read_from_its_verified_local_copy_and_a_bad_copy
     reader = RawArchive(s3_data_dir)
     assert reader.read_verified(sha) is None and not (payload_cache.root() / sha).exists()
     assert reader.warnings == [f"raw/objects/{sha[:2]}/{sha} did not match its sha256: set aside in raw/quarantine"]
+
+
+def test_a_steady_stream_of_fetches_is_put_as_it_goes_not_only_at_the_end(s3_data_dir):
+    from storage.raw import RawArchive
+
+    archive = RawArchive(s3_data_dir)
+    for number in range(15):  # a fetch every 30 ms: each rewrite is overtaken by the next line
+        archive.append_log({"url": f"https://www.federalregister.gov/d/{number}", "status": 200, "sha256": "0" * 64})
+        time.sleep(0.03)
+    [segment] = (data_path(s3_data_dir) / "raw" / "fetch_log").keys()
+    assert len(segment.read_bytes().splitlines()) >= 5  # put while the stream went on, before any flush
+    archive.flush()
+    assert len(segment.read_bytes().splitlines()) == 15
