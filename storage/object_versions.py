@@ -125,10 +125,7 @@ def _undo(prefix: ObjectPath, claim: ObjectPath) -> None:
 def latest_pointer(store: "VersionStore") -> tuple[str | None, str | None]:
     """(what LATEST says, the newest complete version): LATEST, then its manifest and the keys after its version
     side by side; the whole of versions/ is listed only when they disagree."""
-    try:
-        pointer = (store.root / "LATEST").read_text().strip() or None
-    except FileNotFoundError:
-        pointer = None
+    pointer = store.pointer()
     if pointer and VERSION_KEY.match(f"{pointer}/manifest.json"):
         with ThreadPoolExecutor(max_workers=2) as pool:
             complete = pool.submit(_has_manifest, store, pointer)

@@ -267,13 +267,17 @@ class VersionStore:
         else:
             names = self.names()
             newest = names[-1] if names else None
-            try:
-                pointer = (self.root / "LATEST").read_text().strip() or None
-            except FileNotFoundError:
-                pointer = None
+            pointer = self.pointer()
         if pointer != newest:
             self._repair_latest(pointer, newest)
         return newest
+
+    def pointer(self) -> str | None:
+        """What LATEST says (None if it is missing or empty), as written: not checked against the versions."""
+        try:
+            return (self.root / "LATEST").read_text().strip() or None
+        except FileNotFoundError:
+            return None
 
     def pointed(self) -> str | None:
         """The version LATEST names if it is complete, else the newest complete one (on object storage: LATEST and
@@ -283,12 +287,12 @@ class VersionStore:
         from storage.object_versions import CONTENT_HASH
 
         latest = self.root / "LATEST"
+        pointer = self.pointer()
+        said = latest.bucket.attributes.get(latest.key, {}).get(CONTENT_HASH)
+        if pointer and said:  # written with the version by its publish
+            self._said[pointer] = said
+            return pointer
         try:
-            pointer = latest.read_text().strip() or None
-            said = latest.bucket.attributes.get(latest.key, {}).get(CONTENT_HASH)
-            if pointer and said:  # written with the version by its publish
-                self._said[pointer] = said
-                return pointer
             if pointer:
                 self.read_manifest(pointer)
                 return pointer
